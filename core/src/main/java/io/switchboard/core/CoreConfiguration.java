@@ -1,0 +1,31 @@
+package io.switchboard.core;
+
+import io.switchboard.core.schema.SchemaMigration;
+import io.switchboard.core.secret.SecretCipher;
+import io.switchboard.core.secret.SecretsProperties;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What every role needs: the migrated schema, the secret cipher and the repositories.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecretsProperties.class)
+@ComponentScan
+public class CoreConfiguration {
+
+	@Bean
+	SchemaMigration schemaMigration(R2dbcConnectionDetails connectionDetails) {
+		return new SchemaMigration(connectionDetails);
+	}
+
+	@Bean
+	SecretCipher secretCipher(SecretsProperties properties) {
+		return new SecretCipher(properties);
+	}
+
+}

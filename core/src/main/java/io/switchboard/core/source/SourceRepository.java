@@ -1,0 +1,145 @@
+package io.switchboard.core.source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import io.switchboard.core.secret.SecretCipher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores sources, their secrets sealed. Every query names the tenant, except the inbound
+ * lookup by token, which is how the tenant is found.
+ */
+@Repository
+public class SourceRepository {
+
+	private static final String COLUMNS = """
+			tenant_id, id, name, provider, inbound_token, secret, timestamp_tolerance_seconds, max_body_bytes,
+			hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at
+			""";
+
+	private static final String INSERT = """
+			INSERT INTO source (tenant_id, id, name, provider, inbound_token, secret, timestamp_tolerance_seconds,
+				max_body_bytes, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix)
+			VALUES (:tenantId, :id, :name, :provider, :inboundToken, :secret, :toleranceSeconds, :maxBodyBytes,
+				:hmacHeader, :hmacAlgorithm, :hmacEncoding, :hmacPrefix)
+			RETURNING
+			""" + COLUMNS;
+
+	private static final String FIND_BY_TENANT_AND_ID = "SELECT " + COLUMNS + """
+			FROM source
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			""";
+
+	private static final String FIND_ALL_BY_TENANT = "SELECT " + COLUMNS + """
+			FROM source
+			WHERE tenant_id = :tenantId AND deleted_at IS NULL
+			ORDER BY id DESC
+			""";
+
+	private static final String FIND_BY_INBOUND_TOKEN = "SELECT " + COLUMNS + """
+			FROM source
+			WHERE inbound_token = :inboundToken AND deleted_at IS NULL
+			""";
+
+	private final DatabaseClient database;
+
+	private final SecretCipher cipher;
+
+	public SourceRepository(DatabaseClient database, SecretCipher cipher) {
+		this.database = database;
+		this.cipher = cipher;
+	}
+
+	/**
+	 * Creates a source with a new inbound token.
+	 * @param tenantId the owner
+	 * @param source what to create
+	 * @return the stored source
+	 */
+	public Mono<Source> create(TenantId tenantId, NewSource source) {
+		SourceId id = SourceId.generate();
+		GenericExecuteSpec insert = this.database.sql(INSERT)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("name", source.name())
+			.bind("provider", source.provider().key())
+			.bind("inboundToken", InboundToken.generate())
+			.bind("toleranceSeconds", (int) source.timestampTolerance().toSeconds())
+			.bind("maxBodyBytes", source.maxBodyBytes());
+		insert = bindNullable(insert, "secret",
+				(source.secret() != null) ? this.cipher.seal(source.secret(), owner(tenantId, id)) : null,
+				byte[].class);
+		HmacScheme hmac = source.hmac();
+		insert = bindNullable(insert, "hmacHeader", (hmac != null) ? hmac.header() : null, String.class);
+		insert = bindNullable(insert, "hmacAlgorithm", (hmac != null) ? hmac.algorithm() : null, String.class);
+		insert = bindNullable(insert, "hmacEncoding", (hmac != null) ? hmac.encoding() : null, String.class);
+		insert = bindNullable(insert, "hmacPrefix", (hmac != null) ? hmac.prefix() : null, String.class);
+		return insert.map(this::read).one();
+	}
+
+	/**
+	 * Finds one of a tenant's sources.
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @return the source, or empty when the tenant has no such source
+	 */
+	public Mono<Source> findByTenantAndId(TenantId tenantId, SourceId id) {
+		return this.database.sql(FIND_BY_TENANT_AND_ID)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(this::read)
+			.one();
+	}
+
+	/**
+	 * Lists a tenant's sources, newest first.
+	 * @param tenantId the owner
+	 * @return the sources
+	 */
+	public Flux<Source> findAllByTenant(TenantId tenantId) {
+		return this.database.sql(FIND_ALL_BY_TENANT).bind("tenantId", tenantId.uuid()).map(this::read).all();
+	}
+
+	/**
+	 * Finds the source an inbound URL names.
+	 * @param inboundToken the token from {@code /in/{token}}
+	 * @return the source, or empty
+	 */
+	public Mono<Source> findByInboundToken(String inboundToken) {
+		return this.database.sql(FIND_BY_INBOUND_TOKEN).bind("inboundToken", inboundToken).map(this::read).one();
+	}
+
+	private Source read(Readable row) {
+		TenantId tenantId = new TenantId(row.get("tenant_id", UUID.class));
+		SourceId id = new SourceId(row.get("id", UUID.class));
+		byte[] sealed = row.get("secret", byte[].class);
+		String header = row.get("hmac_header", String.class);
+		HmacScheme hmac = (header != null) ? new HmacScheme(header, row.get("hmac_algorithm", String.class),
+				row.get("hmac_encoding", String.class), row.get("hmac_prefix", String.class)) : null;
+		return new Source(tenantId, id, row.get("name", String.class), Provider.of(row.get("provider", String.class)),
+				row.get("inbound_token", String.class),
+				(sealed != null) ? this.cipher.open(sealed, owner(tenantId, id)) : null,
+				Duration.ofSeconds(row.get("timestamp_tolerance_seconds", Integer.class)),
+				row.get("max_body_bytes", Integer.class), hmac, row.get("enabled", Boolean.class),
+				row.get("created_at", Instant.class));
+	}
+
+	static String owner(TenantId tenantId, SourceId id) {
+		return "source-secret/" + tenantId + "/" + id;
+	}
+
+	private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Tenants: the organisations that own sources, destinations, events and everything else.
+ */
+package io.switchboard.core.tenant;

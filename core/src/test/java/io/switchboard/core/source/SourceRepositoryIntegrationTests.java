@@ -1,0 +1,132 @@
+package io.switchboard.core.source;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import io.switchboard.core.tenant.Tenant;
+import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class SourceRepositoryIntegrationTests {
+
+	@Autowired
+	private TenantRepository tenants;
+
+	@Autowired
+	private SourceRepository sources;
+
+	private Tenant tenant;
+
+	private Tenant otherTenant;
+
+	@BeforeEach
+	void createTenants() {
+		this.tenant = this.tenants.create("Acme Calls").block();
+		this.otherTenant = this.tenants.create("Other Co").block();
+	}
+
+	@Test
+	void storesASourceAndReadsItBack() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Main line", Provider.MINARI, "s3cret"))
+			.block();
+		Source found = this.sources.findByTenantAndId(this.tenant.id(), created.id()).block();
+		assertThat(found).usingRecursiveComparison().ignoringFields("createdAt").isEqualTo(created);
+		assertThat(found.secret()).isEqualTo("s3cret");
+		assertThat(found.provider()).isEqualTo(Provider.MINARI);
+		assertThat(found.timestampTolerance()).isEqualTo(NewSource.DEFAULT_TOLERANCE);
+		assertThat(found.maxBodyBytes()).isEqualTo(NewSource.DEFAULT_MAX_BODY_BYTES);
+		assertThat(found.enabled()).isTrue();
+	}
+
+	@Test
+	void anotherTenantsIdFindsNothing() {
+		Source mine = this.sources.create(this.tenant.id(), NewSource.of("Mine", Provider.MINARI, "s3cret")).block();
+		assertThat(this.sources.findByTenantAndId(this.otherTenant.id(), mine.id()).blockOptional()).isEmpty();
+		assertThat(this.sources.findAllByTenant(this.otherTenant.id()).collectList().block()).isEmpty();
+		assertThat(this.sources.findAllByTenant(this.tenant.id()).map(Source::id).collectList().block())
+			.containsExactly(mine.id());
+	}
+
+	@Test
+	void unknownIdFindsNothing() {
+		assertThat(this.sources.findByTenantAndId(this.tenant.id(), SourceId.generate()).blockOptional()).isEmpty();
+		assertThat(this.tenants.findById(TenantId.generate()).blockOptional()).isEmpty();
+	}
+
+	@Test
+	void listsNewestFirst() {
+		Source first = this.sources.create(this.tenant.id(), NewSource.of("First", Provider.MINARI, "a")).block();
+		Source second = this.sources.create(this.tenant.id(), NewSource.of("Second", Provider.MINARI, "b")).block();
+		assertThat(this.sources.findAllByTenant(this.tenant.id()).map(Source::id).collectList().block())
+			.containsExactly(second.id(), first.id());
+	}
+
+	@Test
+	void inboundTokenFindsTheSourceAndItsTenant() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Line", Provider.MINARI, "x")).block();
+		assertThat(created.inboundToken()).matches("[A-Za-z0-9_-]{32}");
+		Source found = this.sources.findByInboundToken(created.inboundToken()).block();
+		assertThat(found.id()).isEqualTo(created.id());
+		assertThat(found.tenantId()).isEqualTo(this.tenant.id());
+		assertThat(this.sources.findByInboundToken("no-such-token-aaaaaaaaaaaaaaaaaa").blockOptional()).isEmpty();
+	}
+
+	@Test
+	void secretIsStoredSealedNeverInClear() throws SQLException {
+		String secret = "a-secret-nobody-may-read-in-the-database";
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Sealed", Provider.MINARI, secret)).block();
+		byte[] stored = storedSecret(created);
+		assertThat(stored).isNotEmpty();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("nobody");
+	}
+
+	@Test
+	void miniVoiceSourceMayBeUnsigned() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Unsigned", Provider.MINIVOICE, null))
+			.block();
+		assertThat(this.sources.findByTenantAndId(this.tenant.id(), created.id()).block().unsigned()).isTrue();
+	}
+
+	@Test
+	void otherProvidersMustHaveASecret() {
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.sources.create(this.tenant.id(), NewSource.of("No", Provider.MINARI, null)).block());
+	}
+
+	@Test
+	void genericHmacSchemeIsKept() {
+		HmacScheme scheme = new HmacScheme("X-Signature", "sha512", "base64", "sha512=");
+		NewSource source = new NewSource("Custom", Provider.HMAC, "k", NewSource.DEFAULT_TOLERANCE, 2048, scheme);
+		Source created = this.sources.create(this.tenant.id(), source).block();
+		assertThat(this.sources.findByTenantAndId(this.tenant.id(), created.id()).block().hmac()).isEqualTo(scheme);
+	}
+
+	private byte[] storedSecret(Source source) throws SQLException {
+		try (Connection connection = TestDatabase.get().connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT secret FROM source WHERE tenant_id = ? AND id = ?")) {
+			statement.setObject(1, source.tenantId().uuid());
+			statement.setObject(2, source.id().uuid());
+			try (ResultSet result = statement.executeQuery()) {
+				assertThat(result.next()).isTrue();
+				return result.getBytes(1);
+			}
+		}
+	}
+
+}
