@@ -106,7 +106,8 @@ public final class TestDatabase {
 		}
 	}
 
-	// Asking Testcontainers where no Docker is configured logs an alarming error; look first.
+	// Asking Testcontainers where no Docker is configured logs an alarming error; look
+	// first.
 	private static boolean dockerConfigured() {
 		String home = System.getProperty("user.home");
 		return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))

@@ -28,6 +28,8 @@ public class TenantRepository {
 			WHERE tenant_id = :tenantId
 			""";
 
+	private static final String ANY = "SELECT EXISTS (SELECT 1 FROM tenant) AS any";
+
 	private final DatabaseClient database;
 
 	public TenantRepository(DatabaseClient database) {
@@ -54,6 +56,14 @@ public class TenantRepository {
 	 */
 	public Mono<Tenant> findById(TenantId id) {
 		return this.database.sql(FIND_BY_ID).bind("tenantId", id.uuid()).map(TenantRepository::read).one();
+	}
+
+	/**
+	 * Whether anyone has signed up yet.
+	 * @return true once there is a tenant
+	 */
+	public Mono<Boolean> anyExists() {
+		return this.database.sql(ANY).map((row) -> row.get("any", Boolean.class)).one();
 	}
 
 	private static Tenant read(Readable row) {

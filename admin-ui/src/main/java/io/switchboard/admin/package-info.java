@@ -1,0 +1,4 @@
+/**
+ * The tenant portal (role ui).
+ */
+package io.switchboard.admin;

@@ -1,0 +1,18 @@
+package io.switchboard.worker;
+
+import io.switchboard.core.role.ConditionalOnRole;
+import io.switchboard.core.role.Role;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Switches this module on when the process plays the {@code worker} role; off, none of
+ * its beans exist.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.WORKER)
+@ComponentScan
+public class WorkerConfiguration {
+
+}
