@@ -1,0 +1,28 @@
+package io.switchboard.core.destination;
+
+import java.time.Instant;
+
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.TenantId;
+
+/**
+ * Where a tenant's events are relayed to.
+ *
+ * @param tenantId the owner
+ * @param id the id
+ * @param name its name
+ * @param kind the kind of receiver
+ * @param url the receiver's URL
+ * @param signingSecret the secret Switchboard signs with ({@code whsec_…}), in clear
+ * @param enabled whether deliveries go out
+ * @param createdAt when it was created
+ */
+public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
+		String signingSecret, boolean enabled, Instant createdAt) {
+
+	@Override
+	public String toString() {
+		return "Destination[" + this.id + " of " + this.tenantId + ", " + this.kind.key() + ", '" + this.name + "']";
+	}
+
+}

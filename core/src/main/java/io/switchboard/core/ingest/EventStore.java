@@ -1,0 +1,270 @@
+package io.switchboard.core.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.EventId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Stores a batch of events in one transaction: the events that are new, one delivery per
+ * route whose filter matches, and a notification that wakes the workers. A provider's
+ * retry finds the event it already stored ({@code ON CONFLICT DO NOTHING} on the dedup
+ * key) and makes no second delivery. Rows are written in key order, so concurrent batches
+ * cannot deadlock on the dedup index.
+ */
+@Component
+public class EventStore {
+
+	/** The channel workers {@code LISTEN} on for new due deliveries. */
+	public static final String DELIVERY_CHANNEL = "switchboard_delivery_due";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int DELIVERY_ROWS_PER_STATEMENT = 500;
+
+	private static final String INSERT_EVENTS = """
+			INSERT INTO event (tenant_id, id, source_id, dedup_key, event_type, call_id, is_test, content_type,
+				headers, body, occurred_at)
+			VALUES :tuples
+			ON CONFLICT (tenant_id, source_id, dedup_key) DO NOTHING
+			RETURNING id
+			""";
+
+	private static final String FIND_ORIGINALS = """
+			SELECT tenant_id, source_id, dedup_key, id
+			FROM event
+			WHERE (tenant_id, source_id, dedup_key) IN (:tuples)
+			""";
+
+	private static final String FIND_ROUTES = """
+			SELECT r.tenant_id, r.source_id, r.id, r.destination_id, r.event_types, r.ordering, d.enabled
+			FROM route r
+			JOIN destination d ON d.tenant_id = r.tenant_id AND d.id = r.destination_id
+			WHERE r.enabled AND d.deleted_at IS NULL AND (r.tenant_id, r.source_id) IN (:tuples)
+			ORDER BY r.id
+			""";
+
+	private static final String INSERT_DELIVERIES = """
+			INSERT INTO delivery (tenant_id, id, event_id, route_id, destination_id, source_id, event_type, call_id,
+				ordering, status)
+			VALUES :tuples
+			""";
+
+	private static final String NOTIFY = "SELECT pg_notify('" + DELIVERY_CHANNEL + "', '')";
+
+	private final DatabaseClient database;
+
+	private final TransactionalOperator transaction;
+
+	public EventStore(DatabaseClient database, TransactionalOperator transaction) {
+		this.database = database;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Stores a batch; the outcomes arrive once it is committed.
+	 * @param events the events, in any order
+	 * @return one outcome per event, in the same order
+	 */
+	public Mono<List<IngestOutcome>> store(List<IncomingEvent> events) {
+		List<PendingRow> rows = new ArrayList<>(events.size());
+		for (int i = 0; i < events.size(); i++) {
+			rows.add(new PendingRow(i, events.get(i), EventId.generate()));
+		}
+		rows.sort(PendingRow.KEY_ORDER);
+		Mono<List<IngestOutcome>> work = insertEvents(rows)
+			.flatMap((inserted) -> resolveDuplicates(rows, inserted).thenReturn(inserted))
+			.flatMap((inserted) -> insertDeliveries(rows, inserted))
+			.flatMap((deliveries) -> notifyWorkers(deliveries).thenReturn(outcomes(rows, deliveries)));
+		return this.transaction.transactional(work);
+	}
+
+	private Mono<Set<UUID>> insertEvents(List<PendingRow> rows) {
+		PositionalBinds binds = new PositionalBinds();
+		for (PendingRow row : rows) {
+			IncomingEvent event = row.event();
+			binds.row(event.tenantId().uuid(), UUID.class, row.id().uuid(), UUID.class, event.sourceId().uuid(),
+					UUID.class, event.facts().dedupKey(), String.class, event.facts().eventType(), String.class,
+					event.facts().callId(), String.class, event.facts().test(), Boolean.class, event.contentType(),
+					String.class, Json.of(JSON.writeValueAsString(event.headers())), Json.class, event.body(),
+					byte[].class, event.facts().occurredAt(), java.time.Instant.class);
+		}
+		return binds.bind(this.database, INSERT_EVENTS)
+			.map((row) -> row.get("id", UUID.class))
+			.all()
+			.collect(HashSet::new, Set::add);
+	}
+
+	private Mono<Void> resolveDuplicates(List<PendingRow> rows, Set<UUID> inserted) {
+		List<PendingRow> duplicates = rows.stream().filter((row) -> !inserted.contains(row.id().uuid())).toList();
+		if (duplicates.isEmpty()) {
+			return Mono.empty();
+		}
+		PositionalBinds binds = new PositionalBinds();
+		duplicates.forEach((row) -> binds.row(row.event().tenantId().uuid(), UUID.class, row.event().sourceId().uuid(),
+				UUID.class, row.event().facts().dedupKey(), String.class));
+		return findOriginalIds(binds).doOnNext((originals) -> duplicates.forEach((row) -> {
+			row.originalId = originals.get(DedupIdentity.of(row.event()));
+			if (row.originalId == null) {
+				throw new IllegalStateException("An event conflicted on its dedup key but no stored event has it");
+			}
+		})).then();
+	}
+
+	private Mono<Map<DedupIdentity, EventId>> findOriginalIds(PositionalBinds binds) {
+		return binds.bind(this.database, FIND_ORIGINALS)
+			.map((result) -> Map.entry(new DedupIdentity(result.get("tenant_id", UUID.class),
+					result.get("source_id", UUID.class), result.get("dedup_key", String.class)),
+					new EventId(result.get("id", UUID.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<Map<UUID, Integer>> insertDeliveries(List<PendingRow> rows, Set<UUID> inserted) {
+		List<PendingRow> stored = rows.stream().filter((row) -> inserted.contains(row.id().uuid())).toList();
+		if (stored.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return findRoutes(stored).flatMap((routes) -> {
+			List<PositionalBinds> statements = new ArrayList<>();
+			Map<UUID, Integer> counts = new HashMap<>();
+			PositionalBinds binds = new PositionalBinds();
+			int inStatement = 0;
+			for (PendingRow row : stored) {
+				IncomingEvent event = row.event();
+				for (RouteTarget route : routes.getOrDefault(SourceKey.of(event), List.of())) {
+					if (!EventTypeFilter.matches(route.eventTypes(), event.facts().eventType())) {
+						continue;
+					}
+					binds.row(event.tenantId().uuid(), UUID.class, DeliveryId.generate().uuid(), UUID.class,
+							row.id().uuid(), UUID.class, route.routeId(), UUID.class, route.destinationId(), UUID.class,
+							event.sourceId().uuid(), UUID.class, event.facts().eventType(), String.class,
+							event.facts().callId(), String.class, route.ordering(), String.class,
+							route.destinationEnabled() ? "pending" : "paused", String.class);
+					counts.merge(row.id().uuid(), 1, Integer::sum);
+					if (++inStatement == DELIVERY_ROWS_PER_STATEMENT) {
+						statements.add(binds);
+						binds = new PositionalBinds();
+						inStatement = 0;
+					}
+				}
+			}
+			if (!binds.isEmpty()) {
+				statements.add(binds);
+			}
+			return Flux.fromIterable(statements)
+				.concatMap((statement) -> statement.bind(this.database, INSERT_DELIVERIES).fetch().rowsUpdated())
+				.then(Mono.just(counts));
+		});
+	}
+
+	private Mono<Map<SourceKey, List<RouteTarget>>> findRoutes(List<PendingRow> stored) {
+		PositionalBinds binds = new PositionalBinds();
+		stored.stream()
+			.map((row) -> SourceKey.of(row.event()))
+			.distinct()
+			.forEach((key) -> binds.row(key.tenantId(), UUID.class, key.sourceId(), UUID.class));
+		return binds.bind(this.database, FIND_ROUTES)
+			.map((row) -> Map.entry(new SourceKey(row.get("tenant_id", UUID.class), row.get("source_id", UUID.class)),
+					new RouteTarget(row.get("id", UUID.class), row.get("destination_id", UUID.class),
+							List.of(row.get("event_types", String[].class)), row.get("ordering", String.class),
+							row.get("enabled", Boolean.class))))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((multimap) -> {
+				Map<SourceKey, List<RouteTarget>> routes = new HashMap<>();
+				multimap.forEach((key, targets) -> routes.put(key, List.copyOf(targets)));
+				return routes;
+			});
+	}
+
+	private Mono<Void> notifyWorkers(Map<UUID, Integer> deliveries) {
+		if (deliveries.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.database.sql(NOTIFY).fetch().rowsUpdated().then();
+	}
+
+	private static List<IngestOutcome> outcomes(List<PendingRow> rows, Map<UUID, Integer> deliveries) {
+		IngestOutcome[] outcomes = new IngestOutcome[rows.size()];
+		for (PendingRow row : rows) {
+			outcomes[row.index()] = (row.originalId == null)
+					? new IngestOutcome(row.id(), false, deliveries.getOrDefault(row.id().uuid(), 0))
+					: new IngestOutcome(row.originalId, true, 0);
+		}
+		return List.of(outcomes);
+	}
+
+	private static final class PendingRow {
+
+		static final Comparator<PendingRow> KEY_ORDER = Comparator
+			.comparing((PendingRow row) -> row.event.tenantId().uuid())
+			.thenComparing((row) -> row.event.sourceId().uuid())
+			.thenComparing((row) -> row.event.facts().dedupKey());
+
+		private final int index;
+
+		private final IncomingEvent event;
+
+		private final EventId id;
+
+		private EventId originalId;
+
+		PendingRow(int index, IncomingEvent event, EventId id) {
+			this.index = index;
+			this.event = event;
+			this.id = id;
+		}
+
+		int index() {
+			return this.index;
+		}
+
+		IncomingEvent event() {
+			return this.event;
+		}
+
+		EventId id() {
+			return this.id;
+		}
+
+	}
+
+	private record DedupIdentity(UUID tenantId, UUID sourceId, String dedupKey) {
+
+		static DedupIdentity of(IncomingEvent event) {
+			return new DedupIdentity(event.tenantId().uuid(), event.sourceId().uuid(), event.facts().dedupKey());
+		}
+
+	}
+
+	private record SourceKey(UUID tenantId, UUID sourceId) {
+
+		static SourceKey of(IncomingEvent event) {
+			return new SourceKey(event.tenantId().uuid(), event.sourceId().uuid());
+		}
+
+	}
+
+	private record RouteTarget(UUID routeId, UUID destinationId, List<String> eventTypes, String ordering,
+			boolean destinationEnabled) {
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.switchboard.core.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+
+/**
+ * Builds the {@code ($1, $2), ($3, $4)} list of a multi-row statement and binds its
+ * values, typed, so that {@code null}s bind too.
+ */
+final class PositionalBinds {
+
+	private final List<Object> values = new ArrayList<>();
+
+	private final List<Class<?>> types = new ArrayList<>();
+
+	private final StringJoiner tuples = new StringJoiner(", ");
+
+	/**
+	 * Adds one tuple.
+	 * @param row alternating value and type:
+	 * {@code value1, Type1.class, value2, Type2.class}
+	 * @return this
+	 */
+	PositionalBinds row(Object... row) {
+		StringJoiner tuple = new StringJoiner(", ", "(", ")");
+		for (int i = 0; i < row.length; i += 2) {
+			this.values.add(row[i]);
+			this.types.add((Class<?>) row[i + 1]);
+			tuple.add("$" + this.values.size());
+		}
+		this.tuples.add(tuple.toString());
+		return this;
+	}
+
+	boolean isEmpty() {
+		return this.values.isEmpty();
+	}
+
+	/**
+	 * The statement with its tuples in place of {@code :tuples}, every value bound.
+	 * @param database the client
+	 * @param sql the statement text
+	 * @return the statement, ready to run
+	 */
+	GenericExecuteSpec bind(DatabaseClient database, String sql) {
+		GenericExecuteSpec spec = database.sql(sql.replace(":tuples", this.tuples.toString()));
+		for (int i = 0; i < this.values.size(); i++) {
+			Object value = this.values.get(i);
+			spec = (value != null) ? spec.bind(i, value) : spec.bindNull(i, this.types.get(i));
+		}
+		return spec;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.switchboard.core.route;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.RouteId;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores routes. Every query names the tenant.
+ */
+@Repository
+public class RouteRepository {
+
+	private static final String COLUMNS = "tenant_id, id, source_id, destination_id, event_types, ordering, enabled ";
+
+	private static final String INSERT = """
+			INSERT INTO route (tenant_id, id, source_id, destination_id, event_types, ordering)
+			VALUES (:tenantId, :id, :sourceId, :destinationId, :eventTypes, :ordering)
+			RETURNING
+			""" + COLUMNS;
+
+	private static final String FIND_BY_TENANT_AND_SOURCE = "SELECT " + COLUMNS + """
+			FROM route
+			WHERE tenant_id = :tenantId AND source_id = :sourceId
+			ORDER BY id
+			""";
+
+	private final DatabaseClient database;
+
+	public RouteRepository(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/**
+	 * Creates a route.
+	 * @param tenantId the owner
+	 * @param sourceId where events come from
+	 * @param destinationId where they go
+	 * @param eventTypes the event type patterns carried
+	 * @param ordering {@code none} or {@code per-call}
+	 * @return the stored route
+	 */
+	public Mono<Route> create(TenantId tenantId, SourceId sourceId, DestinationId destinationId,
+			List<String> eventTypes, String ordering) {
+		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
+			throw new IllegalArgumentException("Not an event type filter: '" + pattern + "'");
+		});
+		return this.database.sql(INSERT)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", RouteId.generate().uuid())
+			.bind("sourceId", sourceId.uuid())
+			.bind("destinationId", destinationId.uuid())
+			.bind("eventTypes", eventTypes.toArray(String[]::new))
+			.bind("ordering", ordering)
+			.map(RouteRepository::read)
+			.one();
+	}
+
+	/**
+	 * Lists the routes from one of a tenant's sources.
+	 * @param tenantId the owner
+	 * @param sourceId the source
+	 * @return its routes, oldest first
+	 */
+	public Flux<Route> findByTenantAndSource(TenantId tenantId, SourceId sourceId) {
+		return this.database.sql(FIND_BY_TENANT_AND_SOURCE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("sourceId", sourceId.uuid())
+			.map(RouteRepository::read)
+			.all();
+	}
+
+	private static Route read(Readable row) {
+		return new Route(new TenantId(row.get("tenant_id", UUID.class)), new RouteId(row.get("id", UUID.class)),
+				new SourceId(row.get("source_id", UUID.class)),
+				new DestinationId(row.get("destination_id", UUID.class)),
+				List.of(row.get("event_types", String[].class)), row.get("ordering", String.class),
+				row.get("enabled", Boolean.class));
+	}
+
+}
