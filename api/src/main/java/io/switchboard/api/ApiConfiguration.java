@@ -1,8 +1,13 @@
 package io.switchboard.api;
 
+import io.switchboard.api.inbound.InboundProperties;
+import io.switchboard.core.ingest.EventStore;
+import io.switchboard.core.ingest.GroupCommit;
 import io.switchboard.core.role.ConditionalOnRole;
 import io.switchboard.core.role.Role;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.API)
 @ComponentScan
+@EnableConfigurationProperties(InboundProperties.class)
 public class ApiConfiguration {
+
+	@Bean
+	GroupCommit groupCommit(EventStore store, InboundProperties properties) {
+		return new GroupCommit(store::store, properties.maxBatchSize(), properties.maxConcurrentCommits());
+	}
 
 }

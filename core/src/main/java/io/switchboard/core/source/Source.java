@@ -2,6 +2,7 @@ package io.switchboard.core.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
@@ -15,14 +16,19 @@ import io.switchboard.core.id.TenantId;
  * @param provider who sends to it
  * @param inboundToken the token in its inbound URL
  * @param secret the signing secret in clear, or {@code null} when unsigned
+ * @param previousSecret the secret before the last rotation, or {@code null}
+ * @param previousSecretExpiresAt until when the previous secret still verifies
  * @param timestampTolerance how far a signed timestamp may be from now
  * @param maxBodyBytes the largest body accepted
+ * @param rateLimitPerSecond the most requests per second accepted, or {@code null} for
+ * the installation's default
  * @param hmac the generic HMAC scheme, or {@code null}
  * @param enabled whether it accepts events
  * @param createdAt when it was created
  */
 public record Source(TenantId tenantId, SourceId id, String name, Provider provider, String inboundToken, String secret,
-		Duration timestampTolerance, int maxBodyBytes, HmacScheme hmac, boolean enabled, Instant createdAt) {
+		String previousSecret, Instant previousSecretExpiresAt, Duration timestampTolerance, int maxBodyBytes,
+		Integer rateLimitPerSecond, HmacScheme hmac, boolean enabled, Instant createdAt) {
 
 	/**
 	 * Whether requests to this source carry no signature (a MiniVoice source without a
@@ -31,6 +37,23 @@ public record Source(TenantId tenantId, SourceId id, String name, Provider provi
 	 */
 	public boolean unsigned() {
 		return this.secret == null;
+	}
+
+	/**
+	 * The secrets a request may be signed with now: the current one, and the previous one
+	 * until it expires.
+	 * @param now the time
+	 * @return one or two secrets; empty when unsigned
+	 */
+	public List<String> verificationSecrets(Instant now) {
+		if (this.secret == null) {
+			return List.of();
+		}
+		if (this.previousSecret != null && this.previousSecretExpiresAt != null
+				&& now.isBefore(this.previousSecretExpiresAt)) {
+			return List.of(this.secret, this.previousSecret);
+		}
+		return List.of(this.secret);
 	}
 
 	@Override

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Repository;
 public class SourceRepository {
 
 	private static final String COLUMNS = """
-			tenant_id, id, name, provider, inbound_token, secret, timestamp_tolerance_seconds, max_body_bytes,
-			hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at
+			tenant_id, id, name, provider, inbound_token, secret, previous_secret, previous_secret_expires_at,
+			timestamp_tolerance_seconds, max_body_bytes,
+			rate_limit_per_second, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at
 			""";
 
 	private static final String INSERT = """
@@ -50,6 +51,14 @@ public class SourceRepository {
 			FROM source
 			WHERE inbound_token = :inboundToken AND deleted_at IS NULL
 			""";
+
+	private static final String ROTATE_SECRET = """
+			UPDATE source
+			SET previous_secret = secret, previous_secret_expires_at = :previousExpiresAt, secret = :secret,
+				updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL AND secret IS NOT NULL
+			RETURNING
+			""" + COLUMNS;
 
 	private final DatabaseClient database;
 
@@ -119,19 +128,42 @@ public class SourceRepository {
 		return this.database.sql(FIND_BY_INBOUND_TOKEN).bind("inboundToken", inboundToken).map(this::read).one();
 	}
 
+	/**
+	 * Replaces a source's secret; the old one keeps verifying for a while, so the sender
+	 * can switch without losing events.
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @param newSecret the new secret
+	 * @param previousValidFor how long the old secret still verifies
+	 * @return the source with its new secret, or empty when the tenant has no such signed
+	 * source
+	 */
+	public Mono<Source> rotateSecret(TenantId tenantId, SourceId id, String newSecret, Duration previousValidFor) {
+		return this.database.sql(ROTATE_SECRET)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("secret", this.cipher.seal(newSecret, owner(tenantId, id)))
+			.bind("previousExpiresAt", Instant.now().plus(previousValidFor))
+			.map(this::read)
+			.one();
+	}
+
 	private Source read(Readable row) {
 		TenantId tenantId = new TenantId(row.get("tenant_id", UUID.class));
 		SourceId id = new SourceId(row.get("id", UUID.class));
 		byte[] sealed = row.get("secret", byte[].class);
+		byte[] previous = row.get("previous_secret", byte[].class);
 		String header = row.get("hmac_header", String.class);
 		HmacScheme hmac = (header != null) ? new HmacScheme(header, row.get("hmac_algorithm", String.class),
 				row.get("hmac_encoding", String.class), row.get("hmac_prefix", String.class)) : null;
 		return new Source(tenantId, id, row.get("name", String.class), Provider.of(row.get("provider", String.class)),
 				row.get("inbound_token", String.class),
 				(sealed != null) ? this.cipher.open(sealed, owner(tenantId, id)) : null,
+				(previous != null) ? this.cipher.open(previous, owner(tenantId, id)) : null,
+				row.get("previous_secret_expires_at", Instant.class),
 				Duration.ofSeconds(row.get("timestamp_tolerance_seconds", Integer.class)),
-				row.get("max_body_bytes", Integer.class), hmac, row.get("enabled", Boolean.class),
-				row.get("created_at", Instant.class));
+				row.get("max_body_bytes", Integer.class), row.get("rate_limit_per_second", Integer.class), hmac,
+				row.get("enabled", Boolean.class), row.get("created_at", Instant.class));
 	}
 
 	static String owner(TenantId tenantId, SourceId id) {

@@ -1,6 +1,8 @@
 package io.switchboard.core.source;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +116,26 @@ class SourceRepositoryIntegrationTests {
 		NewSource source = new NewSource("Custom", Provider.HMAC, "k", NewSource.DEFAULT_TOLERANCE, 2048, scheme);
 		Source created = this.sources.create(this.tenant.id(), source).block();
 		assertThat(this.sources.findByTenantAndId(this.tenant.id(), created.id()).block().hmac()).isEqualTo(scheme);
+	}
+
+	@Test
+	void rotationKeepsThePreviousSecretVerifyingUntilItExpires() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Rotating", Provider.MINARI, "old")).block();
+		assertThat(created.verificationSecrets(Instant.now())).containsExactly("old");
+		Source rotated = this.sources.rotateSecret(this.tenant.id(), created.id(), "new", Duration.ofHours(24)).block();
+		assertThat(rotated.secret()).isEqualTo("new");
+		assertThat(rotated.verificationSecrets(Instant.now())).containsExactly("new", "old");
+		assertThat(rotated.verificationSecrets(Instant.now().plus(Duration.ofHours(25)))).containsExactly("new");
+		Source reread = this.sources.findByTenantAndId(this.tenant.id(), created.id()).block();
+		assertThat(reread.verificationSecrets(Instant.now())).containsExactly("new", "old");
+	}
+
+	@Test
+	void anotherTenantCannotRotateTheSecret() {
+		Source mine = this.sources.create(this.tenant.id(), NewSource.of("Mine", Provider.MINARI, "kept")).block();
+		assertThat(this.sources.rotateSecret(this.otherTenant.id(), mine.id(), "stolen", Duration.ofHours(1))
+			.blockOptional()).isEmpty();
+		assertThat(this.sources.findByTenantAndId(this.tenant.id(), mine.id()).block().secret()).isEqualTo("kept");
 	}
 
 	private byte[] storedSecret(Source source) throws SQLException {

@@ -1,0 +1,169 @@
+package io.switchboard.api.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.ingest.GroupCommit;
+import io.switchboard.core.ingest.IncomingEvent;
+import io.switchboard.core.ingest.IngestOutcome;
+import io.switchboard.core.signature.SignatureSchemes;
+import io.switchboard.core.signature.SignedRequest;
+import io.switchboard.core.signature.Verification;
+import io.switchboard.core.source.Source;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /in/{token}}: a provider's webhook arrives. The source is found by its
+ * token; the request passes the source's state, rate and size limits; its signature is
+ * verified over the raw bytes; the event and its deliveries are committed; only then is
+ * it acknowledged. Every refusal is problem+json with a stable code.
+ */
+@RestController
+class InboundController {
+
+	private static final Log logger = LogFactory.getLog(InboundController.class);
+
+	private static final String TOKEN_SHAPE = "[A-Za-z0-9_-]{22,64}";
+
+	private static final List<String> KEPT_HEADERS = List.of("content-type", "user-agent", "x-minivoice-event",
+			"x-minivoice-timestamp", "x-minivoice-signature", "x-webhook-signature", "webhook-id", "webhook-timestamp",
+			"webhook-signature");
+
+	private final SourceCache sources;
+
+	private final InboundRateLimiter rateLimiter;
+
+	private final RejectionLog rejectionLog;
+
+	private final GroupCommit groupCommit;
+
+	private final InboundProperties properties;
+
+	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
+			GroupCommit groupCommit, InboundProperties properties) {
+		this.sources = sources;
+		this.rateLimiter = rateLimiter;
+		this.rejectionLog = rejectionLog;
+		this.groupCommit = groupCommit;
+		this.properties = properties;
+	}
+
+	@PostMapping("/in/{token}")
+	Mono<InboundAck> receiveEvent(@PathVariable String token, ServerHttpRequest request) {
+		if (!token.matches(TOKEN_SHAPE)) {
+			return Mono.error(InboundRefusal.unknownSource());
+		}
+		return this.sources.find(token)
+			.onErrorMap((ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
+			.switchIfEmpty(Mono.error(InboundRefusal::unknownSource))
+			.flatMap((source) -> admit(source, request).onErrorResume(InboundRefusal.class, (refusal) -> {
+				if (refusal.recorded()) {
+					this.rejectionLog.record(source, request, refusal);
+				}
+				return Mono.error(refusal);
+			}));
+	}
+
+	private Mono<InboundAck> admit(Source source, ServerHttpRequest request) {
+		return Mono.fromRunnable(() -> checkOpen(source, request))
+			.then(readBody(source, request))
+			.map((body) -> verified(source, request, body))
+			.flatMap(this::store);
+	}
+
+	private void checkOpen(Source source, ServerHttpRequest request) {
+		if (!source.enabled()) {
+			throw InboundRefusal.disabledSource();
+		}
+		Duration wait = this.rateLimiter.admit(source);
+		if (!wait.isZero()) {
+			throw InboundRefusal.rateLimited(wait);
+		}
+		if (request.getHeaders().getContentLength() > source.maxBodyBytes()) {
+			throw InboundRefusal.tooLarge(source.maxBodyBytes());
+		}
+	}
+
+	private Mono<byte[]> readBody(Source source, ServerHttpRequest request) {
+		return DataBufferUtils.join(request.getBody(), source.maxBodyBytes())
+			.map(InboundController::bytes)
+			.defaultIfEmpty(new byte[0])
+			.timeout(this.properties.bodyReadTimeout(), Mono.error(InboundRefusal::slowBody))
+			.onErrorMap(DataBufferLimitException.class, (ex) -> InboundRefusal.tooLarge(source.maxBodyBytes()));
+	}
+
+	private IncomingEvent verified(Source source, ServerHttpRequest request, byte[] body) {
+		HttpHeaders headers = request.getHeaders();
+		Verification verification = SignatureSchemes.forSource(source)
+			.verify(new SignedRequest(headers::getFirst, body), source.verificationSecrets(Instant.now()),
+					Instant.now());
+		if (verification instanceof Verification.Rejected rejected) {
+			throw InboundRefusal.unverified(rejected.reason().code(), rejected.detail());
+		}
+		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		return new IncomingEvent(source.tenantId(), source.id(),
+				EventFacts.read(source.provider(), headers::getFirst, body), contentType, keptHeaders(source, headers),
+				body);
+	}
+
+	private Mono<InboundAck> store(IncomingEvent event) {
+		return this.groupCommit.submit(event)
+			.timeout(this.properties.commitTimeout())
+			.map(InboundController::ack)
+			.onErrorMap((ex) -> !(ex instanceof InboundRefusal), (ex) -> {
+				logger.warn("Event for " + event.sourceId() + " not stored; answering 503: "
+						+ ((ex instanceof TimeoutException)
+								? "commit took longer than " + this.properties.commitTimeout() : ex.toString()));
+				return InboundRefusal.notStored(this.properties.retryAfter(), ex);
+			});
+	}
+
+	private static InboundAck ack(IngestOutcome outcome) {
+		return new InboundAck(true, outcome.eventId().toString(), outcome.duplicate());
+	}
+
+	private static Map<String, String> keptHeaders(Source source, HttpHeaders headers) {
+		Map<String, String> kept = new LinkedHashMap<>();
+		KEPT_HEADERS.forEach((name) -> putIfPresent(kept, headers, name));
+		if (source.hmac() != null) {
+			putIfPresent(kept, headers, source.hmac().header().toLowerCase(Locale.ROOT));
+		}
+		return kept;
+	}
+
+	private static void putIfPresent(Map<String, String> kept, HttpHeaders headers, String name) {
+		String value = headers.getFirst(name);
+		if (value != null) {
+			kept.put(name, value);
+		}
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.switchboard.api.inbound;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.switchboard.core.source.Source;
+import io.switchboard.core.source.SourceRepository;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sources by inbound token, so that a busy source costs no query per request. A token
+ * that names no source is remembered briefly too, so a flood of made-up tokens does not
+ * reach the database. Whoever changes or deletes a source evicts its token.
+ */
+@Component
+public class SourceCache {
+
+	private static final Duration UNKNOWN_TTL = Duration.ofSeconds(2);
+
+	private final AsyncLoadingCache<String, Optional<Source>> sources;
+
+	SourceCache(SourceRepository repository, InboundProperties properties) {
+		this.sources = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfter(Expiry.<String, Optional<Source>>creating(
+					(token, source) -> source.isPresent() ? properties.sourceCacheTtl() : UNKNOWN_TTL))
+			.buildAsync((token, executor) -> repository.findByInboundToken(token)
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.toFuture());
+	}
+
+	/**
+	 * The source an inbound token names.
+	 * @param token the token from the URL
+	 * @return the source, or empty
+	 */
+	public Mono<Source> find(String token) {
+		return Mono.fromFuture(() -> this.sources.get(token), true).flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * Forgets a token, after its source changed or was deleted.
+	 * @param token the token
+	 */
+	public void evict(String token) {
+		this.sources.synchronous().invalidate(token);
+	}
+
+}

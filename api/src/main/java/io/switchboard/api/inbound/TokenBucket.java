@@ -1,0 +1,39 @@
+package io.switchboard.api.inbound;
+
+/**
+ * A rate limit: {@code rate} tokens a second, at most {@code capacity} saved up. Not a
+ * queue: a request that finds no token is told how long until there is one.
+ */
+final class TokenBucket {
+
+	private final double tokensPerNano;
+
+	private final double capacity;
+
+	private double tokens;
+
+	private long refilledAt;
+
+	TokenBucket(double ratePerSecond, double capacity, long now) {
+		this.tokensPerNano = ratePerSecond / 1e9;
+		this.capacity = capacity;
+		this.tokens = capacity;
+		this.refilledAt = now;
+	}
+
+	/**
+	 * Takes a token if there is one.
+	 * @param now {@link System#nanoTime()}
+	 * @return 0 if taken, else the nanoseconds until one is free
+	 */
+	synchronized long tryTake(long now) {
+		this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.tokensPerNano);
+		this.refilledAt = now;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return 0;
+		}
+		return (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
+	}
+
+}
