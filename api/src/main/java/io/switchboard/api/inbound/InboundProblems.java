@@ -1,73 +1,90 @@
 package io.switchboard.api.inbound;
 
-import java.net.URI;
+import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Every refusal of the inbound endpoint as RFC 9457 {@code application/problem+json} with
- * a stable {@code code}; never a stack trace.
+ * Every error on the inbound endpoint as RFC 9457 {@code application/problem+json} with a
+ * stable {@code code}: our refusals, the framework's own (405, 415, …) and anything
+ * unexpected (500, logged, never a stack trace in the answer). It runs before Spring
+ * Boot's default error handler, for {@code /in/**} only.
  */
-@RestControllerAdvice(assignableTypes = InboundController.class)
-class InboundProblems {
+@Component
+@Order(-2)
+class InboundProblems implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(InboundProblems.class);
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(InboundRefusal refusal) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (refusal.retryAfter() != null) {
-			long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
-			response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (!path.startsWith("/in/") || exchange.getResponse().isCommitted()) {
+			return Mono.error(error);
 		}
-		if (refusal.status() == HttpStatus.CONTENT_TOO_LARGE) {
-			response.header(HttpHeaders.CONNECTION, "close"); // the rest of the body is
-																// not read
+		ServerHttpResponse response = exchange.getResponse();
+		if (error instanceof InboundRefusal refusal) {
+			if (refusal.retryAfter() != null) {
+				long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+				response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			}
+			if (refusal.status() == HttpStatus.CONTENT_TOO_LARGE) {
+				response.getHeaders().set(HttpHeaders.CONNECTION, "close"); // the rest is
+																			// not read
+			}
+			return write(response, refusal.status(), refusal.code(), refusal.getMessage(), path);
 		}
-		return response.body(problem(refusal.status(), refusal.code(), refusal.getMessage()));
+		if (error instanceof ResponseStatusException framework) {
+			response.getHeaders().addAll(framework.getHeaders());
+			HttpStatusCode status = framework.getStatusCode();
+			return write(response, status, code(status), framework.getBody().getDetail(), path);
+		}
+		logger.error("Inbound request to " + path.replaceFirst("/in/.*", "/in/…") + " failed unexpectedly", error);
+		return write(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"Switchboard failed to handle this request; it was not stored.", path);
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> framework(ErrorResponse error) {
-		HttpStatusCode status = error.getStatusCode();
-		ProblemDetail problem = problem(status, code(status), error.getBody().getDetail());
-		return ResponseEntity.status(status)
-			.headers(error.getHeaders())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+	private static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String code, String detail,
+			String path) {
+		ObjectNode problem = JSON.createObjectNode()
+			.put("type", "urn:switchboard:problem:" + code)
+			.put("title", title(status))
+			.put("status", status.value())
+			.put("detail", (detail != null) ? detail : title(status))
+			.put("instance", path.replaceFirst("^(/in/.{4}).*", "$1…"))
+			.put("code", code);
+		byte[] body = JSON.writeValueAsBytes(problem);
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setContentLength(body.length);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-		logger.error("Inbound request failed unexpectedly", ex);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-					"Switchboard failed to handle this request; it was not stored."));
-	}
-
-	static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("urn:switchboard:problem:" + code));
-		problem.setProperty("code", code);
-		return problem;
+	private static String title(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "HTTP " + status.value();
 	}
 
 	private static String code(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : "http-" + status;
+		return (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status.value();
 	}
 
 }

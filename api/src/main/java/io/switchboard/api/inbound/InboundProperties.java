@@ -24,10 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (the rest are only counted), so a flood of bad requests cannot flood the database
  */
 @ConfigurationProperties("switchboard.inbound")
-public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond, @DefaultValue("2s") Duration rateLimitBurst,
-		@DefaultValue("5s") Duration commitTimeout, @DefaultValue("5s") Duration retryAfter,
-		@DefaultValue("10s") Duration bodyReadTimeout, @DefaultValue("128") int maxBatchSize,
-		@DefaultValue("4") int maxConcurrentCommits, @DefaultValue("30s") Duration sourceCacheTtl,
-		@DefaultValue("100") int rejectionsKept, @DefaultValue("5") int rejectionsRecordedPerSecond) {
+public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond,
+		@DefaultValue("2s") Duration rateLimitBurst, @DefaultValue("5s") Duration commitTimeout,
+		@DefaultValue("5s") Duration retryAfter, @DefaultValue("10s") Duration bodyReadTimeout,
+		@DefaultValue("128") int maxBatchSize, @DefaultValue("4") int maxConcurrentCommits,
+		@DefaultValue("30s") Duration sourceCacheTtl, @DefaultValue("100") int rejectionsKept,
+		@DefaultValue("5") int rejectionsRecordedPerSecond) {
 
 }

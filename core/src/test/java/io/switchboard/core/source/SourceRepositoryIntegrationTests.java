@@ -120,7 +120,8 @@ class SourceRepositoryIntegrationTests {
 
 	@Test
 	void rotationKeepsThePreviousSecretVerifyingUntilItExpires() {
-		Source created = this.sources.create(this.tenant.id(), NewSource.of("Rotating", Provider.MINARI, "old")).block();
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Rotating", Provider.MINARI, "old"))
+			.block();
 		assertThat(created.verificationSecrets(Instant.now())).containsExactly("old");
 		Source rotated = this.sources.rotateSecret(this.tenant.id(), created.id(), "new", Duration.ofHours(24)).block();
 		assertThat(rotated.secret()).isEqualTo("new");
