@@ -110,6 +110,11 @@ class InboundController {
 	}
 
 	private IncomingEvent verified(Source source, ServerHttpRequest request, byte[] body) {
+		if (source.awaitingSecret()) {
+			throw InboundRefusal.unverified("secret-not-configured",
+					"This source has no signing secret yet: give Switchboard the secret your provider shows "
+							+ "(Minari: Settings → Integrations → Webhook → Show Secret).");
+		}
 		HttpHeaders headers = request.getHeaders();
 		Verification verification = SignatureSchemes.forSource(source)
 			.verify(new SignedRequest(headers::getFirst, body), source.verificationSecrets(Instant.now()),

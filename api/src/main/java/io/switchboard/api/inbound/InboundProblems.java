@@ -1,18 +1,14 @@
 package io.switchboard.api.inbound;
 
-import java.util.Locale;
-
+import io.switchboard.api.problem.ProblemWriter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -31,8 +27,6 @@ class InboundProblems implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(InboundProblems.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
@@ -49,42 +43,16 @@ class InboundProblems implements WebExceptionHandler {
 				response.getHeaders().set(HttpHeaders.CONNECTION, "close"); // the rest is
 																			// not read
 			}
-			return write(response, refusal.status(), refusal.code(), refusal.getMessage(), path);
+			return ProblemWriter.write(response, refusal.status(), refusal.code(), refusal.getMessage());
 		}
 		if (error instanceof ResponseStatusException framework) {
 			response.getHeaders().addAll(framework.getHeaders());
 			HttpStatusCode status = framework.getStatusCode();
-			return write(response, status, code(status), framework.getBody().getDetail(), path);
+			return ProblemWriter.write(response, status, ProblemWriter.code(status), framework.getBody().getDetail());
 		}
 		logger.error("Inbound request to " + path.replaceFirst("/in/.*", "/in/…") + " failed unexpectedly", error);
-		return write(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"Switchboard failed to handle this request; it was not stored.", path);
-	}
-
-	private static Mono<Void> write(ServerHttpResponse response, HttpStatusCode status, String code, String detail,
-			String path) {
-		ObjectNode problem = JSON.createObjectNode()
-			.put("type", "urn:switchboard:problem:" + code)
-			.put("title", title(status))
-			.put("status", status.value())
-			.put("detail", (detail != null) ? detail : title(status))
-			.put("instance", path.replaceFirst("^(/in/.{4}).*", "$1…"))
-			.put("code", code);
-		byte[] body = JSON.writeValueAsBytes(problem);
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().setContentLength(body.length);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
-	}
-
-	private static String title(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.getReasonPhrase() : "HTTP " + status.value();
-	}
-
-	private static String code(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-') : "http-" + status.value();
+		return ProblemWriter.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"Switchboard failed to handle this request; it was not stored.");
 	}
 
 }

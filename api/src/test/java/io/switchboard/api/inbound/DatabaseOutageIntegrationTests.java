@@ -44,7 +44,10 @@ class DatabaseOutageIntegrationTests {
 	@TempDir
 	Path dataDir;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@Test
 	void outageIsAnswered503AndNothingAcknowledgedIsLost() throws Exception {

@@ -75,7 +75,7 @@ class InboundIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -220,7 +220,9 @@ class InboundIntegrationTests {
 		HttpRequest odd = HttpRequest.newBuilder(URI.create(base() + "/in/..%2F..%2Fetc"))
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build();
-		assertThat(this.http.send(odd, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+		// refused before routing (encoded slashes are rejected by the firewall) or as an
+		// unknown token
+		assertThat(this.http.send(odd, HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(400, 404);
 	}
 
 	@Test
@@ -303,6 +305,7 @@ class InboundIntegrationTests {
 
 	private HttpResponse<String> post(Source source, String body, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/in/" + source.inboundToken()))
+			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);

@@ -7,6 +7,7 @@ import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,6 +35,17 @@ public class DestinationRepository {
 	private static final String SET_ENABLED = """
 			UPDATE destination
 			SET enabled = :enabled, updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			""";
+
+	private static final String FIND_ALL_BY_TENANT = "SELECT " + COLUMNS + """
+			FROM destination
+			WHERE tenant_id = :tenantId AND deleted_at IS NULL
+			ORDER BY id DESC
+			""";
+
+	private static final String DELETE = """
+			UPDATE destination SET deleted_at = now(), enabled = false, updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			""";
 
@@ -93,6 +105,30 @@ public class DestinationRepository {
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
 			.bind("enabled", enabled)
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
+	/**
+	 * Lists a tenant's destinations, newest first.
+	 * @param tenantId the owner
+	 * @return the destinations
+	 */
+	public Flux<Destination> findAllByTenant(TenantId tenantId) {
+		return this.database.sql(FIND_ALL_BY_TENANT).bind("tenantId", tenantId.uuid()).map(this::read).all();
+	}
+
+	/**
+	 * Deletes a destination: nothing more is sent to it; its history stays.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @return whether the tenant had such a destination
+	 */
+	public Mono<Boolean> delete(TenantId tenantId, DestinationId id) {
+		return this.database.sql(DELETE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0);

@@ -35,6 +35,14 @@ public class RouteRepository {
 			ORDER BY id
 			""";
 
+	private static final String FIND_BY_TENANT_AND_ID = "SELECT " + COLUMNS
+			+ "FROM route WHERE tenant_id = :tenantId AND id = :id";
+
+	private static final String FIND_ALL_BY_TENANT = "SELECT " + COLUMNS
+			+ "FROM route WHERE tenant_id = :tenantId ORDER BY id DESC";
+
+	private static final String DELETE = "DELETE FROM route WHERE tenant_id = :tenantId AND id = :id";
+
 	private final DatabaseClient database;
 
 	public RouteRepository(DatabaseClient database) {
@@ -78,6 +86,44 @@ public class RouteRepository {
 			.bind("sourceId", sourceId.uuid())
 			.map(RouteRepository::read)
 			.all();
+	}
+
+	/**
+	 * Finds one of a tenant's routes.
+	 * @param tenantId the owner
+	 * @param id the route
+	 * @return the route, or empty
+	 */
+	public Mono<Route> findByTenantAndId(TenantId tenantId, RouteId id) {
+		return this.database.sql(FIND_BY_TENANT_AND_ID)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(RouteRepository::read)
+			.one();
+	}
+
+	/**
+	 * Lists a tenant's routes, newest first.
+	 * @param tenantId the owner
+	 * @return the routes
+	 */
+	public Flux<Route> findAllByTenant(TenantId tenantId) {
+		return this.database.sql(FIND_ALL_BY_TENANT).bind("tenantId", tenantId.uuid()).map(RouteRepository::read).all();
+	}
+
+	/**
+	 * Deletes a route; deliveries it already made go on.
+	 * @param tenantId the owner
+	 * @param id the route
+	 * @return whether the tenant had such a route
+	 */
+	public Mono<Boolean> delete(TenantId tenantId, RouteId id) {
+		return this.database.sql(DELETE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
 	}
 
 	private static Route read(Readable row) {

@@ -36,7 +36,16 @@ public record Source(TenantId tenantId, SourceId id, String name, Provider provi
 	 * @return true when unsigned
 	 */
 	public boolean unsigned() {
-		return this.secret == null;
+		return this.provider == Provider.MINIVOICE && this.secret == null;
+	}
+
+	/**
+	 * Whether this source waits for its provider's secret (a Minari source before the
+	 * secret Minari generated is pasted in): until then it refuses every request.
+	 * @return true when a signed provider has no secret yet
+	 */
+	public boolean awaitingSecret() {
+		return this.provider != Provider.MINIVOICE && this.secret == null;
 	}
 
 	/**

@@ -60,6 +60,31 @@ public class SourceRepository {
 			RETURNING
 			""" + COLUMNS;
 
+	private static final String UPDATE = """
+			UPDATE source
+			SET name = coalesce(:name, name), enabled = coalesce(:enabled, enabled),
+				timestamp_tolerance_seconds = coalesce(:toleranceSeconds, timestamp_tolerance_seconds),
+				max_body_bytes = coalesce(:maxBodyBytes, max_body_bytes),
+				rate_limit_per_second = CASE WHEN :clearRateLimit THEN NULL
+					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
+				updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			""" + COLUMNS;
+
+	private static final String SET_SECRET = """
+			UPDATE source SET secret = :secret, previous_secret = NULL, previous_secret_expires_at = NULL,
+				updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			""" + COLUMNS;
+
+	private static final String DELETE = """
+			UPDATE source SET deleted_at = now(), enabled = false
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			""" + COLUMNS;
+
 	private final DatabaseClient database;
 
 	private final SecretCipher cipher;
@@ -146,6 +171,54 @@ public class SourceRepository {
 			.bind("previousExpiresAt", Instant.now().plus(previousValidFor))
 			.map(this::read)
 			.one();
+	}
+
+	/**
+	 * Changes a source's settings; {@code null} leaves a setting as it is.
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @param change the new settings
+	 * @return the changed source, or empty when the tenant has no such source
+	 */
+	public Mono<Source> update(TenantId tenantId, SourceId id, SourceChange change) {
+		GenericExecuteSpec update = this.database.sql(UPDATE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("clearRateLimit", change.clearRateLimit());
+		update = bindNullable(update, "name", change.name(), String.class);
+		update = bindNullable(update, "enabled", change.enabled(), Boolean.class);
+		update = bindNullable(update, "toleranceSeconds", change.timestampToleranceSeconds(), Integer.class);
+		update = bindNullable(update, "maxBodyBytes", change.maxBodyBytes(), Integer.class);
+		update = bindNullable(update, "rateLimit", change.rateLimitPerSecond(), Integer.class);
+		return update.map(this::read).one();
+	}
+
+	/**
+	 * Sets a source's secret outright, with no previous secret kept (for the first
+	 * secret, or to stop trusting the old one at once).
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @param secret the secret, or {@code null} to make a MiniVoice source unsigned
+	 * @return the changed source, or empty when the tenant has no such source
+	 */
+	public Mono<Source> setSecret(TenantId tenantId, SourceId id, String secret) {
+		GenericExecuteSpec update = this.database.sql(SET_SECRET)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid());
+		update = bindNullable(update, "secret", (secret != null) ? this.cipher.seal(secret, owner(tenantId, id)) : null,
+				byte[].class);
+		return update.map(this::read).one();
+	}
+
+	/**
+	 * Deletes a source: its URL stops working at once; its events and deliveries stay
+	 * visible until retention removes them.
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @return the deleted source, or empty when the tenant has no such source
+	 */
+	public Mono<Source> delete(TenantId tenantId, SourceId id) {
+		return this.database.sql(DELETE).bind("tenantId", tenantId.uuid()).bind("id", id.uuid()).map(this::read).one();
 	}
 
 	private Source read(Readable row) {

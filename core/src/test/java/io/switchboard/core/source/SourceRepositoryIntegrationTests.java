@@ -18,10 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.dao.DataIntegrityViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest
 class SourceRepositoryIntegrationTests {
@@ -105,9 +103,42 @@ class SourceRepositoryIntegrationTests {
 	}
 
 	@Test
-	void otherProvidersMustHaveASecret() {
-		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.sources.create(this.tenant.id(), NewSource.of("No", Provider.MINARI, null)).block());
+	void minariSourceWaitsForTheSecretMinariGenerates() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Minari", Provider.MINARI, null)).block();
+		assertThat(created.awaitingSecret()).isTrue();
+		assertThat(created.unsigned()).isFalse();
+		Source ready = this.sources.setSecret(this.tenant.id(), created.id(), "from-minari").block();
+		assertThat(ready.awaitingSecret()).isFalse();
+		assertThat(ready.verificationSecrets(Instant.now())).containsExactly("from-minari");
+	}
+
+	@Test
+	void settingsChangeOnlyWhereGiven() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Before", Provider.MINARI, "s")).block();
+		Source changed = this.sources
+			.update(this.tenant.id(), created.id(), new SourceChange("After", false, null, 2048, 7, false))
+			.block();
+		assertThat(changed.name()).isEqualTo("After");
+		assertThat(changed.enabled()).isFalse();
+		assertThat(changed.maxBodyBytes()).isEqualTo(2048);
+		assertThat(changed.rateLimitPerSecond()).isEqualTo(7);
+		assertThat(changed.timestampTolerance()).isEqualTo(created.timestampTolerance());
+		assertThat(this.sources
+			.update(this.tenant.id(), created.id(), new SourceChange(null, null, null, null, null, true))
+			.block()
+			.rateLimitPerSecond()).isNull();
+		assertThat(this.sources
+			.update(this.otherTenant.id(), created.id(), new SourceChange("X", null, null, null, null, false))
+			.blockOptional()).isEmpty();
+	}
+
+	@Test
+	void deletedSourceIsGoneForItsTenantAndItsToken() {
+		Source created = this.sources.create(this.tenant.id(), NewSource.of("Doomed", Provider.MINARI, "s")).block();
+		assertThat(this.sources.delete(this.otherTenant.id(), created.id()).blockOptional()).isEmpty();
+		assertThat(this.sources.delete(this.tenant.id(), created.id()).blockOptional()).isPresent();
+		assertThat(this.sources.findByTenantAndId(this.tenant.id(), created.id()).blockOptional()).isEmpty();
+		assertThat(this.sources.findByInboundToken(created.inboundToken()).blockOptional()).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,46 @@
+package io.switchboard.api.auth;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.switchboard.core.id.TenantId;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is calling: the tenant (always from the credentials, never from the URL or body),
+ * who acts ({@code usr_…} or {@code tok_…}) and what they may do.
+ *
+ * @param tenantId the tenant
+ * @param actor who acts, for the audit log
+ * @param scopes the scopes granted
+ * @param person whether a person signed in with a password (who may grant any scope)
+ */
+public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boolean person) {
+
+	/**
+	 * The caller behind an authentication made by this module's security chain.
+	 * @param authentication the authentication
+	 * @return the caller
+	 */
+	public static ApiCaller of(Authentication authentication) {
+		if (authentication instanceof JwtAuthenticationToken token) {
+			Set<String> scopes = token.getAuthorities()
+				.stream()
+				.map(GrantedAuthority::getAuthority)
+				.filter((authority) -> authority.startsWith("SCOPE_"))
+				.map((authority) -> authority.substring("SCOPE_".length()))
+				.collect(Collectors.toUnmodifiableSet());
+			return new ApiCaller(TenantId.parse(token.getToken().getClaimAsString("tenant")), token.getToken().getId(),
+					scopes, false);
+		}
+		if (authentication.getPrincipal() instanceof TenantUserDetails details) {
+			return new ApiCaller(details.user().tenantId(), details.user().id().toString(), Set.copyOf(Scope.all()),
+					true);
+		}
+		throw new IllegalStateException("Not an API authentication: " + authentication.getClass().getName());
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.switchboard.api.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.switchboard.core.id.TokenId;
+import io.switchboard.core.token.ApiToken;
+import io.switchboard.core.token.ApiTokenRepository;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues API tokens: records the token (never the token string), then signs it.
+ */
+@Component
+public class ApiTokens {
+
+	private final ApiTokenRepository tokens;
+
+	private final TokenIssuer issuer;
+
+	ApiTokens(ApiTokenRepository tokens, TokenIssuer issuer) {
+		this.tokens = tokens;
+		this.issuer = issuer;
+	}
+
+	/**
+	 * Issues a token for the caller's tenant.
+	 * @param caller who asks
+	 * @param name what it is for
+	 * @param scopes what it may do (already checked against the caller's)
+	 * @param expiresAt when it expires, or {@code null}
+	 * @return the record and the token string, which is shown once
+	 */
+	public Mono<Issued> issue(ApiCaller caller, String name, List<String> scopes, Instant expiresAt) {
+		TokenId id = TokenId.generate();
+		UUID createdBy = caller.person() ? io.switchboard.core.id.UserId.parse(caller.actor()).uuid() : null;
+		return this.tokens.create(caller.tenantId(), id, name, scopes, createdBy, expiresAt)
+			.map((record) -> new Issued(record,
+					this.issuer.issue(caller.tenantId(), id, caller.actor(), scopes, record.createdAt(), expiresAt)));
+	}
+
+	/**
+	 * A token just issued.
+	 *
+	 * @param record its record
+	 * @param token the token string
+	 */
+	public record Issued(ApiToken record, String token) {
+
+		@Override
+		public String toString() {
+			return "Issued[" + this.record.id() + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.switchboard.api.auth;
+
+import io.switchboard.api.problem.ProblemWriter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * 401 and 403 as problem documents: {@code unauthorized} (no credentials),
+ * {@code invalid-credentials} (wrong email or password), {@code invalid-token} (bad
+ * signature, expired, revoked, not ours) and {@code insufficient-scope}.
+ */
+class ProblemEntryPoint implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+	@Override
+	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		if (ex instanceof OAuth2AuthenticationException) {
+			return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid-token",
+					"The bearer token is not valid: bad signature, expired, revoked or not issued by Switchboard.");
+		}
+		if (ex instanceof BadCredentialsException) {
+			return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid-credentials",
+					"Wrong email or password.");
+		}
+		return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized",
+				"This needs an API token: Authorization: Bearer <token> (POST /api/v1/tokens issues one).");
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+		return ProblemWriter.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "insufficient-scope",
+				"The token does not have the scope this needs.");
+	}
+
+}

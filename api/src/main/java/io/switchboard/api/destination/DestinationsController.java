@@ -1,0 +1,139 @@
+package io.switchboard.api.destination;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.api.Page;
+import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.destination.Destination;
+import io.switchboard.core.destination.DestinationKind;
+import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.id.DestinationId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/destinations}: a tenant's destinations. The signing secret is returned
+ * only by the request that made it.
+ */
+@RestController
+class DestinationsController {
+
+	private final DestinationRepository destinations;
+
+	private final boolean allowPrivateNetworks;
+
+	DestinationsController(DestinationRepository destinations,
+			@Value("${switchboard.egress.allow-private-networks:false}") boolean allowPrivateNetworks) {
+		this.destinations = destinations;
+		this.allowPrivateNetworks = allowPrivateNetworks;
+	}
+
+	@PostMapping("/api/v1/destinations")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<DestinationView> createDestination(@Valid @RequestBody CreateDestination request, Principal principal) {
+		URI url = checkedUrl(request.url());
+		DestinationKind kind = DestinationKind.of(request.kind());
+		return this.destinations
+			.create(ApiCaller.of((Authentication) principal).tenantId(), request.name().trim(), kind, url.toString())
+			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), warnings(kind, url)));
+	}
+
+	@GetMapping("/api/v1/destinations")
+	Mono<Page<DestinationView>> listDestinations(Principal principal) {
+		return this.destinations.findAllByTenant(ApiCaller.of((Authentication) principal).tenantId())
+			.map((destination) -> DestinationView.of(destination, null, List.of()))
+			.collectList()
+			.map(Page::of);
+	}
+
+	@GetMapping("/api/v1/destinations/{id}")
+	Mono<DestinationView> getDestination(@PathVariable String id, Principal principal) {
+		return this.destinations
+			.findByTenantAndId(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
+			.map((destination) -> DestinationView.of(destination, null, List.of()));
+	}
+
+	@DeleteMapping("/api/v1/destinations/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> deleteDestination(@PathVariable String id, Principal principal) {
+		return this.destinations.delete(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id))
+			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("destination")));
+	}
+
+	private URI checkedUrl(String text) {
+		URI url;
+		try {
+			url = URI.create(text.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalid("url", "not a URL");
+		}
+		boolean https = "https".equalsIgnoreCase(url.getScheme());
+		boolean http = "http".equalsIgnoreCase(url.getScheme());
+		if (url.getHost() == null || !(https || (http && this.allowPrivateNetworks))) {
+			throw ApiProblem.invalid("url", "must be an https:// URL with a host");
+		}
+		if (url.getUserInfo() != null) {
+			throw ApiProblem.invalid("url", "must not carry a user name or password; use a header instead");
+		}
+		return url;
+	}
+
+	private static List<String> warnings(DestinationKind kind, URI url) {
+		List<String> warnings = new ArrayList<>();
+		String host = url.getHost().toLowerCase(java.util.Locale.ROOT);
+		if (kind == DestinationKind.ZAPIER
+				&& !(host.equals("hooks.zapier.com") && url.getPath().startsWith("/hooks/catch/"))) {
+			warnings.add("This does not look like a Zapier Catch Hook URL (https://hooks.zapier.com/hooks/catch/…).");
+		}
+		if (kind == DestinationKind.MAKE && !host.endsWith(".make.com")) {
+			warnings.add("This does not look like a Make custom webhook URL (https://hook.<zone>.make.com/…).");
+		}
+		if (kind == DestinationKind.N8N && !url.getPath().contains("/webhook")) {
+			warnings.add("This does not look like an n8n production webhook URL (…/webhook/…); "
+					+ "the /webhook-test/ URL only works while the editor listens.");
+		}
+		return warnings;
+	}
+
+	record CreateDestination(@NotBlank @Size(max = 200) String name,
+			@NotBlank @Pattern(regexp = "zapier|n8n|make|custom",
+					message = "must be zapier, n8n, make or custom") String kind,
+			@NotBlank @Size(max = 2048) String url) {
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record DestinationView(String id, String name, String kind, String url, boolean enabled, Instant createdAt,
+			String signingSecret, List<String> warnings) {
+
+		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
+			return new DestinationView(destination.id().toString(), destination.name(), destination.kind().key(),
+					destination.url(), destination.enabled(), destination.createdAt(), signingSecret,
+					warnings.isEmpty() ? null : warnings);
+		}
+
+	}
+
+}

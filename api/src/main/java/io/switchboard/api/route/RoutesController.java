@@ -1,0 +1,121 @@
+package io.switchboard.api.route;
+
+import java.security.Principal;
+import java.util.List;
+
+import io.switchboard.api.Page;
+import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.id.RouteId;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import io.switchboard.core.route.Route;
+import io.switchboard.core.route.RouteRepository;
+import io.switchboard.core.source.SourceRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/routes}: connects a tenant's source to one of its destinations for some
+ * event types ({@code *}, {@code call.*}, {@code call.completed}).
+ */
+@RestController
+class RoutesController {
+
+	private final RouteRepository routes;
+
+	private final SourceRepository sources;
+
+	private final DestinationRepository destinations;
+
+	RoutesController(RouteRepository routes, SourceRepository sources, DestinationRepository destinations) {
+		this.routes = routes;
+		this.sources = sources;
+		this.destinations = destinations;
+	}
+
+	@PostMapping("/api/v1/routes")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<RouteView> createRoute(@Valid @RequestBody CreateRoute request, Principal principal) {
+		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
+		List<String> eventTypes = (request.eventTypes() == null || request.eventTypes().isEmpty()) ? List.of("*")
+				: request.eventTypes();
+		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
+			throw ApiProblem.invalid("eventTypes", "'" + pattern + "' is not *, a family such as call.* or a type");
+		});
+		SourceId sourceId = reference("sourceId", () -> SourceId.parse(request.sourceId()));
+		DestinationId destinationId = reference("destinationId", () -> DestinationId.parse(request.destinationId()));
+		return this.sources.findByTenantAndId(tenantId, sourceId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("sourceId", "no such source")))
+			.then(this.destinations.findByTenantAndId(tenantId, destinationId)
+				.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("destinationId", "no such destination"))))
+			.then(this.routes.create(tenantId, sourceId, destinationId, eventTypes,
+					(request.ordering() != null) ? request.ordering() : "none"))
+			.map(RouteView::of);
+	}
+
+	@GetMapping("/api/v1/routes")
+	Mono<Page<RouteView>> listRoutes(Principal principal) {
+		return this.routes.findAllByTenant(ApiCaller.of((Authentication) principal).tenantId())
+			.map(RouteView::of)
+			.collectList()
+			.map(Page::of);
+	}
+
+	@GetMapping("/api/v1/routes/{id}")
+	Mono<RouteView> getRoute(@PathVariable String id, Principal principal) {
+		return this.routes.findByTenantAndId(ApiCaller.of((Authentication) principal).tenantId(), RouteId.parse(id))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")))
+			.map(RouteView::of);
+	}
+
+	@DeleteMapping("/api/v1/routes/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> deleteRoute(@PathVariable String id, Principal principal) {
+		return this.routes.delete(ApiCaller.of((Authentication) principal).tenantId(), RouteId.parse(id))
+			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("route")));
+	}
+
+	private static <T> T reference(String field, java.util.function.Supplier<T> parse) {
+		try {
+			return parse.get();
+		}
+		catch (MalformedIdException ex) {
+			throw ApiProblem.invalid(field, ex.getMessage());
+		}
+	}
+
+	record CreateRoute(@NotBlank String sourceId, @NotBlank String destinationId,
+			@Size(max = 50) List<@NotBlank String> eventTypes,
+			@Pattern(regexp = "none|per-call", message = "must be none or per-call") String ordering) {
+
+	}
+
+	record RouteView(String id, String sourceId, String destinationId, List<String> eventTypes, String ordering,
+			boolean enabled) {
+
+		static RouteView of(Route route) {
+			return new RouteView(route.id().toString(), route.sourceId().toString(), route.destinationId().toString(),
+					route.eventTypes(), route.ordering(), route.enabled());
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.switchboard.api.token;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.auth.ApiTokens;
+import io.switchboard.api.auth.Scope;
+import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.id.TokenId;
+import io.switchboard.core.token.ApiToken;
+import io.switchboard.core.token.ApiTokenRepository;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/tokens}: a person (HTTP Basic) or a token with {@code tokens:write}
+ * issues, lists and revokes the tenant's API tokens. A token never grants more than its
+ * issuer has.
+ */
+@RestController
+class TokensController {
+
+	private final ApiTokens issuer;
+
+	private final ApiTokenRepository tokens;
+
+	TokensController(ApiTokens issuer, ApiTokenRepository tokens) {
+		this.issuer = issuer;
+		this.tokens = tokens;
+	}
+
+	@PostMapping("/api/v1/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<IssuedToken> createToken(@Valid @RequestBody CreateTokenRequest request, Principal principal) {
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		for (String scope : request.scopes()) {
+			if (!Scope.isKnown(scope)) {
+				return Mono.error(ApiProblem.invalid("scopes",
+						"unknown scope '" + scope + "'; the scopes are " + String.join(", ", Scope.all())));
+			}
+			if (!caller.scopes().contains(scope)) {
+				return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "insufficient-scope",
+						"A token cannot grant '" + scope + "', which it does not have itself."));
+			}
+		}
+		Instant expiresAt = (request.expiresInDays() != null)
+				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
+		return this.issuer.issue(caller, request.name().trim(), List.copyOf(request.scopes()), expiresAt)
+			.map((issued) -> new IssuedToken(issued.record().id().toString(), issued.record().name(), issued.token(),
+					issued.record().scopes(), issued.record().createdAt(), issued.record().expiresAt()));
+	}
+
+	@GetMapping("/api/v1/tokens")
+	Flux<TokenView> listTokens(Principal principal) {
+		return this.tokens.findAllByTenant(ApiCaller.of((Authentication) principal).tenantId()).map(TokenView::of);
+	}
+
+	@DeleteMapping("/api/v1/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> revokeToken(@PathVariable String id, Principal principal) {
+		return this.tokens.revoke(ApiCaller.of((Authentication) principal).tenantId(), TokenId.parse(id))
+			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("token")));
+	}
+
+	record CreateTokenRequest(@NotBlank @Size(max = 200) String name, @NotEmpty List<@NotBlank String> scopes,
+			@Min(1) @Max(3650) Integer expiresInDays) {
+
+	}
+
+	record IssuedToken(String id, String name, String token, List<String> scopes, Instant createdAt,
+			Instant expiresAt) {
+
+	}
+
+	record TokenView(String id, String name, List<String> scopes, Instant createdAt, Instant expiresAt,
+			Instant revokedAt) {
+
+		static TokenView of(ApiToken token) {
+			return new TokenView(token.id().toString(), token.name(), token.scopes(), token.createdAt(),
+					token.expiresAt(), token.revokedAt());
+		}
+
+	}
+
+}

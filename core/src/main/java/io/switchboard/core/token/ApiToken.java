@@ -1,0 +1,32 @@
+package io.switchboard.core.token;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.core.id.TenantId;
+import io.switchboard.core.id.TokenId;
+
+/**
+ * The record of an API token; the token string itself is shown once and never stored.
+ *
+ * @param tenantId the tenant it acts for
+ * @param id its id, also the JWT's {@code jti}
+ * @param name what it is for
+ * @param scopes what it may do
+ * @param createdAt when it was issued
+ * @param expiresAt when it stops working, or {@code null} for never
+ * @param revokedAt when it was revoked, or {@code null}
+ */
+public record ApiToken(TenantId tenantId, TokenId id, String name, List<String> scopes, Instant createdAt,
+		Instant expiresAt, Instant revokedAt) {
+
+	/**
+	 * Whether the token may be used at a time.
+	 * @param now the time
+	 * @return true if neither revoked nor expired
+	 */
+	public boolean activeAt(Instant now) {
+		return this.revokedAt == null && (this.expiresAt == null || now.isBefore(this.expiresAt));
+	}
+
+}
