@@ -1,0 +1,4 @@
+/**
+ * When to try a delivery again: what a receiver's answer means and how long to wait.
+ */
+package io.switchboard.worker.retry;

@@ -1,0 +1,33 @@
+package io.switchboard.worker.signing;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SignatureStyleTests {
+
+	@ParameterizedTest
+	@EnumSource(SignatureStyle.class)
+	void everyStyleIsFoundByItsKey(SignatureStyle style) {
+		assertThat(SignatureStyle.of(style.key())).isSameAs(style);
+	}
+
+	@Test
+	void keysAreTheNamesTheApiUses() {
+		assertThat(SignatureStyle.STANDARD_WEBHOOKS.key()).isEqualTo("standard-webhooks");
+		assertThat(SignatureStyle.MINIVOICE.key()).isEqualTo("minivoice");
+		assertThat(SignatureStyle.MINARI.key()).isEqualTo("minari");
+		assertThat(SignatureStyle.NONE.key()).isEqualTo("none");
+	}
+
+	@Test
+	void unknownKeyIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SignatureStyle.of("svix")).withMessageContaining("svix");
+		assertThatIllegalArgumentException().isThrownBy(() -> SignatureStyle.of("STANDARD_WEBHOOKS"));
+		assertThatIllegalArgumentException().isThrownBy(() -> SignatureStyle.of(null));
+	}
+
+}
