@@ -1,0 +1,5 @@
+/**
+ * One call-event schema for MiniVoice and Minari, so one no-code flow serves both
+ * providers.
+ */
+package io.switchboard.core.normalized;
