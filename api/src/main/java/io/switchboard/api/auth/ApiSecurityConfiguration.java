@@ -1,5 +1,6 @@
 package io.switchboard.api.auth;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,7 @@ class ApiSecurityConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder apiTokenDecoder,
 			TokenAuthentication tokenAuthentication, UserAccounts users, PasswordEncoder passwordEncoder) {

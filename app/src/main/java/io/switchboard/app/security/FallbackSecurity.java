@@ -1,5 +1,6 @@
 package io.switchboard.app.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,11 +15,12 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * locking every path behind a generated password in a process without the api role.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 class FallbackSecurity {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SecurityWebFilterChain fallbackSecurity(ServerHttpSecurity http) {
+	SecurityWebFilterChain fallbackSecurityChain(ServerHttpSecurity http) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
