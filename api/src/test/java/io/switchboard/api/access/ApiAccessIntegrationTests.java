@@ -95,6 +95,13 @@ class ApiAccessIntegrationTests {
 						io.switchboard.api.inbound.OpenSslAccess.miniVoiceSignature(secret, timestamp, body)));
 		assertThat(event.status()).as(event.body()).isEqualTo(200);
 		assertThat(deliveriesTo(zap.text("id"))).isEqualTo(1);
+		Response stored = this.api.send("GET", "/api/v1/events/" + event.text("event_id"), null, bearer());
+		assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+		assertThat(stored.text("body")).isEqualTo(new String(body, StandardCharsets.UTF_8));
+		assertThat(stored.text("eventType")).isEqualTo("call.completed");
+		assertThat(stored.json().path("headers").path("x-minivoice-signature").asString()).startsWith("v1=");
+		assertThat(stored.json().path("deliveries").get(0).path("destinationId").asString()).isEqualTo(zap.text("id"));
+		assertThat(stored.json().path("deliveries").get(0).path("status").asString()).isEqualTo("pending");
 	}
 
 	@Test

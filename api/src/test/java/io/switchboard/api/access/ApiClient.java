@@ -1,24 +1,25 @@
 package io.switchboard.api.access;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.client.WebClient;
+
 /**
- * Talks to the running API over real HTTP, as curl would.
+ * Talks to the running API over real HTTP (Reactor Netty), as curl would.
  */
 final class ApiClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final WebClient http = WebClient.create();
 
 	private final String base;
 
@@ -26,27 +27,28 @@ final class ApiClient {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	Response send(String method, String path, Object body, String authorization) throws Exception {
+	Response send(String method, String path, Object body, String authorization) {
 		return send(method, path, body, authorization, Map.of());
 	}
 
-	Response send(String method, String path, Object body, String authorization, Map<String, String> headers)
-			throws Exception {
-		HttpRequest.BodyPublisher publisher = (body == null) ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(
-						(body instanceof String text) ? text : JSON.writeValueAsString(body), StandardCharsets.UTF_8);
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
-			.timeout(java.time.Duration.ofSeconds(20))
-			.method(method, publisher)
-			.header("Content-Type", "application/json");
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		headers.forEach(request::header);
-		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Response(response.statusCode(), response.body(),
-				response.headers().firstValue("Content-Type").orElse(""));
+	Response send(String method, String path, Object body, String authorization, Map<String, String> headers) {
+		WebClient.RequestBodySpec request = this.http.method(HttpMethod.valueOf(method))
+			.uri(URI.create(path.startsWith("http") ? path : this.base + path))
+			.header("Content-Type", "application/json")
+			.headers((all) -> {
+				if (authorization != null) {
+					all.set("Authorization", authorization);
+				}
+				headers.forEach(all::set);
+			});
+		WebClient.RequestHeadersSpec<?> ready = (body == null) ? request
+				: request.bodyValue((body instanceof String text) ? text : JSON.writeValueAsString(body));
+		return ready
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> new Response(response.statusCode().value(), text,
+						response.headers().contentType().map(Object::toString).orElse(""))))
+			.block(Duration.ofSeconds(20));
 	}
 
 	static String bearer(String token) {

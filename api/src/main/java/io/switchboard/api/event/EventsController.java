@@ -1,0 +1,74 @@
+package io.switchboard.api.event;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.history.DeliverySummary;
+import io.switchboard.core.history.EventHistory;
+import io.switchboard.core.history.StoredEvent;
+import io.switchboard.core.id.EventId;
+import io.switchboard.core.id.TenantId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/events/{id}}: one event with its raw body, kept headers and
+ * deliveries.
+ */
+@RestController
+class EventsController {
+
+	private final EventHistory history;
+
+	EventsController(EventHistory history) {
+		this.history = history;
+	}
+
+	@GetMapping("/api/v1/events/{id}")
+	Mono<EventView> getEvent(@PathVariable String id, Principal principal) {
+		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
+		EventId eventId = EventId.parse(id);
+		return this.history.findEvent(tenantId, eventId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("event")))
+			.zipWith(this.history.findDeliveries(tenantId, eventId).map(DeliveryView::of).collectList(), EventView::of);
+	}
+
+	/**
+	 * An event: {@code body} is the raw payload as text when it is UTF-8, and
+	 * {@code bodyBase64} always holds the exact bytes.
+	 */
+	record EventView(String id, String sourceId, String eventType, String callId, boolean test, String contentType,
+			Map<String, String> headers, String body, String bodyBase64, Instant receivedAt, Instant occurredAt,
+			List<DeliveryView> deliveries) {
+
+		static EventView of(StoredEvent event, List<DeliveryView> deliveries) {
+			return new EventView(event.id().toString(), event.sourceId().toString(), event.eventType(), event.callId(),
+					event.test(), event.contentType(), event.headers(),
+					new String(event.body(), StandardCharsets.UTF_8), Base64.getEncoder().encodeToString(event.body()),
+					event.receivedAt(), event.occurredAt(), deliveries);
+		}
+
+	}
+
+	record DeliveryView(String id, String routeId, String destinationId, String status, int attemptCount,
+			Instant nextAttemptAt, Integer lastResponseStatus, Instant createdAt) {
+
+		static DeliveryView of(DeliverySummary delivery) {
+			return new DeliveryView(delivery.id().toString(), delivery.routeId().toString(),
+					delivery.destinationId().toString(), delivery.status(), delivery.attemptCount(),
+					delivery.nextAttemptAt(), delivery.lastResponseStatus(), delivery.createdAt());
+		}
+
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.switchboard.core.history;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.EventId;
+import io.switchboard.core.id.RouteId;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads stored events and their deliveries. Every query names the tenant.
+ */
+@Repository
+public class EventHistory {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
+
+	private static final String FIND_EVENT = """
+			SELECT tenant_id, id, source_id, event_type, call_id, is_test, content_type, headers, body, received_at,
+				occurred_at
+			FROM event
+			WHERE tenant_id = :tenantId AND id = :id
+			""";
+
+	private static final String FIND_DELIVERIES = """
+			SELECT id, route_id, destination_id, status, attempt_count, next_attempt_at, last_response_status,
+				created_at
+			FROM delivery
+			WHERE tenant_id = :tenantId AND event_id = :eventId
+			ORDER BY id
+			""";
+
+	private final DatabaseClient database;
+
+	public EventHistory(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/**
+	 * Finds one of a tenant's events.
+	 * @param tenantId the owner
+	 * @param id the event
+	 * @return the event, or empty
+	 */
+	public Mono<StoredEvent> findEvent(TenantId tenantId, EventId id) {
+		return this.database.sql(FIND_EVENT)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map((row) -> new StoredEvent(new TenantId(row.get("tenant_id", UUID.class)),
+					new EventId(row.get("id", UUID.class)), new SourceId(row.get("source_id", UUID.class)),
+					row.get("event_type", String.class), row.get("call_id", String.class),
+					row.get("is_test", Boolean.class), row.get("content_type", String.class),
+					JSON.readValue(row.get("headers", Json.class).asString(), HEADERS), row.get("body", byte[].class),
+					row.get("received_at", Instant.class), row.get("occurred_at", Instant.class)))
+			.one();
+	}
+
+	/**
+	 * The deliveries an event made, oldest first.
+	 * @param tenantId the owner
+	 * @param eventId the event
+	 * @return its deliveries
+	 */
+	public Flux<DeliverySummary> findDeliveries(TenantId tenantId, EventId eventId) {
+		return this.database.sql(FIND_DELIVERIES)
+			.bind("tenantId", tenantId.uuid())
+			.bind("eventId", eventId.uuid())
+			.map((row) -> new DeliverySummary(new DeliveryId(row.get("id", UUID.class)),
+					new RouteId(row.get("route_id", UUID.class)),
+					new DestinationId(row.get("destination_id", UUID.class)), row.get("status", String.class),
+					row.get("attempt_count", Integer.class), row.get("next_attempt_at", Instant.class),
+					row.get("last_response_status", Integer.class), row.get("created_at", Instant.class)))
+			.all();
+	}
+
+}
