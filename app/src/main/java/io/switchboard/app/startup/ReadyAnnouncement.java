@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends the start-up log with one line that says where Switchboard is and how to get in.
+ * (The portal's own sign-up page comes with the admin-ui role's pages; until then the
+ * first admin is made through the API.)
  */
 @Component
 class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
@@ -42,18 +44,16 @@ class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
 
 	static String message(Roles roles, URI base, boolean firstRun) {
 		String url = base.toString().replaceAll("/$", "");
-		String prefix = "Switchboard is ready (roles " + roles + "). ";
-		if (roles.has(Role.UI)) {
-			return prefix + "Portal: " + url + "/ — " + (firstRun
-					? "no account yet: create the first admin at " + url + "/signup (or POST " + url + "/api/v1/signup)"
-					: "sign in at " + url + "/login with your email and password");
-		}
+		String prefix = "Switchboard is ready (roles " + roles + ") at " + url + ". ";
 		if (roles.has(Role.API)) {
-			return prefix + "API: " + url + "/api/v1 — "
-					+ (firstRun ? "no account yet: create the first admin with POST " + url + "/api/v1/signup"
-							: "authenticate with an API token (POST " + url + "/api/v1/tokens)");
+			return prefix + (firstRun
+					? "No account yet: create the first admin with POST " + url
+							+ "/api/v1/signup {tenantName, email, password} (README: 'From nothing to a working relay')"
+					: "Sign in with your email and password to get an API token: POST " + url
+							+ "/api/v1/tokens (HTTP Basic)");
 		}
-		return prefix + "Health: " + url + "/actuator/health";
+		return prefix + "This process has no api role; accounts are made where one runs. Health: " + url
+				+ "/actuator/health";
 	}
 
 	private URI baseUrl(ApplicationReadyEvent event) {

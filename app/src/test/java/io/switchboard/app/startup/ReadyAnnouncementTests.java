@@ -14,27 +14,21 @@ class ReadyAnnouncementTests {
 	private static final URI BASE = URI.create("http://localhost:8080");
 
 	@Test
-	void firstRunSaysWhereToCreateTheFirstAdmin() {
-		assertThat(ReadyAnnouncement.message(roles("api,worker,ui"), BASE, true)).isEqualTo(
-				"Switchboard is ready (roles api,worker,ui). Portal: http://localhost:8080/ — no account yet: create the "
-						+ "first admin at http://localhost:8080/signup (or POST http://localhost:8080/api/v1/signup)");
+	void firstRunSaysHowToCreateTheFirstAdmin() {
+		assertThat(ReadyAnnouncement.message(roles("api,worker,ui"), BASE, true))
+			.isEqualTo("Switchboard is ready (roles api,worker,ui) at http://localhost:8080. No account yet: create "
+					+ "the first admin with POST http://localhost:8080/api/v1/signup {tenantName, email, password} "
+					+ "(README: 'From nothing to a working relay')");
 	}
 
 	@Test
-	void laterRunsSayWhereToSignIn() {
-		assertThat(ReadyAnnouncement.message(roles("ui"), URI.create("https://relay.example.com/"), false))
-			.endsWith("Portal: https://relay.example.com/ — sign in at https://relay.example.com/login with your email "
-					+ "and password");
+	void laterRunsSayHowToGetAToken() {
+		assertThat(ReadyAnnouncement.message(roles("api"), URI.create("https://relay.example.com/"), false))
+			.endsWith("POST https://relay.example.com/api/v1/tokens (HTTP Basic)");
 	}
 
 	@Test
-	void apiOnlyProcessPointsAtTheApi() {
-		assertThat(ReadyAnnouncement.message(roles("api"), BASE, true)).contains("API: http://localhost:8080/api/v1")
-			.contains("POST http://localhost:8080/api/v1/signup");
-	}
-
-	@Test
-	void workerOnlyProcessPointsAtItsHealth() {
+	void processWithoutTheApiRolePointsAtItsHealth() {
 		assertThat(ReadyAnnouncement.message(roles("worker"), BASE, false))
 			.endsWith("Health: http://localhost:8080/actuator/health");
 	}
