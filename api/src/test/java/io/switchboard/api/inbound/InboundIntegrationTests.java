@@ -40,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static io.switchboard.testsupport.ProviderPayloads.MINIVOICE_CALL_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,24 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ApiIntegrationTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class InboundIntegrationTests {
-
-	static final String MINIVOICE_CALL_COMPLETED = """
-			{
-			"event": "call.completed",
-			"created_at": "2026-05-29T12:10:00Z",
-			"call": {
-			"id": "call_123",
-			"customer_id": "cust_123",
-			"application_id": "app_123",
-			"status": "completed",
-			"direction": "inbound",
-			"from": "+15551230001",
-			"to": "+15551230002"
-			},
-			"variables": {},
-			"data": {}
-			}
-			""";
 
 	static final String MINARI_CALL_COMPLETED = """
 			{"event":"call.completed","call":{"ended_at":"2025-12-17T14:30:00.000Z","status":"connected",\

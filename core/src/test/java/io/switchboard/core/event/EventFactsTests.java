@@ -8,44 +8,14 @@ import java.util.function.Function;
 import io.switchboard.core.source.Provider;
 import org.junit.jupiter.api.Test;
 
+import static io.switchboard.testsupport.ProviderPayloads.MINIVOICE_CALL_COMPLETED;
+import static io.switchboard.testsupport.ProviderPayloads.MINIVOICE_CALL_CREATED;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventFactsTests {
 
 	private static final Function<String, String> NO_HEADERS = (name) -> null;
-
-	// the provider docs' examples, byte for byte
-	static final String MINIVOICE_CALL_COMPLETED = """
-			{
-			"event": "call.completed",
-			"created_at": "2026-05-29T12:10:00Z",
-			"call": {
-			"id": "call_123",
-			"customer_id": "cust_123",
-			"application_id": "app_123",
-			"status": "completed",
-			"direction": "inbound",
-			"from": "+15551230001",
-			"to": "+15551230002"
-			},
-			"variables": {},
-			"data": {}
-			}""";
-
-	static final String MINIVOICE_CALL_CREATED = """
-			{
-			"event": "call.created",
-			"created_at": "2026-05-29T12:00:00Z",
-			"call": {
-			"id": "call_123",
-			"status": "in_progress",
-			"direction": "outbound"
-			},
-			"variables": {},
-			"data": {
-			"event_key": "call_123:call.created"
-			}
-			}""";
 
 	static final String MINARI_TEST_EVENT = """
 			{"event":"call.completed","test":true,"call":{"ended_at":"2025-12-17T14:30:00.000Z","status":"connected",\

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.switchboard.testsupport.ProviderPayloads;
 import org.junit.jupiter.api.Test;
 
 import static io.switchboard.core.signature.SignatureFixtures.assertRejected;
@@ -19,22 +20,7 @@ class MiniVoiceSignatureTests {
 
 	// The call.completed example from the MiniVoice docs, byte for byte, no trailing
 	// newline: printf '%s' '<the JSON>' > minivoice.json (275 bytes)
-	private static final String BODY = """
-			{
-			"event": "call.completed",
-			"created_at": "2026-05-29T12:10:00Z",
-			"call": {
-			"id": "call_123",
-			"customer_id": "cust_123",
-			"application_id": "app_123",
-			"status": "completed",
-			"direction": "inbound",
-			"from": "+15551230001",
-			"to": "+15551230002"
-			},
-			"variables": {},
-			"data": {}
-			}""";
+	private static final String BODY = ProviderPayloads.MINIVOICE_CALL_COMPLETED;
 
 	private static final String CURRENT = "mv_current_8Jq2xTz4";
 

@@ -1,11 +1,14 @@
-package io.switchboard.core.normalized;
+package io.switchboard.testsupport;
 
 /**
- * The provider documents' payload examples, as the providers send them.
+ * The provider documents' payload examples ({@code shared/provider-docs}), as the
+ * providers send them, shared by every module's tests. The MiniVoice examples are byte
+ * for byte as in the docs, without a trailing newline (known-answer signatures depend on
+ * it).
  */
-final class ProviderPayloads {
+public final class ProviderPayloads {
 
-	static final String MINIVOICE_CALL_COMPLETED = """
+	public static final String MINIVOICE_CALL_COMPLETED = """
 			{
 			"event": "call.completed",
 			"created_at": "2026-05-29T12:10:00Z",
@@ -22,7 +25,7 @@ final class ProviderPayloads {
 			"data": {}
 			}""";
 
-	static final String MINIVOICE_CALL_CREATED = """
+	public static final String MINIVOICE_CALL_CREATED = """
 			{
 			"event": "call.created",
 			"created_at": "2026-05-29T12:00:00Z",
@@ -46,7 +49,7 @@ final class ProviderPayloads {
 
 	// the documentation's example, with its typo "list_name: " corrected to "list_name":
 	// "
-	static final String MINARI_CALL_COMPLETED = """
+	public static final String MINARI_CALL_COMPLETED = """
 			{
 			"event": "call.completed",
 			"call": {
