@@ -143,7 +143,13 @@ public class DestinationRepository {
 				row.get("enabled", Boolean.class), row.get("created_at", Instant.class));
 	}
 
-	static String owner(TenantId tenantId, DestinationId id) {
+	/**
+	 * What a destination's signing secret is sealed for.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @return the associated data
+	 */
+	public static String owner(TenantId tenantId, DestinationId id) {
 		return "destination-signing-secret/" + tenantId + "/" + id;
 	}
 

@@ -1,0 +1,44 @@
+package io.switchboard.core.delivery;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.EventId;
+import io.switchboard.core.id.TenantId;
+
+/**
+ * A delivery a worker holds, with all it needs to make the attempt.
+ *
+ * @param tenantId the owner
+ * @param id the delivery
+ * @param eventId the event it carries
+ * @param destinationId where it goes
+ * @param leaseOwner the lease it is held under
+ * @param attemptCount attempts made so far
+ * @param series the attempt series (a replay starts a new one)
+ * @param provider who sent the event
+ * @param eventType the event's type
+ * @param test whether the event is a test event
+ * @param receivedAt when the event arrived
+ * @param contentType the event's content type
+ * @param body the event's raw bytes
+ * @param url the destination's URL
+ * @param signatureStyle how to sign ({@code standard-webhooks}, {@code minivoice}, …)
+ * @param payloadFormat {@code original} or {@code normalized}
+ * @param signingSecrets the active signing secrets, current first
+ * @param timeoutMillis the destination's timeout
+ * @param retryDelaysMillis the waits before the 2nd, 3rd, … attempt
+ */
+public record LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
+		String leaseOwner, int attemptCount, int series, String provider, String eventType, boolean test,
+		Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle, String payloadFormat,
+		List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis) {
+
+	@Override
+	public String toString() {
+		return "LeasedDelivery[" + this.id + " of " + this.tenantId + " to " + this.destinationId + "]";
+	}
+
+}

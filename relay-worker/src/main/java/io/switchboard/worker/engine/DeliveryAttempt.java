@@ -1,0 +1,131 @@
+package io.switchboard.worker.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import io.switchboard.core.delivery.AttemptRecord;
+import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.worker.retry.Outcome;
+import io.switchboard.worker.retry.ResponseClassifier;
+import io.switchboard.worker.retry.RetryAfter;
+import io.switchboard.worker.retry.RetrySchedule;
+import io.switchboard.worker.signing.OutboundSigner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * One attempt of one leased delivery, as named phases: prepare (body and signature),
+ * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
+ * attempt and the new state in one transaction).
+ */
+class DeliveryAttempt {
+
+	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
+
+	private final DeliveryQueue queue;
+
+	private final ReceiverClient receivers;
+
+	private final double jitter;
+
+	private final String userAgent;
+
+	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, double jitter, String userAgent) {
+		this.queue = queue;
+		this.receivers = receivers;
+		this.jitter = jitter;
+		this.userAgent = userAgent;
+	}
+
+	Mono<Void> run(LeasedDelivery delivery) {
+		Instant started = Instant.now();
+		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
+		long startNanos = System.nanoTime();
+		return this.receivers
+			.send(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
+			.map((response) -> Sent.response(response, elapsed(startNanos)))
+			.onErrorResume((error) -> Mono.just(Sent.failure(error, elapsed(startNanos))))
+			.flatMap((sent) -> record(delivery, request, started, sent))
+			.onErrorResume((error) -> {
+				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
+						+ "tried again: " + error);
+				return Mono.empty();
+			});
+	}
+
+	private Mono<Void> record(LeasedDelivery delivery, PreparedRequest request, Instant started, Sent sent) {
+		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
+				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
+		Decision decision = decide(delivery, outcome, sent, started);
+		AttemptRecord attempt = new AttemptRecord("scheduled", outcome == Outcome.DELIVERED, started,
+				(int) sent.duration().toMillis(), OutboundSigner.redacted(request.headers()),
+				(sent.response() != null) ? sent.response().status() : null,
+				(sent.response() != null) ? sent.response().headers() : null,
+				(sent.response() != null) ? sent.response().body() : null,
+				(sent.error() != null) ? sent.error().getClass().getSimpleName() : null,
+				(sent.error() != null) ? String.valueOf(sent.error().getMessage()) : null, decision.status(),
+				decision.nextAttemptAt());
+		Mono<Boolean> recorded = this.queue.record(delivery, attempt);
+		if (outcome == Outcome.GONE) {
+			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),
+					"The receiver answered 410 Gone; enable the destination again once it exists."));
+		}
+		return recorded.then();
+	}
+
+	private Decision decide(LeasedDelivery delivery, Outcome outcome, Sent sent, Instant started) {
+		return switch (outcome) {
+			case DELIVERED -> new Decision("delivered", null);
+			case GONE -> new Decision("paused", null);
+			case ABORT -> new Decision("dead", null);
+			case RETRY -> retry(delivery, sent, started);
+		};
+	}
+
+	private Decision retry(LeasedDelivery delivery, Sent sent, Instant started) {
+		RetrySchedule schedule = new RetrySchedule(
+				delivery.retryDelaysMillis().stream().map((millis) -> Duration.ofMillis(millis)).toList(), this.jitter);
+		Duration retryAfter = (sent.response() != null)
+				? RetryAfter.parse(sent.response().headers().get("retry-after"), started) : null;
+		boolean overloaded = (sent.response() != null && sent.response().status() == 429) || timedOut(sent.error());
+		Optional<Duration> delay = schedule.nextDelay(delivery.attemptCount() + 1, retryAfter, overloaded,
+				ThreadLocalRandom.current());
+		return delay.map((wait) -> new Decision("retrying", Instant.now().plus(wait)))
+			.orElseGet(() -> new Decision("dead", null));
+	}
+
+	private static boolean timedOut(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Duration elapsed(long startNanos) {
+		return Duration.ofNanos(System.nanoTime() - startNanos);
+	}
+
+	private record Decision(String status, Instant nextAttemptAt) {
+
+	}
+
+	private record Sent(ReceiverResponse response, Throwable error, Duration duration) {
+
+		static Sent response(ReceiverResponse response, Duration duration) {
+			return new Sent(response, null, duration);
+		}
+
+		static Sent failure(Throwable error, Duration duration) {
+			return new Sent(null, error, duration);
+		}
+
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.switchboard.worker.engine;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
+import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.ingest.EventStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The worker loop. It wakes on a notification from the inbound transaction
+ * ({@code LISTEN}), on its poll interval when none comes, and whenever an attempt ends;
+ * then it leases as many due deliveries as it has free slots and starts each attempt. On
+ * stop it leases no more, lets attempts in flight finish within a grace period, and hands
+ * back what it still holds.
+ */
+class DeliveryEngine implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(DeliveryEngine.class);
+
+	private final DeliveryQueue queue;
+
+	private final DeliveryAttempt attempt;
+
+	private final WorkerProperties properties;
+
+	private final ConnectionFactory connectionFactory;
+
+	private final String workerId = "worker-" + UUID.randomUUID();
+
+	private final AtomicLong leases = new AtomicLong();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable loop;
+
+	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, WorkerProperties properties,
+			ConnectionFactory connectionFactory) {
+		this.queue = queue;
+		this.attempt = attempt;
+		this.properties = properties;
+		this.connectionFactory = connectionFactory;
+	}
+
+	@Override
+	public void start() {
+		if (!this.running.compareAndSet(false, true)) {
+			return;
+		}
+		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval());
+		Flux<Long> reclaims = Flux.interval(this.properties.reclaimInterval())
+			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
+		this.loop = Flux.merge(polls, this.wakeUps.asFlux(), notifications(), reclaims)
+			.onBackpressureLatest()
+			.concatMap((tick) -> leaseAndStart(), 1)
+			.subscribe();
+		logger.info("Delivery worker " + this.workerId + " started (up to " + this.properties.maxInFlight()
+				+ " attempts in flight)");
+	}
+
+	@Override
+	public void stop() {
+		if (!this.running.compareAndSet(true, false)) {
+			return;
+		}
+		this.loop.dispose();
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
+		while (this.inFlight.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		Long released = this.queue.release(this.workerId).onErrorReturn(0L).block(Duration.ofSeconds(10));
+		logger.info("Delivery worker " + this.workerId + " stopped; " + this.inFlight.get()
+				+ " attempt(s) still in flight, " + released + " lease(s) handed back");
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running.get();
+	}
+
+	@Override
+	public int getPhase() {
+		// stop after the web server (which stops accepting first), before the database
+		// pool
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	int inFlight() {
+		return this.inFlight.get();
+	}
+
+	private Mono<Void> leaseAndStart() {
+		int free = this.properties.maxInFlight() - this.inFlight.get();
+		if (!this.running.get() || free <= 0) {
+			return Mono.empty();
+		}
+		int wanted = Math.min(free, this.properties.batchSize());
+		String owner = this.workerId + "/" + this.leases.incrementAndGet();
+		return this.queue.lease(owner, wanted, this.properties.leaseDuration()).doOnNext((delivery) -> {
+			this.inFlight.incrementAndGet();
+			this.attempt.run(delivery).doFinally((signal) -> {
+				this.inFlight.decrementAndGet();
+				wakeUp();
+			}).subscribe();
+		}).count().doOnNext((leased) -> {
+			if (leased == wanted) {
+				wakeUp(); // there may be more due
+			}
+		}).then().onErrorResume((error) -> {
+			logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
+			return Mono.empty();
+		});
+	}
+
+	private void wakeUp() {
+		this.wakeUps.tryEmitNext(0L);
+	}
+
+	/**
+	 * Wake-ups from the inbound transactions, on a connection of its own; reconnects with
+	 * back-off if the database goes away (polling covers the gap).
+	 */
+	private Flux<Long> notifications() {
+		ConnectionFactory factory = (this.connectionFactory instanceof Wrapped<?> wrapped
+				&& wrapped.unwrap() instanceof ConnectionFactory inner) ? inner : this.connectionFactory;
+		return Mono.from(factory.create())
+			.ofType(PostgresqlConnection.class)
+			.flatMapMany((connection) -> connection.createStatement("LISTEN " + EventStore.DELIVERY_CHANNEL)
+				.execute()
+				.flatMap(PostgresqlResult::getRowsUpdated)
+				.thenMany(connection.getNotifications())
+				.map((notification) -> 1L)
+				.doFinally((signal) -> Mono.from(connection.close()).subscribe()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+			.onErrorResume((error) -> Flux.empty());
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.switchboard.worker.engine;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.normalized.NormalizedCallEvent;
+import io.switchboard.worker.signing.OutboundSigner;
+import io.switchboard.worker.signing.SignatureStyle;
+
+/**
+ * The request an attempt sends: the original bytes and content type, or the normalized
+ * call event, re-signed with the destination's secrets. {@code webhook-id} is the event
+ * id, the same on every retry, so receivers can deduplicate.
+ *
+ * @param headers the headers to send
+ * @param body the body to send
+ */
+record PreparedRequest(Map<String, String> headers, byte[] body) {
+
+	static PreparedRequest of(LeasedDelivery delivery, String userAgent, Instant now) {
+		boolean normalized = "normalized".equals(delivery.payloadFormat());
+		byte[] body = normalized ? NormalizedCallEvent.render(delivery.provider(), delivery.eventId().toString(),
+				delivery.receivedAt(), delivery.test(), delivery.body()) : delivery.body();
+		String contentType = (normalized || delivery.contentType() == null) ? "application/json"
+				: delivery.contentType();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Content-Type", contentType);
+		headers.put("User-Agent", userAgent);
+		headers.putAll(OutboundSigner.sign(SignatureStyle.of(delivery.signatureStyle()), delivery.eventId().toString(),
+				now, body, delivery.signingSecrets()));
+		return new PreparedRequest(headers, body);
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.switchboard.worker.engine;
+
+import java.util.Map;
+
+/**
+ * What a receiver answered.
+ *
+ * @param status the HTTP status
+ * @param headers the response headers (first value of each)
+ * @param body the first 4 KiB of the body
+ */
+record ReceiverResponse(int status, Map<String, String> headers, byte[] body) {
+
+}

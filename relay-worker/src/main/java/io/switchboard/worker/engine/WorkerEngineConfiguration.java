@@ -1,0 +1,37 @@
+package io.switchboard.worker.engine;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.worker.egress.EgressPolicy;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine's parts: the guarded receiver client, the attempt, the loop.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ WorkerProperties.class, WorkerProperties.Egress.class })
+public class WorkerEngineConfiguration {
+
+	@Bean
+	ReceiverClient receiverClient(WorkerProperties properties, WorkerProperties.Egress egress) {
+		return new ReceiverClient(new EgressPolicy(egress.allowPrivateNetworks(), egress.allowList()),
+				properties.connectTimeout(), properties.maxInFlight());
+	}
+
+	@Bean
+	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, WorkerProperties properties) {
+		String version = WorkerEngineConfiguration.class.getPackage().getImplementationVersion();
+		return new DeliveryAttempt(queue, receiverClient, properties.retryJitter(),
+				"Switchboard/" + ((version != null) ? version : "0.1.0"));
+	}
+
+	@Bean
+	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, WorkerProperties properties,
+			ConnectionFactory connectionFactory) {
+		return new DeliveryEngine(queue, deliveryAttempt, properties, connectionFactory);
+	}
+
+}

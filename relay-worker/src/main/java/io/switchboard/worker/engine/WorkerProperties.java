@@ -1,0 +1,39 @@
+package io.switchboard.worker.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the delivery engine runs.
+ *
+ * @param pollInterval how often to look for due deliveries when no notification comes
+ * @param batchSize the most deliveries leased at once
+ * @param maxInFlight the most attempts in flight per process
+ * @param leaseDuration how long a lease lasts before another worker may take the delivery
+ * @param reclaimInterval how often expired leases (of crashed workers) are taken back
+ * @param connectTimeout how long connecting to a receiver may take
+ * @param retryJitter the ± share of jitter on retry delays
+ * @param shutdownGrace how long a stopping worker lets attempts in flight finish
+ */
+@ConfigurationProperties("switchboard.worker")
+public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("50") int batchSize,
+		@DefaultValue("64") int maxInFlight, @DefaultValue("60s") Duration leaseDuration,
+		@DefaultValue("15s") Duration reclaimInterval, @DefaultValue("10s") Duration connectTimeout,
+		@DefaultValue("0.2") double retryJitter, @DefaultValue("20s") Duration shutdownGrace) {
+
+	/**
+	 * Where receivers may be.
+	 *
+	 * @param allowPrivateNetworks allow loopback and private addresses and plain http
+	 * (local development and tests only)
+	 * @param allowList addresses or CIDR ranges allowed even so
+	 */
+	@ConfigurationProperties("switchboard.egress")
+	public record Egress(@DefaultValue("false") boolean allowPrivateNetworks, @DefaultValue List<String> allowList) {
+
+	}
+
+}
