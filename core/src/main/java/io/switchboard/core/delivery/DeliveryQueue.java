@@ -38,8 +38,15 @@ public class DeliveryQueue {
 
 	private static final String LEASE = """
 			WITH due AS (
-				SELECT tenant_id, id FROM delivery
+				SELECT tenant_id, id FROM delivery d
 				WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
+					-- per-call ordering: wait while an older delivery of the same call to the same
+					-- destination is not final
+					AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
+						SELECT 1 FROM delivery o
+						WHERE o.tenant_id = d.tenant_id AND o.call_id = d.call_id
+							AND o.destination_id = d.destination_id AND o.id < d.id
+							AND o.status NOT IN ('delivered', 'dead')))
 				ORDER BY next_attempt_at
 				LIMIT :limit
 				FOR UPDATE SKIP LOCKED)

@@ -1,6 +1,7 @@
 package io.switchboard.worker.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,10 @@ final class TestReceiver implements AutoCloseable {
 
 	private final AtomicReference<Integer> status = new AtomicReference<>(200);
 
+	private final AtomicReference<Map<String, String>> headers = new AtomicReference<>(Map.of());
+
+	private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+
 	private final DisposableServer server;
 
 	TestReceiver() {
@@ -39,8 +44,12 @@ final class TestReceiver implements AutoCloseable {
 								.forEach((entry) -> headers
 									.computeIfAbsent(entry.getKey().toLowerCase(), (key) -> new ArrayList<>())
 									.add(entry.getValue()));
-							this.received.add(new Received(headers, body));
-							return response.status(this.status.get()).sendString(Mono.just("{\"seen\":true}")).then();
+							this.received.add(new Received(headers, body, System.nanoTime()));
+							this.headers.get().forEach(response::header);
+							return Mono.delay(this.delay.get())
+								.then(response.status(this.status.get())
+									.sendString(Mono.just("{\"seen\":true}"))
+									.then());
 						})))
 			.bindNow();
 	}
@@ -50,7 +59,16 @@ final class TestReceiver implements AutoCloseable {
 	}
 
 	void answer(int status) {
+		answer(status, Map.of());
+	}
+
+	void answer(int status, Map<String, String> headers) {
+		this.headers.set(headers);
 		this.status.set(status);
+	}
+
+	void answerAfter(Duration delay) {
+		this.delay.set(delay);
 	}
 
 	List<Received> received() {
@@ -62,7 +80,7 @@ final class TestReceiver implements AutoCloseable {
 		this.server.disposeNow();
 	}
 
-	record Received(Map<String, List<String>> headers, String body) {
+	record Received(Map<String, List<String>> headers, String body, long atNanos) {
 
 		String header(String name) {
 			List<String> values = this.headers.get(name.toLowerCase());

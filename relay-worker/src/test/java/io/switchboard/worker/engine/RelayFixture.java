@@ -1,0 +1,118 @@
+package io.switchboard.worker.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.core.destination.Destination;
+import io.switchboard.core.destination.DestinationKind;
+import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.ingest.EventStore;
+import io.switchboard.core.ingest.IncomingEvent;
+import io.switchboard.core.ingest.IngestOutcome;
+import io.switchboard.core.route.RouteRepository;
+import io.switchboard.core.source.NewSource;
+import io.switchboard.core.source.Provider;
+import io.switchboard.core.source.Source;
+import io.switchboard.core.source.SourceRepository;
+import io.switchboard.core.tenant.Tenant;
+import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.testsupport.ProviderPayloads;
+import io.switchboard.testsupport.TestDatabase;
+
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A fresh tenant with a MiniVoice source routed to one destination at a test receiver,
+ * and the probes the worker tests read the database with.
+ */
+final class RelayFixture {
+
+	final Tenant tenant;
+
+	final Source source;
+
+	final Destination destination;
+
+	private final EventStore store;
+
+	RelayFixture(ApplicationContext context, TestReceiver receiver, String ordering) throws Exception {
+		this.store = context.getBean(EventStore.class);
+		this.tenant = context.getBean(TenantRepository.class).create("Worker Test").block();
+		this.source = context.getBean(SourceRepository.class)
+			.create(this.tenant.id(), NewSource.of("MV", Provider.MINIVOICE, null))
+			.block();
+		this.destination = context.getBean(DestinationRepository.class)
+			.create(this.tenant.id(), "Receiver", DestinationKind.CUSTOM, receiver.url())
+			.block();
+		context.getBean(RouteRepository.class)
+			.create(this.tenant.id(), this.source.id(), this.destination.id(), List.of("*"), ordering)
+			.block();
+		// short schedules by configuration, never by sleeping
+		execute("UPDATE destination SET retry_delays_ms = '{100,100,100}' WHERE tenant_id = ?");
+	}
+
+	IngestOutcome storeEvent(String type, String callId, String suffix) {
+		byte[] body = (ProviderPayloads.MINIVOICE_CALL_COMPLETED + suffix).getBytes(StandardCharsets.UTF_8);
+		return this.store
+			.store(List.of(new IncomingEvent(this.tenant.id(), this.source.id(),
+					new EventFacts(type, callId, null, false, "key-" + suffix), "application/json", Map.of(), body)))
+			.block()
+			.get(0);
+	}
+
+	List<String> statuses() throws Exception {
+		return query("SELECT status FROM delivery WHERE tenant_id = ? ORDER BY id");
+	}
+
+	List<String> attempts() throws Exception {
+		return query("SELECT attempt_number || ' ' || outcome || ' ' || coalesce(response_status::text, '-')"
+				+ " FROM delivery_attempt WHERE tenant_id = ? ORDER BY id");
+	}
+
+	List<String> query(String sql) throws Exception {
+		try (Connection connection = TestDatabase.get().connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, this.tenant.id().uuid());
+			List<String> rows = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					rows.add(result.getString(1));
+				}
+			}
+			return rows;
+		}
+	}
+
+	void execute(String sql) throws Exception {
+		try (Connection connection = TestDatabase.get().connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, this.tenant.id().uuid());
+			statement.executeUpdate();
+		}
+	}
+
+	static void await(Check condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.holds()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not met within 30 s");
+			}
+			Thread.sleep(25);
+		}
+	}
+
+	@FunctionalInterface
+	interface Check {
+
+		boolean holds() throws Exception;
+
+	}
+
+}
