@@ -61,7 +61,8 @@ public class DeliveryQueue {
 			SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
-				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms
+				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
+				t.rate_limit_per_second
 			FROM delivery d
 			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 			JOIN source s ON s.tenant_id = e.tenant_id AND s.id = e.source_id
@@ -85,6 +86,13 @@ public class DeliveryQueue {
 				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = :startedAt,
 				last_response_status = :responseStatus, last_error = :error, updated_at = now(),
 				finished_at = CASE WHEN :status IN ('delivered', 'dead') THEN now() END
+			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
+			""";
+
+	private static final String DEFER = """
+			UPDATE delivery
+			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, next_attempt_at = :until,
+				lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
 			""";
 
@@ -184,6 +192,24 @@ public class DeliveryQueue {
 	}
 
 	/**
+	 * Gives a leased delivery back without an attempt: not the receiver's fault (its
+	 * circuit is open, or our own limits say wait), so no attempt is used up.
+	 * @param delivery the leased delivery
+	 * @param until when it is due again
+	 * @return whether the lease was still held
+	 */
+	public Mono<Boolean> defer(LeasedDelivery delivery, Instant until) {
+		return this.database.sql(DEFER)
+			.bind("until", until)
+			.bind("tenantId", delivery.tenantId().uuid())
+			.bind("id", delivery.id().uuid())
+			.bind("owner", delivery.leaseOwner())
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
+	/**
 	 * Disables a destination whose receiver is gone (410): its waiting deliveries pause,
 	 * to go on when it is enabled again.
 	 * @param tenantId the owner
@@ -242,7 +268,8 @@ public class DeliveryQueue {
 				row.get("is_test", Boolean.class), row.get("received_at", Instant.class),
 				row.get("content_type", String.class), row.get("body", byte[].class), row.get("url", String.class),
 				row.get("signature_style", String.class), row.get("payload_format", String.class), List.copyOf(secrets),
-				row.get("timeout_ms", Integer.class), List.of(row.get("retry_delays_ms", Integer[].class)));
+				row.get("timeout_ms", Integer.class), List.of(row.get("retry_delays_ms", Integer[].class)),
+				row.get("max_in_flight", Integer.class), row.get("rate_limit_per_second", Integer.class));
 	}
 
 	private static String lastError(AttemptRecord attempt) {

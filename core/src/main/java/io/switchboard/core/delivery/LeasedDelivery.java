@@ -30,11 +30,15 @@ import io.switchboard.core.id.TenantId;
  * @param signingSecrets the active signing secrets, current first
  * @param timeoutMillis the destination's timeout
  * @param retryDelaysMillis the waits before the 2nd, 3rd, … attempt
+ * @param maxInFlight the most attempts at once to the destination
+ * @param rateLimitPerSecond the most attempts per second to the destination, or
+ * {@code null}
  */
 public record LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
 		String leaseOwner, int attemptCount, int series, String provider, String eventType, boolean test,
 		Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle, String payloadFormat,
-		List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis) {
+		List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis, int maxInFlight,
+		Integer rateLimitPerSecond) {
 
 	@Override
 	public String toString() {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.worker.guard.Admission;
+import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.retry.Outcome;
 import io.switchboard.worker.retry.ResponseClassifier;
 import io.switchboard.worker.retry.RetryAfter;
@@ -31,18 +33,31 @@ class DeliveryAttempt {
 
 	private final ReceiverClient receivers;
 
+	private final DestinationGuards guards;
+
 	private final double jitter;
 
 	private final String userAgent;
 
-	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, double jitter, String userAgent) {
+	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, DestinationGuards guards, double jitter,
+			String userAgent) {
 		this.queue = queue;
 		this.receivers = receivers;
+		this.guards = guards;
 		this.jitter = jitter;
 		this.userAgent = userAgent;
 	}
 
 	Mono<Void> run(LeasedDelivery delivery) {
+		Admission admission = this.guards.admit(delivery);
+		if (!admission.admitted()) {
+			// not the receiver's fault: deferred, no attempt used up
+			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
+		}
+		return send(delivery);
+	}
+
+	private Mono<Void> send(LeasedDelivery delivery) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
 		long startNanos = System.nanoTime();
@@ -61,6 +76,7 @@ class DeliveryAttempt {
 	private Mono<Void> record(LeasedDelivery delivery, PreparedRequest request, Instant started, Sent sent) {
 		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
+		this.guards.finished(delivery, outcome == Outcome.DELIVERED, sent.duration());
 		Decision decision = decide(delivery, outcome, sent, started);
 		AttemptRecord attempt = new AttemptRecord("scheduled", outcome == Outcome.DELIVERED, started,
 				(int) sent.duration().toMillis(), OutboundSigner.redacted(request.headers()),

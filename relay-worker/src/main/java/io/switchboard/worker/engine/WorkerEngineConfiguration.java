@@ -3,6 +3,7 @@ package io.switchboard.worker.engine;
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.worker.egress.EgressPolicy;
+import io.switchboard.worker.guard.DestinationGuards;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,16 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, WorkerProperties properties) {
+	DestinationGuards destinationGuards(WorkerProperties properties) {
+		return new DestinationGuards(properties.circuitMinimumCalls(), properties.circuitFailureRate(),
+				properties.circuitOpenDuration());
+	}
+
+	@Bean
+	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
+			WorkerProperties properties) {
 		String version = WorkerEngineConfiguration.class.getPackage().getImplementationVersion();
-		return new DeliveryAttempt(queue, receiverClient, properties.retryJitter(),
+		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(),
 				"Switchboard/" + ((version != null) ? version : "0.1.0"));
 	}
 

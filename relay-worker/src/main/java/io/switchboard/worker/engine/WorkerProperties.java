@@ -17,12 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long connecting to a receiver may take
  * @param retryJitter the ± share of jitter on retry delays
  * @param shutdownGrace how long a stopping worker lets attempts in flight finish
+ * @param circuitMinimumCalls attempts to a destination before its circuit may open
+ * @param circuitFailureRate the share of failed attempts (percent) that opens the circuit
+ * @param circuitOpenDuration how long an open circuit defers attempts before letting one
+ * try
  */
 @ConfigurationProperties("switchboard.worker")
 public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("50") int batchSize,
 		@DefaultValue("64") int maxInFlight, @DefaultValue("60s") Duration leaseDuration,
 		@DefaultValue("15s") Duration reclaimInterval, @DefaultValue("10s") Duration connectTimeout,
-		@DefaultValue("0.2") double retryJitter, @DefaultValue("20s") Duration shutdownGrace) {
+		@DefaultValue("0.2") double retryJitter, @DefaultValue("20s") Duration shutdownGrace,
+		@DefaultValue("5") int circuitMinimumCalls, @DefaultValue("50") float circuitFailureRate,
+		@DefaultValue("30s") Duration circuitOpenDuration) {
 
 	/**
 	 * Where receivers may be.

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WorkerIntegrationTestApplication.class,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
-				"switchboard.worker.reclaim-interval=500ms" })
+				"switchboard.worker.reclaim-interval=500ms", "switchboard.worker.circuit-open-duration=2s" })
 class DeliveryEngineIntegrationTests {
 
 	@Autowired

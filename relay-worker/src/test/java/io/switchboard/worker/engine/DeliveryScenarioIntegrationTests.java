@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = WorkerIntegrationTestApplication.class,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
-				"switchboard.worker.reclaim-interval=500ms" })
+				"switchboard.worker.reclaim-interval=500ms", "switchboard.worker.circuit-open-duration=2s" })
 class DeliveryScenarioIntegrationTests {
 
 	@Autowired
@@ -121,6 +121,53 @@ class DeliveryScenarioIntegrationTests {
 		int firstCompleted = bodies.indexOf(bodies.stream().filter((b) -> b.endsWith("completed")).findFirst().get());
 		assertThat(firstCompleted).as("call.completed is sent only once call.created is delivered")
 			.isGreaterThan(lastCreated);
+	}
+
+	@Test
+	void openCircuitDefersDeliveriesWithoutUsingAttempts() throws Exception {
+		RelayFixture relay = new RelayFixture(this.context, this.receiver, "none");
+		relay.execute("UPDATE destination SET retry_delays_ms = array_fill(100, ARRAY[20]) WHERE tenant_id = ?");
+		this.receiver.answer(500);
+		for (int i = 0; i < 3; i++) {
+			relay.storeEvent("call.completed", "call_" + i, "circuit-" + i);
+		}
+		await(() -> this.receiver.received().size() >= 5);
+		// the circuit is open (5 failures): for a while no request reaches the receiver,
+		// yet
+		// nothing is dead and no attempt is used up. Absence can only be watched for a
+		// time.
+		int seen = this.receiver.received().size();
+		Thread.sleep(1200);
+		assertThat(this.receiver.received().size()).isLessThanOrEqualTo(seen + 1);
+		assertThat(relay.statuses()).doesNotContain("dead");
+		assertThat(relay.query("SELECT sum(attempt_count)::text FROM delivery WHERE tenant_id = ?"))
+			.containsExactly(Integer.toString(relay.attempts().size()));
+		this.receiver.answer(200);
+		await(() -> relay.statuses().equals(List.of("delivered", "delivered", "delivered")));
+	}
+
+	@Test
+	void bulkheadKeepsASlowReceiverToItsShareWhileAHealthyOneStaysFast() throws Exception {
+		RelayFixture slow = new RelayFixture(this.context, this.receiver, "none");
+		slow.execute("UPDATE destination SET max_in_flight = 2 WHERE tenant_id = ?");
+		this.receiver.answerAfter(Duration.ofMillis(800));
+		try (TestReceiver healthyReceiver = new TestReceiver()) {
+			RelayFixture healthy = new RelayFixture(this.context, healthyReceiver, "none");
+			for (int i = 0; i < 6; i++) {
+				slow.storeEvent("call.completed", "call_" + i, "slow-" + i);
+			}
+			long started = System.nanoTime();
+			for (int i = 0; i < 6; i++) {
+				healthy.storeEvent("call.completed", "call_" + i, "fast-" + i);
+			}
+			await(() -> healthy.query("SELECT count(*) FROM delivery WHERE tenant_id = ? AND status = 'delivered'")
+				.equals(List.of("6")));
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+			await(() -> slow.query("SELECT count(*) FROM delivery WHERE tenant_id = ? AND status = 'delivered'")
+				.equals(List.of("6")));
+			assertThat(this.receiver.maxConcurrent()).isLessThanOrEqualTo(2);
+			assertThat(slow.attempts()).hasSize(6);
+		}
 	}
 
 	private static int lastIndex(List<String> bodies, String suffix) {

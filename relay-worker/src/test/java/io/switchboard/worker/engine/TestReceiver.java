@@ -27,6 +27,10 @@ final class TestReceiver implements AutoCloseable {
 
 	private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
 
+	private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger maxConcurrent = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final DisposableServer server;
 
 	TestReceiver() {
@@ -45,11 +49,13 @@ final class TestReceiver implements AutoCloseable {
 									.computeIfAbsent(entry.getKey().toLowerCase(), (key) -> new ArrayList<>())
 									.add(entry.getValue()));
 							this.received.add(new Received(headers, body, System.nanoTime()));
+							this.maxConcurrent.accumulateAndGet(this.concurrent.incrementAndGet(), Math::max);
 							this.headers.get().forEach(response::header);
 							return Mono.delay(this.delay.get())
 								.then(response.status(this.status.get())
 									.sendString(Mono.just("{\"seen\":true}"))
-									.then());
+									.then())
+								.doFinally((signal) -> this.concurrent.decrementAndGet());
 						})))
 			.bindNow();
 	}
@@ -69,6 +75,10 @@ final class TestReceiver implements AutoCloseable {
 
 	void answerAfter(Duration delay) {
 		this.delay.set(delay);
+	}
+
+	int maxConcurrent() {
+		return this.maxConcurrent.get();
 	}
 
 	List<Received> received() {
