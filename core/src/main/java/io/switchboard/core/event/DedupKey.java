@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.function.Function;
 
 import io.switchboard.core.source.Provider;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The identity of an event as its provider sees it, so that a provider's retry of the
@@ -28,9 +27,9 @@ final class DedupKey {
 	private DedupKey() {
 	}
 
-	static String of(Provider provider, Function<String, String> headers, JsonNode root, byte[] body) {
+	static String of(Provider provider, Function<String, String> headers, Payload payload, byte[] body) {
 		String key = switch (provider) {
-			case MINIVOICE -> miniVoice(root);
+			case MINIVOICE -> miniVoice(payload);
 			case STANDARD_WEBHOOKS -> prefixed("webhook-id:", headers.apply("webhook-id"));
 			case MINARI, HMAC -> null;
 		};
@@ -40,14 +39,14 @@ final class DedupKey {
 		return (key.length() <= MAX_LENGTH) ? key : "sha256-key:" + sha256(key.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String miniVoice(JsonNode root) {
-		String eventKey = EventFacts.text(root, "data", "event_key");
+	private static String miniVoice(Payload payload) {
+		String eventKey = payload.text("data", "event_key");
 		if (eventKey != null) {
 			return "event_key:" + eventKey;
 		}
-		String event = EventFacts.text(root, "event");
-		String callId = EventFacts.text(root, "call", "id");
-		String createdAt = EventFacts.text(root, "created_at");
+		String event = payload.text("event");
+		String callId = payload.text("call", "id");
+		String createdAt = payload.text("created_at");
 		if (event == null || callId == null || createdAt == null) {
 			return null;
 		}

@@ -1,13 +1,9 @@
 package io.switchboard.core.event;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 import io.switchboard.core.source.Provider;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,52 +30,18 @@ public record EventFacts(String eventType, String callId, Instant occurredAt, bo
 	 * @return the facts
 	 */
 	public static EventFacts read(Provider provider, Function<String, String> headers, byte[] body) {
-		JsonNode root = parse(body);
-		String eventType = text(root, "event");
-		if (eventType == null) {
-			eventType = text(root, "type");
-		}
-		String callId = text(root, "call", "id");
-		if (callId == null) {
-			callId = text(root, "data", "call", "id");
-		}
-		Instant occurredAt = time(root, (provider == Provider.MINARI) ? "call.ended_at" : "created_at");
-		if (occurredAt == null) {
-			occurredAt = time(root, "timestamp");
-		}
-		boolean test = root.path("test").asBoolean(false);
-		return new EventFacts(eventType, callId, occurredAt, test, DedupKey.of(provider, headers, root, body));
+		Payload payload = Payload.parse(JSON, body);
+		String eventType = firstOf(payload.text("event"), payload.text("type"));
+		String callId = firstOf(payload.text("call", "id"), payload.text("data", "call", "id"));
+		Instant occurredAt = firstOf(
+				(provider == Provider.MINARI) ? payload.time("call", "ended_at") : payload.time("created_at"),
+				payload.time("timestamp"));
+		return new EventFacts(eventType, callId, occurredAt, payload.test(),
+				DedupKey.of(provider, headers, payload, body));
 	}
 
-	private static JsonNode parse(byte[] body) {
-		try {
-			JsonNode root = JSON.readTree(body);
-			return (root != null && root.isObject()) ? root : JSON.missingNode();
-		}
-		catch (JacksonException ex) {
-			return JSON.missingNode();
-		}
-	}
-
-	static String text(JsonNode root, String... path) {
-		JsonNode node = root;
-		for (String name : path) {
-			node = node.path(name);
-		}
-		return (node.isString() || node.isNumber()) && !node.asString().isBlank() ? node.asString() : null;
-	}
-
-	private static Instant time(JsonNode root, String dottedPath) {
-		String text = text(root, dottedPath.split("\\."));
-		if (text == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	private static <T> T firstOf(T first, T second) {
+		return (first != null) ? first : second;
 	}
 
 }

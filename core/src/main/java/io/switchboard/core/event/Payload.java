@@ -1,4 +1,4 @@
-package io.switchboard.core.normalized;
+package io.switchboard.core.event;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,9 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A provider's payload, read leniently: a body that is not a JSON object reads as one
- * with no fields, so every lookup simply finds nothing.
+ * with no fields, so every lookup simply finds nothing. The one reader of payloads, for
+ * the facts stored with an event and for the normalized call event.
  */
-final class Payload {
+public final class Payload {
 
 	private final JsonNode root;
 
@@ -21,7 +22,7 @@ final class Payload {
 		this.root = root;
 	}
 
-	static Payload parse(JsonMapper json, byte[] body) {
+	public static Payload parse(JsonMapper json, byte[] body) {
 		try {
 			JsonNode root = json.readTree(body);
 			return new Payload((root != null && root.isObject()) ? root : json.missingNode());
@@ -35,7 +36,7 @@ final class Payload {
 	 * Whether the body was a JSON object.
 	 * @return whether it was
 	 */
-	boolean isObject() {
+	public boolean isObject() {
 		return this.root.isObject();
 	}
 
@@ -44,7 +45,7 @@ final class Payload {
 	 * @param path the field names, outermost first
 	 * @return the text, or {@code null}
 	 */
-	String text(String... path) {
+	public String text(String... path) {
 		JsonNode node = node(path);
 		return ((node.isString() || node.isNumber()) && !node.asString().isBlank()) ? node.asString() : null;
 	}
@@ -54,7 +55,7 @@ final class Payload {
 	 * @param path the field names, outermost first
 	 * @return the number node, or {@code null}
 	 */
-	JsonNode number(String... path) {
+	public JsonNode number(String... path) {
 		JsonNode node = node(path);
 		return node.isNumber() ? node : null;
 	}
@@ -64,7 +65,7 @@ final class Payload {
 	 * @param path the field names, outermost first
 	 * @return the copy, or {@code null} when there is no object there
 	 */
-	ObjectNode object(String... path) {
+	public ObjectNode object(String... path) {
 		JsonNode node = node(path);
 		return node.isObject() ? (ObjectNode) node.deepCopy() : null;
 	}
@@ -74,7 +75,7 @@ final class Payload {
 	 * @param path the field names, outermost first
 	 * @return the copy, or {@code null} when the path is absent
 	 */
-	JsonNode any(String... path) {
+	public JsonNode any(String... path) {
 		JsonNode node = node(path);
 		return node.isMissingNode() ? null : node.deepCopy();
 	}
@@ -84,7 +85,7 @@ final class Payload {
 	 * @param path the field names, outermost first
 	 * @return the instant, or {@code null} when absent or not such a time
 	 */
-	Instant time(String... path) {
+	public Instant time(String... path) {
 		String text = text(path);
 		if (text == null) {
 			return null;
@@ -101,7 +102,7 @@ final class Payload {
 	 * Whether the payload marks itself as a test event ({@code "test": true}).
 	 * @return whether it does
 	 */
-	boolean test() {
+	public boolean test() {
 		return this.root.path("test").asBoolean(false);
 	}
 
