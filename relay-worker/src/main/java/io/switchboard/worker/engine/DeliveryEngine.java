@@ -105,9 +105,12 @@ class DeliveryEngine implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// stop after the web server (which stops accepting first), before the database
-		// pool
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		// Stops after the web server has drained and stopped (Spring Boot's graceful
+		// shutdown
+		// and web server lifecycles are DEFAULT_PHASE - 1024 and - 2048; higher phases
+		// stop
+		// first), before the database pool closes.
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
 	int inFlight() {
