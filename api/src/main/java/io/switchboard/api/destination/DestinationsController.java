@@ -2,6 +2,7 @@ package io.switchboard.api.destination;
 
 import java.net.URI;
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,16 @@ import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.Destination;
+import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationKind;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.destination.DestinationSettings;
 import io.switchboard.core.id.DestinationId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -25,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,6 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DestinationsController {
+
+	private static final String STYLES = "standard-webhooks|minivoice|minari|none";
+
+	private static final String FORMATS = "original|normalized";
 
 	private final DestinationRepository destinations;
 
@@ -53,9 +64,38 @@ class DestinationsController {
 	Mono<DestinationView> createDestination(@Valid @RequestBody CreateDestination request, Principal principal) {
 		URI url = checkedUrl(request.url());
 		DestinationKind kind = DestinationKind.of(request.kind());
+		DestinationSettings defaults = DestinationSettings.defaults(kind);
+		DestinationSettings settings = new DestinationSettings(or(request.signatureStyle(), defaults.signatureStyle()),
+				or(request.payloadFormat(), defaults.payloadFormat()),
+				or(request.retryDelaysMs(), defaults.retryDelaysMs()), or(request.timeoutMs(), defaults.timeoutMs()),
+				or(request.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
+				or(request.maxInFlight(), defaults.maxInFlight()));
 		return this.destinations
-			.create(ApiCaller.of((Authentication) principal).tenantId(), request.name().trim(), kind, url.toString())
+			.create(ApiCaller.of((Authentication) principal).tenantId(), request.name().trim(), kind, url.toString(),
+					settings)
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), warnings(kind, url)));
+	}
+
+	@PatchMapping("/api/v1/destinations/{id}")
+	Mono<DestinationView> updateDestination(@PathVariable String id, @Valid @RequestBody UpdateDestination request,
+			Principal principal) {
+		String url = (request.url() != null) ? checkedUrl(request.url()).toString() : null;
+		return this.destinations
+			.update(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id),
+					new DestinationChange(request.name(), url, request.signatureStyle(), request.payloadFormat(),
+							request.retryDelaysMs(), request.timeoutMs(), request.rateLimitPerSecond(),
+							Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled()))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
+			.map((destination) -> DestinationView.of(destination, null, List.of()));
+	}
+
+	@PostMapping("/api/v1/destinations/{id}/rotate-secret")
+	Mono<DestinationView> rotateDestinationSecret(@PathVariable String id, Principal principal) {
+		return this.destinations
+			.rotateSigningSecret(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id),
+					Duration.ofHours(24))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
+			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), List.of()));
 	}
 
 	@GetMapping("/api/v1/destinations")
@@ -117,20 +157,49 @@ class DestinationsController {
 		return warnings;
 	}
 
+	private static <T> T or(T value, T fallback) {
+		return (value != null) ? value : fallback;
+	}
+
 	record CreateDestination(@NotBlank @Size(max = 200) String name,
 			@NotBlank @Pattern(regexp = "zapier|n8n|make|custom",
 					message = "must be zapier, n8n, make or custom") String kind,
-			@NotBlank @Size(max = 2048) String url) {
+			@NotBlank @Size(max = 2048) String url,
+			@Pattern(regexp = STYLES,
+					message = "must be standard-webhooks, minivoice, minari or none") String signatureStyle,
+			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
+			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
+			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
+			@Min(1) @Max(1_000) Integer maxInFlight) {
 
 	}
 
+	record UpdateDestination(@Size(min = 1, max = 200) String name, @Size(max = 2048) String url,
+			@Pattern(regexp = STYLES,
+					message = "must be standard-webhooks, minivoice, minari or none") String signatureStyle,
+			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
+			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
+			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
+			Boolean noRateLimit, @Min(1) @Max(1_000) Integer maxInFlight, Boolean enabled) {
+
+	}
+
+	/**
+	 * A destination as the API shows it: every setting, defaults included; the signing
+	 * secret only in the answer that made it.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record DestinationView(String id, String name, String kind, String url, boolean enabled, Instant createdAt,
-			String signingSecret, List<String> warnings) {
+	record DestinationView(String id, String name, String kind, String url, boolean enabled, String disabledReason,
+			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
+			Integer rateLimitPerSecond, int maxInFlight, Instant createdAt, String signingSecret,
+			List<String> warnings) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
+			DestinationSettings settings = destination.settings();
 			return new DestinationView(destination.id().toString(), destination.name(), destination.kind().key(),
-					destination.url(), destination.enabled(), destination.createdAt(), signingSecret,
+					destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
+					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
+					settings.rateLimitPerSecond(), settings.maxInFlight(), destination.createdAt(), signingSecret,
 					warnings.isEmpty() ? null : warnings);
 		}
 

@@ -235,6 +235,41 @@ class ApiAccessIntegrationTests {
 		assertThat(zap.json().path("warnings").get(0).asString()).contains("Catch Hook");
 	}
 
+	@Test
+	void destinationSettingsAreVisibleEditableAndTheSecretRotates() throws Exception {
+		Response zap = this.api.send("POST", "/api/v1/destinations",
+				Map.of("kind", "zapier", "name", "Zap", "url", "https://hooks.zapier.com/hooks/catch/1/a/"), bearer());
+		assertThat(zap.status()).as(zap.body()).isEqualTo(201);
+		assertThat(zap.json().path("rateLimitPerSecond").asInt()).isEqualTo(25);
+		assertThat(zap.text("signatureStyle")).isEqualTo("standard-webhooks");
+		assertThat(zap.text("payloadFormat")).isEqualTo("original");
+		assertThat(zap.json().path("timeoutMs").asInt()).isEqualTo(10000);
+		assertThat(zap.json().path("retryDelaysMs").size()).isEqualTo(7);
+		String path = "/api/v1/destinations/" + zap.text("id");
+		Response patched = this.api.send("PATCH", path, Map.of("payloadFormat", "normalized", "signatureStyle",
+				"minivoice", "retryDelaysMs", List.of(1000, 60000), "enabled", false), bearer());
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		assertThat(patched.text("payloadFormat")).isEqualTo("normalized");
+		assertThat(patched.text("signatureStyle")).isEqualTo("minivoice");
+		assertThat(patched.json().path("enabled").asBoolean()).isFalse();
+		assertThat(patched.text("disabledReason")).isNotBlank();
+		assertThat(patched.json().has("signingSecret")).isFalse();
+		assertProblem(this.api.send("PATCH", path, Map.of("signatureStyle", "md5"), bearer()), 400,
+				"validation-failed");
+		Response rotated = this.api.send("POST", path + "/rotate-secret", null, bearer());
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		assertThat(rotated.text("signingSecret")).startsWith("whsec_").isNotEqualTo(zap.text("signingSecret"));
+		String otherEmail = "o-" + UUID.randomUUID() + "@example.com";
+		this.api.send("POST", "/api/v1/signup", Map.of("tenantName", "O", "email", otherEmail, "password", PASSWORD),
+				null);
+		String other = this.api
+			.send("POST", "/api/v1/tokens", Map.of("name", "o", "scopes", List.of("destinations:write")),
+					ApiClient.basic(otherEmail, PASSWORD))
+			.text("token");
+		assertProblem(this.api.send("PATCH", path, Map.of("name", "x"), ApiClient.bearer(other)), 404, "not-found");
+		assertProblem(this.api.send("POST", path + "/rotate-secret", null, ApiClient.bearer(other)), 404, "not-found");
+	}
+
 	private String bearer() {
 		return ApiClient.bearer(this.token);
 	}

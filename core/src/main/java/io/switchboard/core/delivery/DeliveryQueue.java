@@ -96,16 +96,6 @@ public class DeliveryQueue {
 			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
 			""";
 
-	private static final String DISABLE_DESTINATION = """
-			UPDATE destination SET enabled = false, disabled_reason = :reason, disabled_at = now(), updated_at = now()
-			WHERE tenant_id = :tenantId AND id = :id
-			""";
-
-	private static final String PAUSE_DELIVERIES = """
-			UPDATE delivery SET status = 'paused', updated_at = now()
-			WHERE tenant_id = :tenantId AND destination_id = :id AND status IN ('pending', 'retrying')
-			""";
-
 	private static final String RECLAIM = """
 			UPDATE delivery
 			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, lease_owner = NULL,
@@ -126,10 +116,14 @@ public class DeliveryQueue {
 
 	private final SecretCipher cipher;
 
-	public DeliveryQueue(DatabaseClient database, TransactionalOperator transaction, SecretCipher cipher) {
+	private final DestinationRepository destinations;
+
+	public DeliveryQueue(DatabaseClient database, TransactionalOperator transaction, SecretCipher cipher,
+			DestinationRepository destinations) {
 		this.database = database;
 		this.transaction = transaction;
 		this.cipher = cipher;
+		this.destinations = destinations;
 	}
 
 	/**
@@ -218,18 +212,7 @@ public class DeliveryQueue {
 	 * @return done
 	 */
 	public Mono<Void> disableDestination(TenantId tenantId, DestinationId destinationId, String reason) {
-		Mono<Long> disable = this.database.sql(DISABLE_DESTINATION)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", destinationId.uuid())
-			.bind("reason", reason)
-			.fetch()
-			.rowsUpdated();
-		Mono<Long> pause = this.database.sql(PAUSE_DELIVERIES)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", destinationId.uuid())
-			.fetch()
-			.rowsUpdated();
-		return this.transaction.transactional(disable.then(pause)).then();
+		return this.destinations.disable(tenantId, destinationId, reason);
 	}
 
 	/**

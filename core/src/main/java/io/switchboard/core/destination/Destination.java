@@ -14,11 +14,13 @@ import io.switchboard.core.id.TenantId;
  * @param kind the kind of receiver
  * @param url the receiver's URL
  * @param signingSecret the secret Switchboard signs with ({@code whsec_…}), in clear
+ * @param settings how Switchboard sends to it
  * @param enabled whether deliveries go out
+ * @param disabledReason why it was switched off, or {@code null}
  * @param createdAt when it was created
  */
 public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
-		String signingSecret, boolean enabled, Instant createdAt) {
+		String signingSecret, DestinationSettings settings, boolean enabled, String disabledReason, Instant createdAt) {
 
 	@Override
 	public String toString() {

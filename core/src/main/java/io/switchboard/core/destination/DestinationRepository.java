@@ -1,6 +1,8 @@
 package io.switchboard.core.destination;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -11,7 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Stores destinations, their signing secrets sealed. Every query names the tenant.
@@ -19,11 +23,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DestinationRepository {
 
-	private static final String COLUMNS = "tenant_id, id, name, kind, url, signing_secret, enabled, created_at ";
+	private static final String COLUMNS = """
+			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
+			timeout_ms, rate_limit_per_second, max_in_flight, enabled, disabled_reason, created_at
+			""";
 
 	private static final String INSERT = """
-			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret)
-			VALUES (:tenantId, :id, :name, :kind, :url, :signingSecret)
+			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format,
+				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight)
+			VALUES (:tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
+				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight)
 			RETURNING
 			""" + COLUMNS;
 
@@ -32,11 +41,47 @@ public class DestinationRepository {
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			""";
 
+	private static final String UPDATE = """
+			UPDATE destination
+			SET name = coalesce(:name, name), url = coalesce(:url, url),
+				signature_style = coalesce(:signatureStyle, signature_style),
+				payload_format = coalesce(:payloadFormat, payload_format),
+				retry_delays_ms = coalesce(:retryDelaysMs, retry_delays_ms), timeout_ms = coalesce(:timeoutMs, timeout_ms),
+				rate_limit_per_second = CASE WHEN :clearRateLimit THEN NULL
+					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
+				max_in_flight = coalesce(:maxInFlight, max_in_flight), updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			"""
+			+ COLUMNS;
+
 	private static final String SET_ENABLED = """
 			UPDATE destination
-			SET enabled = :enabled, updated_at = now()
+			SET enabled = :enabled, updated_at = now(),
+				disabled_reason = CASE WHEN :enabled THEN NULL ELSE :reason END,
+				disabled_at = CASE WHEN :enabled THEN NULL ELSE now() END
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			""";
+
+	private static final String PAUSE_DELIVERIES = """
+			UPDATE delivery SET status = 'paused', updated_at = now()
+			WHERE tenant_id = :tenantId AND destination_id = :id AND status IN ('pending', 'retrying')
+			""";
+
+	private static final String RESUME_DELIVERIES = """
+			UPDATE delivery
+			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, next_attempt_at = now(),
+				updated_at = now()
+			WHERE tenant_id = :tenantId AND destination_id = :id AND status = 'paused'
+			""";
+
+	private static final String ROTATE_SECRET = """
+			UPDATE destination
+			SET previous_signing_secret = signing_secret, previous_signing_secret_expires_at = :previousExpiresAt,
+				signing_secret = :secret, updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			""" + COLUMNS;
 
 	private static final String FIND_ALL_BY_TENANT = "SELECT " + COLUMNS + """
 			FROM destination
@@ -53,9 +98,24 @@ public class DestinationRepository {
 
 	private final SecretCipher cipher;
 
-	public DestinationRepository(DatabaseClient database, SecretCipher cipher) {
+	private final TransactionalOperator transaction;
+
+	public DestinationRepository(DatabaseClient database, SecretCipher cipher, TransactionalOperator transaction) {
 		this.database = database;
 		this.cipher = cipher;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Creates a destination with its kind's defaults and a new signing secret.
+	 * @param tenantId the owner
+	 * @param name its name
+	 * @param kind the kind of receiver
+	 * @param url the receiver's URL
+	 * @return the stored destination, its secret in clear
+	 */
+	public Mono<Destination> create(TenantId tenantId, String name, DestinationKind kind, String url) {
+		return create(tenantId, name, kind, url, DestinationSettings.defaults(kind));
 	}
 
 	/**
@@ -64,19 +124,105 @@ public class DestinationRepository {
 	 * @param name its name
 	 * @param kind the kind of receiver
 	 * @param url the receiver's URL
+	 * @param settings how to send to it
 	 * @return the stored destination, its secret in clear
 	 */
-	public Mono<Destination> create(TenantId tenantId, String name, DestinationKind kind, String url) {
+	public Mono<Destination> create(TenantId tenantId, String name, DestinationKind kind, String url,
+			DestinationSettings settings) {
 		DestinationId id = DestinationId.generate();
-		return this.database.sql(INSERT)
+		GenericExecuteSpec insert = this.database.sql(INSERT)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
 			.bind("name", name)
 			.bind("kind", kind.key())
 			.bind("url", url)
 			.bind("signingSecret", this.cipher.seal(SigningSecret.generate(), owner(tenantId, id)))
+			.bind("signatureStyle", settings.signatureStyle())
+			.bind("payloadFormat", settings.payloadFormat())
+			.bind("retryDelaysMs", settings.retryDelaysMs().toArray(Integer[]::new))
+			.bind("timeoutMs", settings.timeoutMs())
+			.bind("maxInFlight", settings.maxInFlight());
+		insert = (settings.rateLimitPerSecond() != null) ? insert.bind("rateLimit", settings.rateLimitPerSecond())
+				: insert.bindNull("rateLimit", Integer.class);
+		return insert.map(this::read).one();
+	}
+
+	/**
+	 * Changes a destination. Switching it on resumes its paused deliveries; switching it
+	 * off pauses its waiting ones.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @param change what to change
+	 * @return the changed destination, or empty when the tenant has no such destination
+	 */
+	public Mono<Destination> update(TenantId tenantId, DestinationId id, DestinationChange change) {
+		GenericExecuteSpec update = this.database.sql(UPDATE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("clearRateLimit", change.clearRateLimit());
+		update = nullable(update, "name", change.name(), String.class);
+		update = nullable(update, "url", change.url(), String.class);
+		update = nullable(update, "signatureStyle", change.signatureStyle(), String.class);
+		update = nullable(update, "payloadFormat", change.payloadFormat(), String.class);
+		update = nullable(update, "retryDelaysMs",
+				(change.retryDelaysMs() != null) ? change.retryDelaysMs().toArray(Integer[]::new) : null,
+				Integer[].class);
+		update = nullable(update, "timeoutMs", change.timeoutMs(), Integer.class);
+		update = nullable(update, "rateLimit", change.rateLimitPerSecond(), Integer.class);
+		update = nullable(update, "maxInFlight", change.maxInFlight(), Integer.class);
+		Mono<Destination> changed = update.map(this::read).one();
+		if (change.enabled() != null) {
+			boolean on = change.enabled();
+			changed = changed.flatMap((destination) -> switchTo(tenantId, id, on, "Switched off by its owner.")
+				.then(findByTenantAndId(tenantId, id)));
+		}
+		return this.transaction.transactional(changed);
+	}
+
+	/**
+	 * Switches a destination off, for a reason people see, and pauses its waiting
+	 * deliveries.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @param reason why
+	 * @return done
+	 */
+	public Mono<Void> disable(TenantId tenantId, DestinationId id, String reason) {
+		return this.transaction.transactional(switchTo(tenantId, id, false, reason));
+	}
+
+	/**
+	 * Makes a new signing secret; the old one keeps signing alongside for a while, so
+	 * receivers can switch without rejecting deliveries.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @param previousSignsFor how long the old secret still signs
+	 * @return the destination with its new secret, or empty
+	 */
+	public Mono<Destination> rotateSigningSecret(TenantId tenantId, DestinationId id, Duration previousSignsFor) {
+		return this.database.sql(ROTATE_SECRET)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("secret", this.cipher.seal(SigningSecret.generate(), owner(tenantId, id)))
+			.bind("previousExpiresAt", Instant.now().plus(previousSignsFor))
 			.map(this::read)
 			.one();
+	}
+
+	private Mono<Void> switchTo(TenantId tenantId, DestinationId id, boolean enabled, String reason) {
+		Mono<Long> flag = this.database.sql(SET_ENABLED)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("enabled", enabled)
+			.bind("reason", reason)
+			.fetch()
+			.rowsUpdated();
+		Mono<Long> deliveries = this.database.sql(enabled ? RESUME_DELIVERIES : PAUSE_DELIVERIES)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.fetch()
+			.rowsUpdated();
+		return flag.then(deliveries).then();
 	}
 
 	/**
@@ -101,13 +247,11 @@ public class DestinationRepository {
 	 * @return whether the tenant has such a destination
 	 */
 	public Mono<Boolean> setEnabled(TenantId tenantId, DestinationId id, boolean enabled) {
-		return this.database.sql(SET_ENABLED)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid())
-			.bind("enabled", enabled)
-			.fetch()
-			.rowsUpdated()
-			.map((rows) -> rows > 0);
+		return findByTenantAndId(tenantId, id)
+			.flatMap((destination) -> this.transaction
+				.transactional(switchTo(tenantId, id, enabled, "Switched off by its owner."))
+				.thenReturn(true))
+			.defaultIfEmpty(false);
 	}
 
 	/**
@@ -140,7 +284,16 @@ public class DestinationRepository {
 		return new Destination(tenantId, id, row.get("name", String.class),
 				DestinationKind.of(row.get("kind", String.class)), row.get("url", String.class),
 				this.cipher.open(row.get("signing_secret", byte[].class), owner(tenantId, id)),
-				row.get("enabled", Boolean.class), row.get("created_at", Instant.class));
+				new DestinationSettings(row.get("signature_style", String.class),
+						row.get("payload_format", String.class), List.of(row.get("retry_delays_ms", Integer[].class)),
+						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
+						row.get("max_in_flight", Integer.class)),
+				row.get("enabled", Boolean.class), row.get("disabled_reason", String.class),
+				row.get("created_at", Instant.class));
+	}
+
+	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 	/**

@@ -1,0 +1,34 @@
+package io.switchboard.core.destination;
+
+import java.util.List;
+
+/**
+ * How Switchboard sends to a destination; every default is visible and editable.
+ *
+ * @param signatureStyle {@code standard-webhooks}, {@code minivoice}, {@code minari} or
+ * {@code none}
+ * @param payloadFormat {@code original} (the provider's bytes) or {@code normalized}
+ * @param retryDelaysMs the waits before the 2nd, 3rd, … attempt, in milliseconds
+ * @param timeoutMs how long to wait for the receiver's answer
+ * @param rateLimitPerSecond the most requests per second, or {@code null} for no limit
+ * @param maxInFlight the most requests at once
+ */
+public record DestinationSettings(String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs,
+		int timeoutMs, Integer rateLimitPerSecond, int maxInFlight) {
+
+	/** About a day in all: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+	public static final List<Integer> DEFAULT_RETRY_DELAYS_MS = List.of(5_000, 300_000, 1_800_000, 7_200_000,
+			18_000_000, 36_000_000, 36_000_000);
+
+	/**
+	 * The defaults for a kind of receiver: Zapier and Make hooks take fewer than 30
+	 * requests a second, so they are limited to 25.
+	 * @param kind the kind
+	 * @return the defaults
+	 */
+	public static DestinationSettings defaults(DestinationKind kind) {
+		Integer rateLimit = (kind == DestinationKind.ZAPIER || kind == DestinationKind.MAKE) ? 25 : null;
+		return new DestinationSettings("standard-webhooks", "original", DEFAULT_RETRY_DELAYS_MS, 10_000, rateLimit, 10);
+	}
+
+}
