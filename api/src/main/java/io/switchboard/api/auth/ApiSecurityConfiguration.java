@@ -65,6 +65,8 @@ class ApiSecurityConfiguration {
 				.hasAuthority(Scope.SOURCES_WRITE.authority())
 				.pathMatchers("/api/v1/destinations", "/api/v1/destinations/**")
 				.hasAuthority(Scope.DESTINATIONS_WRITE.authority())
+				.pathMatchers(HttpMethod.POST, "/api/v1/deliveries/*/replay")
+				.hasAuthority(Scope.DELIVERIES_REPLAY.authority())
 				.pathMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**")
 				.hasAuthority(Scope.EVENTS_READ.authority())
 				.pathMatchers("/api/v1/routes", "/api/v1/routes/**")

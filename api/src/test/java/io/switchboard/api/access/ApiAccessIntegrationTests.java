@@ -55,9 +55,9 @@ class ApiAccessIntegrationTests {
 				Map.of("tenantName", "Acme Calls", "email", this.email, "password", PASSWORD), null);
 		assertThat(signup.status()).as(signup.body()).isEqualTo(201);
 		assertThat(signup.text("tenantId")).startsWith("ten_");
-		Response issued = this.api.send("POST", "/api/v1/tokens",
-				Map.of("name", "setup", "scopes",
-						List.of("sources:write", "destinations:write", "routes:write", "tokens:write", "events:read")),
+		Response issued = this.api.send(
+				"POST", "/api/v1/tokens", Map.of("name", "setup", "scopes", List.of("sources:write",
+						"destinations:write", "routes:write", "tokens:write", "events:read", "deliveries:replay")),
 				ApiClient.basic(this.email, PASSWORD));
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		this.token = issued.text("token");
@@ -102,6 +102,15 @@ class ApiAccessIntegrationTests {
 		assertThat(stored.json().path("headers").path("x-minivoice-signature").asString()).startsWith("v1=");
 		assertThat(stored.json().path("deliveries").get(0).path("destinationId").asString()).isEqualTo(zap.text("id"));
 		assertThat(stored.json().path("deliveries").get(0).path("status").asString()).isEqualTo("pending");
+
+		String deliveryId = stored.json().path("deliveries").get(0).path("id").asString();
+		Response early = this.api.send("POST", "/api/v1/deliveries/" + deliveryId + "/replay", null, bearer());
+		assertProblem(early, 409, "not-replayable");
+		markDead(deliveryId);
+		Response replay = this.api.send("POST", "/api/v1/deliveries/" + deliveryId + "/replay", null, bearer());
+		assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+		assertThat(replay.json().path("series").asInt()).isEqualTo(2);
+		assertThat(replay.text("status")).isEqualTo("pending");
 	}
 
 	@Test
@@ -167,7 +176,7 @@ class ApiAccessIntegrationTests {
 				"insufficient-scope");
 		assertProblem(
 				this.api.send("POST", "/api/v1/tokens",
-						Map.of("name", "escalate", "scopes", List.of("deliveries:replay")), bearer()),
+						Map.of("name", "escalate", "scopes", List.of("deliveries:read")), bearer()),
 				403, "insufficient-scope");
 		assertProblem(this.api.send("POST", "/api/v1/tokens", Map.of("name", "typo", "scopes", List.of("sources:wrte")),
 				bearer()), 400, "validation-failed");
@@ -193,6 +202,10 @@ class ApiAccessIntegrationTests {
 		assertProblem(this.api.send("GET", "/api/v1/sources/src_00000000000000000000000000", null, bearer()), 404,
 				"not-found");
 		assertProblem(this.api.send("GET", "/api/v1/sources/nonsense", null, bearer()), 404, "not-found");
+		assertProblem(this.api.send("GET", "/api/v1/events/evt_00000000000000000000000000", null, bearer()), 404,
+				"not-found");
+		assertProblem(this.api.send("POST", "/api/v1/deliveries/dlv_00000000000000000000000000/replay", null, bearer()),
+				404, "not-found");
 		assertThat(this.api.send("GET", "/api/v1/sources", null, ApiClient.bearer(other)).json().path("data").size())
 			.isZero();
 	}
@@ -283,6 +296,14 @@ class ApiAccessIntegrationTests {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.text("code")).isEqualTo(code);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	private static void markDead(String deliveryId) throws Exception {
+		try (var connection = TestDatabase.get().connect();
+				var statement = connection.prepareStatement("UPDATE delivery SET status = 'dead' WHERE id = ?")) {
+			statement.setObject(1, io.switchboard.core.id.DeliveryId.parse(deliveryId).uuid());
+			statement.executeUpdate();
+		}
 	}
 
 	private static long deliveriesTo(String destinationId) throws Exception {

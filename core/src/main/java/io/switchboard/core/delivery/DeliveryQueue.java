@@ -59,6 +59,7 @@ public class DeliveryQueue {
 
 	private static final String LEASED = """
 			SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
+				d.series_trigger,
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
@@ -247,12 +248,13 @@ public class DeliveryQueue {
 		return new LeasedDelivery(tenantId, new DeliveryId(row.get("id", UUID.class)),
 				new EventId(row.get("event_id", UUID.class)), destinationId, row.get("lease_owner", String.class),
 				row.get("attempt_count", Integer.class), row.get("series", Integer.class),
-				row.get("provider", String.class), row.get("event_type", String.class),
-				row.get("is_test", Boolean.class), row.get("received_at", Instant.class),
-				row.get("content_type", String.class), row.get("body", byte[].class), row.get("url", String.class),
-				row.get("signature_style", String.class), row.get("payload_format", String.class), List.copyOf(secrets),
-				row.get("timeout_ms", Integer.class), List.of(row.get("retry_delays_ms", Integer[].class)),
-				row.get("max_in_flight", Integer.class), row.get("rate_limit_per_second", Integer.class));
+				row.get("series_trigger", String.class), row.get("provider", String.class),
+				row.get("event_type", String.class), row.get("is_test", Boolean.class),
+				row.get("received_at", Instant.class), row.get("content_type", String.class),
+				row.get("body", byte[].class), row.get("url", String.class), row.get("signature_style", String.class),
+				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
+				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
+				row.get("rate_limit_per_second", Integer.class));
 	}
 
 	private static String lastError(AttemptRecord attempt) {

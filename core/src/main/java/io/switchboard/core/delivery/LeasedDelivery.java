@@ -18,6 +18,7 @@ import io.switchboard.core.id.TenantId;
  * @param leaseOwner the lease it is held under
  * @param attemptCount attempts made so far
  * @param series the attempt series (a replay starts a new one)
+ * @param seriesTrigger {@code scheduled}, or {@code manual} for a replayed series
  * @param provider who sent the event
  * @param eventType the event's type
  * @param test whether the event is a test event
@@ -35,10 +36,10 @@ import io.switchboard.core.id.TenantId;
  * {@code null}
  */
 public record LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
-		String leaseOwner, int attemptCount, int series, String provider, String eventType, boolean test,
-		Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle, String payloadFormat,
-		List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis, int maxInFlight,
-		Integer rateLimitPerSecond) {
+		String leaseOwner, int attemptCount, int series, String seriesTrigger, String provider, String eventType,
+		boolean test, Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle,
+		String payloadFormat, List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis,
+		int maxInFlight, Integer rateLimitPerSecond) {
 
 	@Override
 	public String toString() {

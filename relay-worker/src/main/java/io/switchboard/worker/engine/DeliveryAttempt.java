@@ -78,7 +78,7 @@ class DeliveryAttempt {
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
 		this.guards.finished(delivery, outcome == Outcome.DELIVERED, sent.duration());
 		Decision decision = decide(delivery, outcome, sent, started);
-		AttemptRecord attempt = new AttemptRecord("scheduled", outcome == Outcome.DELIVERED, started,
+		AttemptRecord attempt = new AttemptRecord(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				(int) sent.duration().toMillis(), OutboundSigner.redacted(request.headers()),
 				(sent.response() != null) ? sent.response().status() : null,
 				(sent.response() != null) ? sent.response().headers() : null,

@@ -3,6 +3,8 @@ package io.switchboard.worker.engine;
 import java.util.List;
 
 import com.standardwebhooks.Webhook;
+import io.switchboard.core.delivery.DeliveryReplays;
+import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.ingest.IngestOutcome;
 import io.switchboard.testsupport.ProviderPayloads;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
@@ -88,6 +90,29 @@ class DeliveryEngineIntegrationTests {
 		assertThat(this.relay.attempts()).containsExactly("1 failed 503", "2 failed 503", "3 failed 503",
 				"4 failed 503");
 		assertThat(this.receiver.received()).hasSize(4);
+	}
+
+	@Test
+	void deadDeliveryReplayedIsDeliveredInAManualSeries() throws Exception {
+		this.receiver.answer(503);
+		this.relay.storeEvent("call.completed", "call_1", "replay");
+		await(() -> this.relay.statuses().equals(List.of("dead")));
+		this.receiver.answer(200);
+		DeliveryId id = DeliveryId.parse(new DeliveryId(
+				java.util.UUID.fromString(this.relay.query("SELECT id::text FROM delivery WHERE tenant_id = ?").get(0)))
+			.toString());
+		DeliveryReplays.Replay replay = this.context.getBean(DeliveryReplays.class)
+			.replay(this.relay.tenant.id(), id)
+			.block();
+		assertThat(replay.replayed()).isTrue();
+		assertThat(replay.series()).isEqualTo(2);
+		await(() -> this.relay.statuses().equals(List.of("delivered")));
+		assertThat(this.relay.query("SELECT series || ' ' || trigger || ' ' || outcome FROM delivery_attempt"
+				+ " WHERE tenant_id = ? ORDER BY id DESC LIMIT 1"))
+			.containsExactly("2 manual delivered");
+		assertThat(this.context.getBean(DeliveryReplays.class).replay(this.relay.tenant.id(), id).block().series())
+			.as("a delivered delivery may be replayed again")
+			.isEqualTo(3);
 	}
 
 }

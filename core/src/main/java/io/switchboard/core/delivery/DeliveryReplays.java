@@ -1,0 +1,75 @@
+package io.switchboard.core.delivery;
+
+import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.TenantId;
+import io.switchboard.core.ingest.EventStore;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Replays a finished delivery (dead, or delivered and wanted again): a new attempt
+ * series, recorded as manual, due now, or paused if its destination is switched off.
+ */
+@Repository
+public class DeliveryReplays {
+
+	private static final String REPLAY = """
+			UPDATE delivery d
+			SET status = CASE WHEN t.enabled THEN 'pending' ELSE 'paused' END, series = d.series + 1,
+				series_trigger = 'manual', attempt_count = 0, next_attempt_at = now(), finished_at = NULL,
+				last_error = NULL, last_response_status = NULL, updated_at = now()
+			FROM destination t
+			WHERE d.tenant_id = :tenantId AND d.id = :id AND d.status IN ('dead', 'delivered')
+				AND t.tenant_id = d.tenant_id AND t.id = d.destination_id
+			RETURNING d.status, d.series
+			""";
+
+	private static final String EXISTS = "SELECT status FROM delivery WHERE tenant_id = :tenantId AND id = :id";
+
+	private static final String NOTIFY = "SELECT pg_notify('" + EventStore.DELIVERY_CHANNEL + "', '')";
+
+	private final DatabaseClient database;
+
+	private final TransactionalOperator transaction;
+
+	public DeliveryReplays(DatabaseClient database, TransactionalOperator transaction) {
+		this.database = database;
+		this.transaction = transaction;
+	}
+
+	/**
+	 * Replays one of a tenant's deliveries.
+	 * @param tenantId the owner
+	 * @param id the delivery
+	 * @return the outcome; empty when the tenant has no such delivery
+	 */
+	public Mono<Replay> replay(TenantId tenantId, DeliveryId id) {
+		Mono<Replay> replayed = this.database.sql(REPLAY)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map((row) -> new Replay(true, row.get("status", String.class), row.get("series", Integer.class)))
+			.one()
+			.flatMap((replay) -> this.database.sql(NOTIFY).fetch().rowsUpdated().thenReturn(replay));
+		Mono<Replay> notFinal = this.database.sql(EXISTS)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map((row) -> new Replay(false, row.get("status", String.class), 0))
+			.one();
+		return this.transaction.transactional(replayed.switchIfEmpty(notFinal));
+	}
+
+	/**
+	 * What a replay came to.
+	 *
+	 * @param replayed whether a new series started (false: the delivery is not finished)
+	 * @param status the delivery's status now
+	 * @param series its attempt series
+	 */
+	public record Replay(boolean replayed, String status, int series) {
+
+	}
+
+}
