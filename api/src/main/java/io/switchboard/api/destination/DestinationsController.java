@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationKind;
@@ -64,6 +66,7 @@ class DestinationsController {
 	Mono<DestinationView> createDestination(@Valid @RequestBody CreateDestination request, Principal principal) {
 		URI url = checkedUrl(request.url());
 		DestinationKind kind = DestinationKind.of(request.kind());
+		Map<String, String> headers = checkedHeaders(request.headers());
 		DestinationSettings defaults = DestinationSettings.defaults(kind);
 		DestinationSettings settings = new DestinationSettings(or(request.signatureStyle(), defaults.signatureStyle()),
 				or(request.payloadFormat(), defaults.payloadFormat()),
@@ -73,6 +76,10 @@ class DestinationsController {
 		return this.destinations
 			.create(ApiCaller.of((Authentication) principal).tenantId(), request.name().trim(), kind, url.toString(),
 					settings)
+			.flatMap((created) -> (headers == null) ? Mono.just(created)
+					: this.destinations.update(created.tenantId(), created.id(),
+							new DestinationChange(null, null, null, null, null, null, null, false, null, null,
+									headers)))
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), warnings(kind, url)));
 	}
 
@@ -84,7 +91,8 @@ class DestinationsController {
 			.update(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id),
 					new DestinationChange(request.name(), url, request.signatureStyle(), request.payloadFormat(),
 							request.retryDelaysMs(), request.timeoutMs(), request.rateLimitPerSecond(),
-							Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled()))
+							Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled(),
+							checkedHeaders(request.headers())))
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
 			.map((destination) -> DestinationView.of(destination, null, List.of()));
 	}
@@ -157,6 +165,23 @@ class DestinationsController {
 		return warnings;
 	}
 
+	private static Map<String, String> checkedHeaders(Map<String, String> headers) {
+		if (headers == null) {
+			return null;
+		}
+		CustomHeaders.problem(headers).ifPresent((problem) -> {
+			throw ApiProblem.invalid("headers", problem);
+		});
+		return headers;
+	}
+
+	/** Header values often are credentials: the API shows only their names. */
+	private static Map<String, String> masked(Map<String, String> headers) {
+		Map<String, String> masked = new java.util.TreeMap<>();
+		headers.keySet().forEach((name) -> masked.put(name, "[hidden]"));
+		return masked;
+	}
+
 	private static <T> T or(T value, T fallback) {
 		return (value != null) ? value : fallback;
 	}
@@ -170,7 +195,7 @@ class DestinationsController {
 			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
 			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
 			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
-			@Min(1) @Max(1_000) Integer maxInFlight) {
+			@Min(1) @Max(1_000) Integer maxInFlight, Map<String, String> headers) {
 
 	}
 
@@ -180,7 +205,8 @@ class DestinationsController {
 			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
 			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
 			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
-			Boolean noRateLimit, @Min(1) @Max(1_000) Integer maxInFlight, Boolean enabled) {
+			Boolean noRateLimit, @Min(1) @Max(1_000) Integer maxInFlight, Boolean enabled,
+			Map<String, String> headers) {
 
 	}
 
@@ -191,16 +217,16 @@ class DestinationsController {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record DestinationView(String id, String name, String kind, String url, boolean enabled, String disabledReason,
 			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
-			Integer rateLimitPerSecond, int maxInFlight, Instant createdAt, String signingSecret,
-			List<String> warnings) {
+			Integer rateLimitPerSecond, int maxInFlight, Map<String, String> headers, Instant createdAt,
+			String signingSecret, List<String> warnings) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
 			DestinationSettings settings = destination.settings();
 			return new DestinationView(destination.id().toString(), destination.name(), destination.kind().key(),
 					destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
-					settings.rateLimitPerSecond(), settings.maxInFlight(), destination.createdAt(), signingSecret,
-					warnings.isEmpty() ? null : warnings);
+					settings.rateLimitPerSecond(), settings.maxInFlight(), masked(destination.headers()),
+					destination.createdAt(), signingSecret, warnings.isEmpty() ? null : warnings);
 		}
 
 	}

@@ -269,6 +269,13 @@ class ApiAccessIntegrationTests {
 		assertThat(patched.json().has("signingSecret")).isFalse();
 		assertProblem(this.api.send("PATCH", path, Map.of("signatureStyle", "md5"), bearer()), 400,
 				"validation-failed");
+		Response withHeaders = this.api.send("PATCH", path, Map.of("headers", Map.of("X-Api-Key", "k-123")), bearer());
+		assertThat(withHeaders.json().path("headers").path("X-Api-Key").asString()).isEqualTo("[hidden]");
+		assertThat(withHeaders.body()).doesNotContain("k-123");
+		Response reserved = this.api.send("PATCH", path, Map.of("headers", Map.of("webhook-signature", "v1,x")),
+				bearer());
+		assertProblem(reserved, 400, "validation-failed");
+		assertThat(reserved.json().path("errors").get(0).path("field").asString()).isEqualTo("headers");
 		Response rotated = this.api.send("POST", path + "/rotate-secret", null, bearer());
 		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
 		assertThat(rotated.text("signingSecret")).startsWith("whsec_").isNotEqualTo(zap.text("signingSecret"));

@@ -17,6 +17,7 @@ import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,6 +36,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class DeliveryQueue {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {
+	};
 
 	private static final String LEASE = """
 			WITH due AS (
@@ -63,7 +67,7 @@ public class DeliveryQueue {
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second
+				t.rate_limit_per_second, t.headers
 			FROM delivery d
 			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 			JOIN source s ON s.tenant_id = e.tenant_id AND s.id = e.source_id
@@ -254,7 +258,16 @@ public class DeliveryQueue {
 				row.get("body", byte[].class), row.get("url", String.class), row.get("signature_style", String.class),
 				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
 				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
-				row.get("rate_limit_per_second", Integer.class));
+				row.get("rate_limit_per_second", Integer.class),
+				customHeaders(row.get("headers", byte[].class), tenantId, destinationId));
+	}
+
+	private Map<String, String> customHeaders(byte[] sealed, TenantId tenantId, DestinationId destinationId) {
+		if (sealed == null) {
+			return Map.of();
+		}
+		return JSON.readValue(this.cipher.open(sealed, DestinationRepository.headersOwner(tenantId, destinationId)),
+				HEADER_MAP);
 	}
 
 	private static String lastError(AttemptRecord attempt) {

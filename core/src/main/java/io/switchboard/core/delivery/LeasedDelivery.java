@@ -2,6 +2,7 @@ package io.switchboard.core.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
@@ -34,12 +35,13 @@ import io.switchboard.core.id.TenantId;
  * @param maxInFlight the most attempts at once to the destination
  * @param rateLimitPerSecond the most attempts per second to the destination, or
  * {@code null}
+ * @param customHeaders the destination's static headers, in clear
  */
 public record LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
 		String leaseOwner, int attemptCount, int series, String seriesTrigger, String provider, String eventType,
 		boolean test, Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle,
 		String payloadFormat, List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis,
-		int maxInFlight, Integer rateLimitPerSecond) {
+		int maxInFlight, Integer rateLimitPerSecond, Map<String, String> customHeaders) {
 
 	@Override
 	public String toString() {

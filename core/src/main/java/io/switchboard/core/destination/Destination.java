@@ -1,6 +1,7 @@
 package io.switchboard.core.destination;
 
 import java.time.Instant;
+import java.util.Map;
 
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
@@ -15,12 +16,14 @@ import io.switchboard.core.id.TenantId;
  * @param url the receiver's URL
  * @param signingSecret the secret Switchboard signs with ({@code whsec_…}), in clear
  * @param settings how Switchboard sends to it
+ * @param headers the static headers it adds, in clear
  * @param enabled whether deliveries go out
  * @param disabledReason why it was switched off, or {@code null}
  * @param createdAt when it was created
  */
 public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
-		String signingSecret, DestinationSettings settings, boolean enabled, String disabledReason, Instant createdAt) {
+		String signingSecret, DestinationSettings settings, Map<String, String> headers, boolean enabled,
+		String disabledReason, Instant createdAt) {
 
 	@Override
 	public String toString() {

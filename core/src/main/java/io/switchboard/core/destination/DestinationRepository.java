@@ -3,12 +3,15 @@ package io.switchboard.core.destination;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +28,7 @@ public class DestinationRepository {
 
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
-			timeout_ms, rate_limit_per_second, max_in_flight, enabled, disabled_reason, created_at
+			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at
 			""";
 
 	private static final String INSERT = """
@@ -49,7 +52,8 @@ public class DestinationRepository {
 				retry_delays_ms = coalesce(:retryDelaysMs, retry_delays_ms), timeout_ms = coalesce(:timeoutMs, timeout_ms),
 				rate_limit_per_second = CASE WHEN :clearRateLimit THEN NULL
 					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
-				max_in_flight = coalesce(:maxInFlight, max_in_flight), updated_at = now()
+				max_in_flight = coalesce(:maxInFlight, max_in_flight), headers = coalesce(:headers, headers),
+				updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			RETURNING
 			"""
@@ -93,6 +97,11 @@ public class DestinationRepository {
 			UPDATE destination SET deleted_at = now(), enabled = false, updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			""";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
 
 	private final DatabaseClient database;
 
@@ -170,6 +179,8 @@ public class DestinationRepository {
 		update = nullable(update, "timeoutMs", change.timeoutMs(), Integer.class);
 		update = nullable(update, "rateLimit", change.rateLimitPerSecond(), Integer.class);
 		update = nullable(update, "maxInFlight", change.maxInFlight(), Integer.class);
+		update = nullable(update, "headers",
+				(change.headers() != null) ? sealHeaders(tenantId, id, change.headers()) : null, byte[].class);
 		Mono<Destination> changed = update.map(this::read).one();
 		if (change.enabled() != null) {
 			boolean on = change.enabled();
@@ -288,8 +299,27 @@ public class DestinationRepository {
 						row.get("payload_format", String.class), List.of(row.get("retry_delays_ms", Integer[].class)),
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
 						row.get("max_in_flight", Integer.class)),
-				row.get("enabled", Boolean.class), row.get("disabled_reason", String.class),
-				row.get("created_at", Instant.class));
+				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
+				row.get("disabled_reason", String.class), row.get("created_at", Instant.class));
+	}
+
+	private byte[] sealHeaders(TenantId tenantId, DestinationId id, Map<String, String> headers) {
+		return this.cipher.seal(JSON.writeValueAsString(headers), headersOwner(tenantId, id));
+	}
+
+	private Map<String, String> openHeaders(TenantId tenantId, DestinationId id, byte[] sealed) {
+		return (sealed != null) ? JSON.readValue(this.cipher.open(sealed, headersOwner(tenantId, id)), HEADERS)
+				: Map.of();
+	}
+
+	/**
+	 * What a destination's static headers are sealed for.
+	 * @param tenantId the owner
+	 * @param id the destination
+	 * @return the associated data
+	 */
+	public static String headersOwner(TenantId tenantId, DestinationId id) {
+		return "destination-headers/" + tenantId + "/" + id;
 	}
 
 	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

@@ -81,15 +81,16 @@ class DestinationRepositoryIntegrationTests {
 		Destination changed = this.destinations
 			.update(this.tenant.id(), created.id(),
 					new DestinationChange("After", null, "minari", "normalized", List.of(100, 200), 3000, 7, false, 2,
-							null))
+							null, Map.of("X-Api-Key", "k1")))
 			.block();
 		assertThat(changed.name()).isEqualTo("After");
+		assertThat(changed.headers()).containsExactly(Map.entry("X-Api-Key", "k1"));
 		assertThat(changed.url()).isEqualTo("https://x.example/h");
 		assertThat(changed.settings())
 			.isEqualTo(new DestinationSettings("minari", "normalized", List.of(100, 200), 3000, 7, 2));
 		assertThat(this.destinations
 			.update(this.tenant.id(), created.id(),
-					new DestinationChange(null, null, null, null, null, null, null, true, null, null))
+					new DestinationChange(null, null, null, null, null, null, null, true, null, null, null))
 			.block()
 			.settings()
 			.rateLimitPerSecond()).isNull();
@@ -109,14 +110,14 @@ class DestinationRepositoryIntegrationTests {
 		assertThat(deliveryStatus()).isEqualTo("pending");
 		Destination off = this.destinations
 			.update(this.tenant.id(), destination.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, false))
+					new DestinationChange(null, null, null, null, null, null, null, false, null, false, null))
 			.block();
 		assertThat(off.enabled()).isFalse();
 		assertThat(off.disabledReason()).isNotBlank();
 		assertThat(deliveryStatus()).isEqualTo("paused");
 		Destination on = this.destinations
 			.update(this.tenant.id(), destination.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, true))
+					new DestinationChange(null, null, null, null, null, null, null, false, null, true, null))
 			.block();
 		assertThat(on.enabled()).isTrue();
 		assertThat(on.disabledReason()).isNull();

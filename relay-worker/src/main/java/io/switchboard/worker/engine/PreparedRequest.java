@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.normalized.NormalizedCallEvent;
 import io.switchboard.worker.signing.OutboundSigner;
 import io.switchboard.worker.signing.SignatureStyle;
@@ -28,6 +29,13 @@ record PreparedRequest(Map<String, String> headers, byte[] body) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", contentType);
 		headers.put("User-Agent", userAgent);
+		// the destination's own headers may replace these two, never the signature's
+		delivery.customHeaders().forEach((name, value) -> {
+			if (!CustomHeaders.isReserved(name)) {
+				headers.keySet().removeIf((existing) -> existing.equalsIgnoreCase(name));
+				headers.put(name, value);
+			}
+		});
 		headers.putAll(OutboundSigner.sign(SignatureStyle.of(delivery.signatureStyle()), delivery.eventId().toString(),
 				now, body, delivery.signingSecrets()));
 		return new PreparedRequest(headers, body);

@@ -1,9 +1,12 @@
 package io.switchboard.worker.engine;
 
 import java.util.List;
+import java.util.Map;
 
 import com.standardwebhooks.Webhook;
 import io.switchboard.core.delivery.DeliveryReplays;
+import io.switchboard.core.destination.DestinationChange;
+import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.ingest.IngestOutcome;
 import io.switchboard.testsupport.ProviderPayloads;
@@ -56,6 +59,23 @@ class DeliveryEngineIntegrationTests {
 		new Webhook(this.relay.destination.signingSecret()).verify(request.body(), request.headers());
 		await(() -> this.relay.statuses().equals(List.of("delivered")));
 		assertThat(this.relay.attempts()).containsExactly("1 delivered 200");
+	}
+
+	@Test
+	void customHeadersAreSentButNeverReplaceTheSignatureAndAreRedactedInTheLog() throws Exception {
+		this.context.getBean(DestinationRepository.class)
+			.update(this.relay.tenant.id(), this.relay.destination.id(),
+					new DestinationChange(null, null, null, null, null, null, null, false, null, null,
+							Map.of("X-Api-Key", "secret-123", "webhook-id", "forged")))
+			.block();
+		IngestOutcome outcome = this.relay.storeEvent("call.completed", "call_1", "headers");
+		await(() -> this.relay.statuses().equals(List.of("delivered")));
+		TestReceiver.Received request = this.receiver.received().get(0);
+		assertThat(request.header("x-api-key")).isEqualTo("secret-123");
+		assertThat(request.header("webhook-id")).isEqualTo(outcome.eventId().toString());
+		assertThat(this.relay.query("SELECT request_headers::text FROM delivery_attempt WHERE tenant_id = ?").get(0))
+			.contains("X-Api-Key")
+			.doesNotContain("secret-123");
 	}
 
 	@Test
