@@ -20,6 +20,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
 /**
  * One attempt of one leased delivery, as named phases: prepare (body and signature),
  * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
@@ -64,7 +66,7 @@ class DeliveryAttempt {
 		return this.receivers
 			.send(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
 			.map((response) -> Sent.response(response, elapsed(startNanos)))
-			.onErrorResume((error) -> Mono.just(Sent.failure(error, elapsed(startNanos))))
+			.onErrorResume((error) -> Mono.just(Sent.failure(reason(error), elapsed(startNanos))))
 			.flatMap((sent) -> record(delivery, request, started, sent))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
@@ -113,6 +115,18 @@ class DeliveryAttempt {
 				ThreadLocalRandom.current());
 		return delay.map((wait) -> new Decision("retrying", Instant.now().plus(wait)))
 			.orElseGet(() -> new Decision("dead", null));
+	}
+
+	/**
+	 * What really went wrong: the client wraps connection failures (an egress refusal, a
+	 * refused connection, an unknown host) in a request exception that says little.
+	 */
+	private static Throwable reason(Throwable error) {
+		Throwable reason = error;
+		while (reason instanceof WebClientRequestException && reason.getCause() != null) {
+			reason = reason.getCause();
+		}
+		return reason;
 	}
 
 	private static boolean timedOut(Throwable error) {
