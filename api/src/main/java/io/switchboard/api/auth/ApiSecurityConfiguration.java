@@ -67,6 +67,8 @@ class ApiSecurityConfiguration {
 				.hasAuthority(Scope.DESTINATIONS_WRITE.authority())
 				.pathMatchers(HttpMethod.POST, "/api/v1/deliveries/*/replay")
 				.hasAuthority(Scope.DELIVERIES_REPLAY.authority())
+				.pathMatchers(HttpMethod.GET, "/api/v1/deliveries", "/api/v1/deliveries/**")
+				.hasAuthority(Scope.DELIVERIES_READ.authority())
 				.pathMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**")
 				.hasAuthority(Scope.EVENTS_READ.authority())
 				.pathMatchers("/api/v1/routes", "/api/v1/routes/**")

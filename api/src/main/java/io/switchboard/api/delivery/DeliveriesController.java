@@ -1,31 +1,95 @@
 package io.switchboard.api.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 
+import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.delivery.DeliveryReplays;
+import io.switchboard.core.history.AttemptView;
+import io.switchboard.core.history.DeliveryFilter;
+import io.switchboard.core.history.DeliveryHistory;
+import io.switchboard.core.history.DeliveryRecord;
 import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/deliveries/{id}/replay}: starts a new attempt series, recorded as
- * manual; the worker makes the attempts (see the event's deliveries).
+ * {@code /api/v1/deliveries}: a tenant's deliveries, newest first, with an opaque cursor;
+ * one delivery and its attempts; replay.
  */
 @RestController
 class DeliveriesController {
 
+	private static final int MAX_LIMIT = 200;
+
+	private final DeliveryHistory history;
+
 	private final DeliveryReplays replays;
 
-	DeliveriesController(DeliveryReplays replays) {
+	DeliveriesController(DeliveryHistory history, DeliveryReplays replays) {
+		this.history = history;
 		this.replays = replays;
+	}
+
+	@GetMapping("/api/v1/deliveries")
+	Mono<Page<DeliveryRecordView>> listDeliveries(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String destinationId, @RequestParam(required = false) String sourceId,
+			@RequestParam(required = false) String eventType, @RequestParam(required = false) String callId,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
+			Principal principal) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			return Mono.error(ApiProblem.invalid("limit", "must be 1 to " + MAX_LIMIT));
+		}
+		DeliveryFilter filter = new DeliveryFilter(status, parse("destinationId", destinationId, DestinationId::parse),
+				parse("sourceId", sourceId, SourceId::parse), eventType, callId, from, to, decode(cursor));
+		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
+		return this.history.findPage(tenantId, filter, limit + 1)
+			.map(DeliveryRecordView::of)
+			.collectList()
+			.map((rows) -> {
+				if (rows.size() <= limit) {
+					return new Page<>(rows, null);
+				}
+				List<DeliveryRecordView> page = rows.subList(0, limit);
+				return new Page<>(page, encode(page.get(limit - 1).id()));
+			});
+	}
+
+	@GetMapping("/api/v1/deliveries/{id}")
+	Mono<DeliveryRecordView> getDelivery(@PathVariable String id, Principal principal) {
+		return this.history.findDelivery(ApiCaller.of((Authentication) principal).tenantId(), DeliveryId.parse(id))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("delivery")))
+			.map(DeliveryRecordView::of);
+	}
+
+	@GetMapping("/api/v1/deliveries/{id}/attempts")
+	Mono<Page<AttemptView>> listDeliveryAttempts(@PathVariable String id, Principal principal) {
+		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
+		DeliveryId deliveryId = DeliveryId.parse(id);
+		return this.history.findDelivery(tenantId, deliveryId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("delivery")))
+			.thenMany(Flux.defer(() -> this.history.findAttempts(tenantId, deliveryId)))
+			.collectList()
+			.map(Page::of);
 	}
 
 	@PostMapping("/api/v1/deliveries/{id}/replay")
@@ -40,7 +104,48 @@ class DeliveriesController {
 									+ replay.status() + ".")));
 	}
 
+	private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parser.apply(text);
+		}
+		catch (MalformedIdException ex) {
+			throw ApiProblem.invalid(field, ex.getMessage());
+		}
+	}
+
+	private static String encode(String deliveryId) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(deliveryId.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static DeliveryId decode(String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return null;
+		}
+		try {
+			return DeliveryId.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.invalid("cursor", "not a cursor this API gave out");
+		}
+	}
+
 	record ReplayView(String id, String status, int series) {
+
+	}
+
+	record DeliveryRecordView(String id, String eventId, String routeId, String destinationId, String sourceId,
+			String eventType, String callId, String status, int attemptCount, Instant nextAttemptAt,
+			Integer lastResponseStatus, String lastError, Instant createdAt, Instant finishedAt) {
+
+		static DeliveryRecordView of(DeliveryRecord record) {
+			return new DeliveryRecordView(record.id().toString(), record.eventId().toString(),
+					record.routeId().toString(), record.destinationId().toString(), record.sourceId().toString(),
+					record.eventType(), record.callId(), record.status(), record.attemptCount(), record.nextAttemptAt(),
+					record.lastResponseStatus(), record.lastError(), record.createdAt(), record.finishedAt());
+		}
 
 	}
 
