@@ -69,7 +69,7 @@ class ApiSecurityConfiguration {
 				.hasAuthority(Scope.DELIVERIES_REPLAY.authority())
 				.pathMatchers(HttpMethod.GET, "/api/v1/deliveries", "/api/v1/deliveries/**")
 				.hasAuthority(Scope.DELIVERIES_READ.authority())
-				.pathMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**")
+				.pathMatchers(HttpMethod.GET, "/api/v1/events", "/api/v1/events/**", "/api/v1/rejections")
 				.hasAuthority(Scope.EVENTS_READ.authority())
 				.pathMatchers("/api/v1/routes", "/api/v1/routes/**")
 				.hasAuthority(Scope.ROUTES_WRITE.authority())

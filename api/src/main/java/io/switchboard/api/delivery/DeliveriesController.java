@@ -1,10 +1,7 @@
 package io.switchboard.api.delivery;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
@@ -38,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveriesController {
 
-	private static final int MAX_LIMIT = 200;
-
 	private final DeliveryHistory history;
 
 	private final DeliveryReplays replays;
@@ -56,22 +51,15 @@ class DeliveriesController {
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
 			Principal principal) {
-		if (limit < 1 || limit > MAX_LIMIT) {
-			return Mono.error(ApiProblem.invalid("limit", "must be 1 to " + MAX_LIMIT));
-		}
+		Page.checkedLimit(limit);
 		DeliveryFilter filter = new DeliveryFilter(status, parse("destinationId", destinationId, DestinationId::parse),
-				parse("sourceId", sourceId, SourceId::parse), eventType, callId, from, to, decode(cursor));
+				parse("sourceId", sourceId, SourceId::parse), eventType, callId, from, to,
+				Page.after(cursor, DeliveryId::parse));
 		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
 		return this.history.findPage(tenantId, filter, limit + 1)
 			.map(DeliveryRecordView::of)
 			.collectList()
-			.map((rows) -> {
-				if (rows.size() <= limit) {
-					return new Page<>(rows, null);
-				}
-				List<DeliveryRecordView> page = rows.subList(0, limit);
-				return new Page<>(page, encode(page.get(limit - 1).id()));
-			});
+			.map((rows) -> Page.cut(rows, limit, DeliveryRecordView::id));
 	}
 
 	@GetMapping("/api/v1/deliveries/{id}")
@@ -113,22 +101,6 @@ class DeliveriesController {
 		}
 		catch (MalformedIdException ex) {
 			throw ApiProblem.invalid(field, ex.getMessage());
-		}
-	}
-
-	private static String encode(String deliveryId) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(deliveryId.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static DeliveryId decode(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			return DeliveryId.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.invalid("cursor", "not a cursor this API gave out");
 		}
 	}
 

@@ -7,18 +7,24 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.history.DeliverySummary;
+import io.switchboard.core.history.EventFilter;
 import io.switchboard.core.history.EventHistory;
+import io.switchboard.core.history.EventSummary;
 import io.switchboard.core.history.StoredEvent;
 import io.switchboard.core.id.EventId;
+import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,6 +38,27 @@ class EventsController {
 
 	EventsController(EventHistory history) {
 		this.history = history;
+	}
+
+	@GetMapping("/api/v1/events")
+	Mono<Page<EventSummaryView>> listEvents(@RequestParam(required = false) String sourceId,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String callId,
+			@RequestParam(required = false) Boolean test, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") int limit, Principal principal) {
+		Page.checkedLimit(limit);
+		SourceId source;
+		try {
+			source = (sourceId != null && !sourceId.isBlank()) ? SourceId.parse(sourceId) : null;
+		}
+		catch (MalformedIdException ex) {
+			throw ApiProblem.invalid("sourceId", ex.getMessage());
+		}
+		EventFilter filter = new EventFilter(source, type, callId, test, from, to, Page.after(cursor, EventId::parse));
+		return this.history.findPage(ApiCaller.of((Authentication) principal).tenantId(), filter, limit + 1)
+			.map(EventSummaryView::of)
+			.collectList()
+			.map((rows) -> Page.cut(rows, limit, EventSummaryView::id));
 	}
 
 	@GetMapping("/api/v1/events/{id}")
@@ -56,6 +83,16 @@ class EventsController {
 					event.test(), event.contentType(), event.headers(),
 					new String(event.body(), StandardCharsets.UTF_8), Base64.getEncoder().encodeToString(event.body()),
 					event.receivedAt(), event.occurredAt(), deliveries);
+		}
+
+	}
+
+	record EventSummaryView(String id, String sourceId, String eventType, String callId, boolean test, int bodyBytes,
+			Instant receivedAt, Instant occurredAt) {
+
+		static EventSummaryView of(EventSummary event) {
+			return new EventSummaryView(event.id().toString(), event.sourceId().toString(), event.eventType(),
+					event.callId(), event.test(), event.bodyBytes(), event.receivedAt(), event.occurredAt());
 		}
 
 	}

@@ -48,6 +48,8 @@ class DeliveryHistoryIntegrationTests {
 
 	private int seeded;
 
+	private String inboundUrl;
+
 	@BeforeEach
 	void createRelay() throws Exception {
 		this.api = new ApiClient(this.port);
@@ -56,16 +58,16 @@ class DeliveryHistoryIntegrationTests {
 			.send("POST", "/api/v1/signup",
 					Map.of("tenantName", "History", "email", email, "password", "correct horse battery"), null)
 			.text("tenantId"));
-		this.token = "Bearer "
-				+ this.api
-					.send("POST", "/api/v1/tokens",
-							Map.of("name", "h", "scopes",
-									List.of("sources:write", "destinations:write", "routes:write", "deliveries:read")),
-							ApiClient.basic(email, "correct horse battery"))
-					.text("token");
+		this.token = "Bearer " + this.api
+			.send("POST", "/api/v1/tokens",
+					Map.of("name", "h", "scopes", List.of("sources:write", "destinations:write", "routes:write",
+							"deliveries:read", "events:read")),
+					ApiClient.basic(email, "correct horse battery"))
+			.text("token");
 		Response source = this.api.send("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "MV"),
 				this.token);
 		this.sourceId = SourceId.parse(source.text("id"));
+		this.inboundUrl = source.text("inboundUrl");
 		String destination = this.api
 			.send("POST", "/api/v1/destinations", Map.of("kind", "custom", "name", "D", "url", "https://d.example/h"),
 					this.token)
@@ -127,6 +129,44 @@ class DeliveryHistoryIntegrationTests {
 		assertThat(tooMany.status()).isEqualTo(400);
 		assertThat(tooMany.text("code")).isEqualTo("validation-failed");
 		assertThat(this.api.send("GET", "/api/v1/deliveries?cursor=bm9wZQ", null, this.token).status()).isEqualTo(400);
+	}
+
+	@Test
+	void eventsArePagedAndFilteredWithoutTheirBodies() throws Exception {
+		seed(7);
+		Response first = this.api.send("GET", "/api/v1/events?limit=5", null, this.token);
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().path("data").size()).isEqualTo(5);
+		assertThat(first.json().path("data").get(0).has("body")).isFalse();
+		Response second = this.api.send("GET",
+				"/api/v1/events?limit=5&cursor=" + first.json().path("nextCursor").asString(), null, this.token);
+		assertThat(second.json().path("data").size()).isEqualTo(2);
+		assertThat(second.json().path("nextCursor").isNull()).isTrue();
+		assertThat(this.api.send("GET", "/api/v1/events?callId=call_3&type=call.completed", null, this.token)
+			.json()
+			.path("data")
+			.size()).isEqualTo(1);
+		assertThat(this.api.send("GET", "/api/v1/events?test=true", null, this.token).json().path("data").size())
+			.isZero();
+	}
+
+	@Test
+	void refusedRequestsAreListedWithTheirReason() throws Exception {
+		this.api.send("PATCH", "/api/v1/sources/" + this.sourceId, Map.of("secret", "now-it-is-signed"), this.token);
+		Response refused = this.api.send("POST", this.inboundUrl, "{\"event\":\"call.completed\"}", null);
+		assertThat(refused.status()).isEqualTo(401);
+		JsonNode rejections = null;
+		for (int i = 0; i < 100; i++) {
+			rejections = this.api.send("GET", "/api/v1/rejections?sourceId=" + this.sourceId, null, this.token)
+				.json()
+				.path("data");
+			if (rejections.size() > 0) {
+				break;
+			}
+			Thread.sleep(50);
+		}
+		assertThat(rejections.get(0).path("reason").asString()).isEqualTo("signature-missing");
+		assertThat(this.api.send("GET", "/api/v1/rejections", null, this.token).status()).isEqualTo(400);
 	}
 
 	private JsonNode list(String query) throws Exception {

@@ -2,8 +2,6 @@ package io.switchboard.core.history;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +20,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -68,26 +65,16 @@ public class DeliveryHistory {
 	 * @return the page
 	 */
 	public Flux<DeliveryRecord> findPage(TenantId tenantId, DeliveryFilter filter, int limit) {
-		StringBuilder sql = new StringBuilder(COLUMNS);
-		List<Object[]> binds = new ArrayList<>();
-		where(sql, binds, "status = :status", "status", filter.status());
-		where(sql, binds, "destination_id = :destinationId", "destinationId",
-				(filter.destinationId() != null) ? filter.destinationId().uuid() : null);
-		where(sql, binds, "source_id = :sourceId", "sourceId",
-				(filter.sourceId() != null) ? filter.sourceId().uuid() : null);
-		where(sql, binds, "event_type = :eventType", "eventType", filter.eventType());
-		where(sql, binds, "call_id = :callId", "callId", filter.callId());
-		where(sql, binds, "id >= :fromId", "fromId", (filter.from() != null) ? floor(filter.from()) : null);
-		where(sql, binds, "id < :toId", "toId", (filter.to() != null) ? floor(filter.to()) : null);
-		where(sql, binds, "id < :before", "before", (filter.before() != null) ? filter.before().uuid() : null);
-		sql.append("ORDER BY id DESC LIMIT :limit");
-		GenericExecuteSpec spec = this.database.sql(sql.toString())
-			.bind("tenantId", tenantId.uuid())
-			.bind("limit", limit);
-		for (Object[] bind : binds) {
-			spec = spec.bind((String) bind[0], bind[1]);
-		}
-		return spec.map(DeliveryHistory::read).all();
+		return new SqlFilter(COLUMNS).and("status = :status", "status", filter.status())
+			.and("destination_id = :destinationId", "destinationId",
+					(filter.destinationId() != null) ? filter.destinationId().uuid() : null)
+			.and("source_id = :sourceId", "sourceId", (filter.sourceId() != null) ? filter.sourceId().uuid() : null)
+			.and("event_type = :eventType", "eventType", filter.eventType())
+			.and("call_id = :callId", "callId", filter.callId())
+			.between(filter.from(), filter.to())
+			.page(this.database, tenantId.uuid(), (filter.before() != null) ? filter.before().uuid() : null, limit)
+			.map(DeliveryHistory::read)
+			.all();
 	}
 
 	/**
@@ -128,20 +115,6 @@ public class DeliveryHistory {
 						row.get("error_class", String.class), row.get("error_message", String.class));
 			})
 			.all();
-	}
-
-	private static void where(StringBuilder sql, List<Object[]> binds, String condition, String name, Object value) {
-		if (value != null) {
-			sql.append("AND ").append(condition).append('\n');
-			binds.add(new Object[] { name, value });
-		}
-	}
-
-	/**
-	 * The smallest UUIDv7 of a millisecond: ids at or after it were made at or after it.
-	 */
-	static UUID floor(Instant time) {
-		return new UUID((time.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
 	}
 
 	private static DeliveryRecord read(Readable row) {

@@ -45,6 +45,12 @@ public class EventHistory {
 			ORDER BY id
 			""";
 
+	private static final String LIST = """
+			SELECT id, source_id, event_type, call_id, is_test, octet_length(body) AS body_bytes, received_at, occurred_at
+			FROM event
+			WHERE tenant_id = :tenantId
+			""";
+
 	private final DatabaseClient database;
 
 	public EventHistory(DatabaseClient database) {
@@ -68,6 +74,29 @@ public class EventHistory {
 					JSON.readValue(row.get("headers", Json.class).asString(), HEADERS), row.get("body", byte[].class),
 					row.get("received_at", Instant.class), row.get("occurred_at", Instant.class)))
 			.one();
+	}
+
+	/**
+	 * One page of a tenant's events, newest first, without bodies.
+	 * @param tenantId the owner
+	 * @param filter which events
+	 * @param limit the most to return
+	 * @return the page
+	 */
+	public Flux<EventSummary> findPage(TenantId tenantId, EventFilter filter, int limit) {
+		return new SqlFilter(LIST)
+			.and("source_id = :sourceId", "sourceId", (filter.sourceId() != null) ? filter.sourceId().uuid() : null)
+			.and("event_type = :eventType", "eventType", filter.eventType())
+			.and("call_id = :callId", "callId", filter.callId())
+			.and("is_test = :test", "test", filter.test())
+			.between(filter.from(), filter.to())
+			.page(this.database, tenantId.uuid(), (filter.before() != null) ? filter.before().uuid() : null, limit)
+			.map((row) -> new EventSummary(new EventId(row.get("id", UUID.class)),
+					new SourceId(row.get("source_id", UUID.class)), row.get("event_type", String.class),
+					row.get("call_id", String.class), row.get("is_test", Boolean.class),
+					row.get("body_bytes", Integer.class), row.get("received_at", Instant.class),
+					row.get("occurred_at", Instant.class)))
+			.all();
 	}
 
 	/**
