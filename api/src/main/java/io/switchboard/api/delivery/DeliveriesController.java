@@ -13,7 +13,6 @@ import io.switchboard.core.history.DeliveryHistory;
 import io.switchboard.core.history.DeliveryRecord;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
-import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Flux;
@@ -52,8 +51,9 @@ class DeliveriesController {
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
 			Principal principal) {
 		Page.checkedLimit(limit);
-		DeliveryFilter filter = new DeliveryFilter(status, parse("destinationId", destinationId, DestinationId::parse),
-				parse("sourceId", sourceId, SourceId::parse), eventType, callId, from, to,
+		DeliveryFilter filter = new DeliveryFilter(status,
+				ApiProblem.idField("destinationId", destinationId, DestinationId::parse),
+				ApiProblem.idField("sourceId", sourceId, SourceId::parse), eventType, callId, from, to,
 				Page.after(cursor, DeliveryId::parse));
 		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
 		return this.history.findPage(tenantId, filter, limit + 1)
@@ -90,18 +90,6 @@ class DeliveriesController {
 					: Mono.error(new ApiProblem(HttpStatus.CONFLICT, "not-replayable",
 							"Only a finished delivery (dead or delivered) can be replayed; this one is "
 									+ replay.status() + ".")));
-	}
-
-	private static <T> T parse(String field, String text, java.util.function.Function<String, T> parser) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return parser.apply(text);
-		}
-		catch (MalformedIdException ex) {
-			throw ApiProblem.invalid(field, ex.getMessage());
-		}
 	}
 
 	record ReplayView(String id, String status, int series) {

@@ -16,7 +16,6 @@ import io.switchboard.core.history.EventHistory;
 import io.switchboard.core.history.EventSummary;
 import io.switchboard.core.history.StoredEvent;
 import io.switchboard.core.id.EventId;
-import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Mono;
@@ -47,13 +46,7 @@ class EventsController {
 			@RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "50") int limit, Principal principal) {
 		Page.checkedLimit(limit);
-		SourceId source;
-		try {
-			source = (sourceId != null && !sourceId.isBlank()) ? SourceId.parse(sourceId) : null;
-		}
-		catch (MalformedIdException ex) {
-			throw ApiProblem.invalid("sourceId", ex.getMessage());
-		}
+		SourceId source = ApiProblem.idField("sourceId", sourceId, SourceId::parse);
 		EventFilter filter = new EventFilter(source, type, callId, test, from, to, Page.after(cursor, EventId::parse));
 		return this.history.findPage(ApiCaller.of((Authentication) principal).tenantId(), filter, limit + 1)
 			.map(EventSummaryView::of)

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
-import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.rejection.Rejection;
 import io.switchboard.core.rejection.RejectionRepository;
@@ -38,13 +37,7 @@ class RejectionsController {
 		if (sourceId == null || sourceId.isBlank()) {
 			return Mono.error(ApiProblem.invalid("sourceId", "name the source whose rejections to list"));
 		}
-		SourceId source;
-		try {
-			source = SourceId.parse(sourceId);
-		}
-		catch (MalformedIdException ex) {
-			return Mono.error(ApiProblem.invalid("sourceId", ex.getMessage()));
-		}
+		SourceId source = ApiProblem.idField("sourceId", sourceId, SourceId::parse);
 		return this.rejections.findRecent(ApiCaller.of((Authentication) principal).tenantId(), source, limit)
 			.map(RejectionView::of)
 			.collectList()

@@ -1,6 +1,9 @@
 package io.switchboard.api.problem;
 
 import java.util.List;
+import java.util.function.Function;
+
+import io.switchboard.core.id.MalformedIdException;
 
 import org.springframework.http.HttpStatus;
 
@@ -46,6 +49,27 @@ public class ApiProblem extends RuntimeException {
 	public static ApiProblem invalid(String field, String message) {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, "validation-failed", field + ": " + message,
 				List.of(new ProblemWriter.FieldProblem(field, message)));
+	}
+
+	/**
+	 * Reads an id given in a request field; a malformed one is invalid input naming the
+	 * field.
+	 * @param field the field or parameter
+	 * @param text the text, or {@code null}/blank for none
+	 * @param parse reads the id
+	 * @param <T> the id type
+	 * @return the id, or {@code null} when none was given
+	 */
+	public static <T> T idField(String field, String text, Function<String, T> parse) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return parse.apply(text);
+		}
+		catch (MalformedIdException ex) {
+			throw invalid(field, ex.getMessage());
+		}
 	}
 
 	public HttpStatus status() {

@@ -9,7 +9,6 @@ import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.event.EventTypeFilter;
 import io.switchboard.core.id.DestinationId;
-import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
@@ -60,8 +59,9 @@ class RoutesController {
 		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
 			throw ApiProblem.invalid("eventTypes", "'" + pattern + "' is not *, a family such as call.* or a type");
 		});
-		SourceId sourceId = reference("sourceId", () -> SourceId.parse(request.sourceId()));
-		DestinationId destinationId = reference("destinationId", () -> DestinationId.parse(request.destinationId()));
+		SourceId sourceId = ApiProblem.idField("sourceId", request.sourceId(), SourceId::parse);
+		DestinationId destinationId = ApiProblem.idField("destinationId", request.destinationId(),
+				DestinationId::parse);
 		return this.sources.findByTenantAndId(tenantId, sourceId)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("sourceId", "no such source")))
 			.then(this.destinations.findByTenantAndId(tenantId, destinationId)
@@ -91,15 +91,6 @@ class RoutesController {
 	Mono<Void> deleteRoute(@PathVariable String id, Principal principal) {
 		return this.routes.delete(ApiCaller.of((Authentication) principal).tenantId(), RouteId.parse(id))
 			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("route")));
-	}
-
-	private static <T> T reference(String field, java.util.function.Supplier<T> parse) {
-		try {
-			return parse.get();
-		}
-		catch (MalformedIdException ex) {
-			throw ApiProblem.invalid(field, ex.getMessage());
-		}
 	}
 
 	record CreateRoute(@NotBlank String sourceId, @NotBlank String destinationId,
