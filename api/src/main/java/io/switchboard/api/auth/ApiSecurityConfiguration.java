@@ -59,6 +59,8 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/v1/signup")
 				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/v1/audit-log")
+				.access(new PersonOrScope(Scope.TOKENS_WRITE))
 				.pathMatchers("/api/v1/tokens", "/api/v1/tokens/**")
 				.access(new PersonOrScope(Scope.TOKENS_WRITE))
 				.pathMatchers("/api/v1/sources", "/api/v1/sources/**")

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.api.Page;
+import io.switchboard.api.audit.AuditTrail;
+import io.switchboard.api.audit.AuditTrail.Change;
+import io.switchboard.api.audit.AuditTrail.Versions;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.CustomHeaders;
@@ -55,9 +58,12 @@ class DestinationsController {
 
 	private final boolean allowPrivateNetworks;
 
-	DestinationsController(DestinationRepository destinations,
+	private final AuditTrail audit;
+
+	DestinationsController(DestinationRepository destinations, AuditTrail audit,
 			@Value("${switchboard.egress.allow-private-networks:false}") boolean allowPrivateNetworks) {
 		this.destinations = destinations;
+		this.audit = audit;
 		this.allowPrivateNetworks = allowPrivateNetworks;
 	}
 
@@ -73,13 +79,15 @@ class DestinationsController {
 				or(request.retryDelaysMs(), defaults.retryDelaysMs()), or(request.timeoutMs(), defaults.timeoutMs()),
 				or(request.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
 				or(request.maxInFlight(), defaults.maxInFlight()));
-		return this.destinations
-			.create(ApiCaller.of((Authentication) principal).tenantId(), request.name().trim(), kind, url.toString(),
-					settings)
-			.flatMap((created) -> (headers == null) ? Mono.just(created)
-					: this.destinations.update(created.tenantId(), created.id(),
-							new DestinationChange(null, null, null, null, null, null, null, false, null, null,
-									headers)))
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		Mono<Destination> created = this.destinations
+			.create(caller.tenantId(), request.name().trim(), kind, url.toString(), settings)
+			.flatMap((stored) -> (headers == null) ? Mono.just(stored) : this.destinations.update(stored.tenantId(),
+					stored.id(),
+					new DestinationChange(null, null, null, null, null, null, null, false, null, null, headers)));
+		return this.audit
+			.recorded(caller, "destination.created", "destination", created,
+					(stored) -> new Change(stored.id().toString(), null, DestinationView.of(stored, null, List.of())))
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), warnings(kind, url)));
 	}
 
@@ -87,22 +95,31 @@ class DestinationsController {
 	Mono<DestinationView> updateDestination(@PathVariable String id, @Valid @RequestBody UpdateDestination request,
 			Principal principal) {
 		String url = (request.url() != null) ? checkedUrl(request.url()).toString() : null;
-		return this.destinations
-			.update(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id),
-					new DestinationChange(request.name(), url, request.signatureStyle(), request.payloadFormat(),
-							request.retryDelaysMs(), request.timeoutMs(), request.rateLimitPerSecond(),
-							Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled(),
-							checkedHeaders(request.headers())))
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
-			.map((destination) -> DestinationView.of(destination, null, List.of()));
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		DestinationId destinationId = DestinationId.parse(id);
+		DestinationChange change = new DestinationChange(request.name(), url, request.signatureStyle(),
+				request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(), request.rateLimitPerSecond(),
+				Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled(),
+				checkedHeaders(request.headers()));
+		Mono<Versions<Destination>> changed = found(
+				this.destinations.findByTenantAndId(caller.tenantId(), destinationId))
+			.flatMap((before) -> found(this.destinations.update(caller.tenantId(), destinationId, change))
+				.map((after) -> new Versions<>(before, after)));
+		return this.audit
+			.recorded(caller, "destination.updated", "destination", changed,
+					(versions) -> new Change(id, DestinationView.of(versions.before(), null, List.of()),
+							DestinationView.of(versions.after(), null, List.of())))
+			.map((versions) -> DestinationView.of(versions.after(), null, List.of()));
 	}
 
 	@PostMapping("/api/v1/destinations/{id}/rotate-secret")
 	Mono<DestinationView> rotateDestinationSecret(@PathVariable String id, Principal principal) {
-		return this.destinations
-			.rotateSigningSecret(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id),
-					Duration.ofHours(24))
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		return this.audit
+			.recorded(caller, "destination.secret-rotated", "destination",
+					found(this.destinations.rotateSigningSecret(caller.tenantId(), DestinationId.parse(id),
+							Duration.ofHours(24))),
+					(destination) -> new Change(id, null, DestinationView.of(destination, null, List.of())))
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), List.of()));
 	}
 
@@ -125,8 +142,14 @@ class DestinationsController {
 	@DeleteMapping("/api/v1/destinations/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> deleteDestination(@PathVariable String id, Principal principal) {
-		return this.destinations.delete(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id))
-			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("destination")));
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		DestinationId destinationId = DestinationId.parse(id);
+		Mono<Destination> deleted = found(this.destinations.findByTenantAndId(caller.tenantId(), destinationId))
+			.flatMap((before) -> this.destinations.delete(caller.tenantId(), destinationId).thenReturn(before));
+		return this.audit
+			.recorded(caller, "destination.deleted", "destination", deleted,
+					(before) -> new Change(id, DestinationView.of(before, null, List.of()), null))
+			.then();
 	}
 
 	private URI checkedUrl(String text) {
@@ -163,6 +186,10 @@ class DestinationsController {
 					+ "the /webhook-test/ URL only works while the editor listens.");
 		}
 		return warnings;
+	}
+
+	private static Mono<Destination> found(Mono<Destination> destination) {
+		return destination.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")));
 	}
 
 	private static Map<String, String> checkedHeaders(Map<String, String> headers) {

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 
 import io.switchboard.api.Page;
+import io.switchboard.api.audit.AuditTrail;
+import io.switchboard.api.audit.AuditTrail.Change;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.DestinationRepository;
@@ -44,10 +46,14 @@ class RoutesController {
 
 	private final DestinationRepository destinations;
 
-	RoutesController(RouteRepository routes, SourceRepository sources, DestinationRepository destinations) {
+	private final AuditTrail audit;
+
+	RoutesController(RouteRepository routes, SourceRepository sources, DestinationRepository destinations,
+			AuditTrail audit) {
 		this.routes = routes;
 		this.sources = sources;
 		this.destinations = destinations;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/routes")
@@ -66,8 +72,10 @@ class RoutesController {
 			.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("sourceId", "no such source")))
 			.then(this.destinations.findByTenantAndId(tenantId, destinationId)
 				.switchIfEmpty(Mono.error(() -> ApiProblem.invalid("destinationId", "no such destination"))))
-			.then(this.routes.create(tenantId, sourceId, destinationId, eventTypes,
-					(request.ordering() != null) ? request.ordering() : "none"))
+			.then(this.audit.recorded(ApiCaller.of((Authentication) principal), "route.created", "route",
+					this.routes.create(tenantId, sourceId, destinationId, eventTypes,
+							(request.ordering() != null) ? request.ordering() : "none"),
+					(route) -> new Change(route.id().toString(), null, RouteView.of(route))))
 			.map(RouteView::of);
 	}
 
@@ -89,8 +97,14 @@ class RoutesController {
 	@DeleteMapping("/api/v1/routes/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> deleteRoute(@PathVariable String id, Principal principal) {
-		return this.routes.delete(ApiCaller.of((Authentication) principal).tenantId(), RouteId.parse(id))
-			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("route")));
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		RouteId routeId = RouteId.parse(id);
+		Mono<Route> deleted = this.routes.findByTenantAndId(caller.tenantId(), routeId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")))
+			.flatMap((before) -> this.routes.delete(caller.tenantId(), routeId).thenReturn(before));
+		return this.audit
+			.recorded(caller, "route.deleted", "route", deleted, (before) -> new Change(id, RouteView.of(before), null))
+			.then();
 	}
 
 	record CreateRoute(@NotBlank String sourceId, @NotBlank String destinationId,

@@ -4,6 +4,9 @@ import java.security.Principal;
 import java.time.Duration;
 
 import io.switchboard.api.Page;
+import io.switchboard.api.audit.AuditTrail;
+import io.switchboard.api.audit.AuditTrail.Change;
+import io.switchboard.api.audit.AuditTrail.Versions;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.inbound.SourceCache;
 import io.switchboard.api.problem.ApiProblem;
@@ -45,10 +48,13 @@ class SourcesController {
 
 	private final InboundUrls inboundUrls;
 
-	SourcesController(SourceRepository sources, SourceCache cache, InboundUrls inboundUrls) {
+	private final AuditTrail audit;
+
+	SourcesController(SourceRepository sources, SourceCache cache, InboundUrls inboundUrls, AuditTrail audit) {
 		this.sources = sources;
 		this.cache = cache;
 		this.inboundUrls = inboundUrls;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/sources")
@@ -73,13 +79,15 @@ class SourcesController {
 						: NewSource.DEFAULT_TOLERANCE,
 				(request.maxBodyBytes() != null) ? request.maxBodyBytes() : NewSource.DEFAULT_MAX_BODY_BYTES, hmac);
 		ApiCaller caller = caller(principal);
-		return this.sources.create(caller.tenantId(), source).flatMap((created) -> {
-			Mono<Source> withLimit = (request.rateLimitPerSecond() != null)
-					? this.sources.update(caller.tenantId(), created.id(),
+		Mono<Source> created = this.sources.create(caller.tenantId(), source)
+			.flatMap((stored) -> (request.rateLimitPerSecond() != null)
+					? this.sources.update(caller.tenantId(), stored.id(),
 							new SourceChange(null, null, null, null, request.rateLimitPerSecond(), false))
-					: Mono.just(created);
-			return withLimit.map((stored) -> view(stored, http, generate ? secret : null));
-		});
+					: Mono.just(stored));
+		return this.audit
+			.recorded(caller, "source.created", "source", created,
+					(stored) -> new Change(stored.id().toString(), null, view(stored, http, null)))
+			.map((stored) -> view(stored, http, generate ? secret : null));
 	}
 
 	@GetMapping("/api/v1/sources")
@@ -101,22 +109,34 @@ class SourcesController {
 			Principal principal, ServerHttpRequest http) {
 		ApiCaller caller = caller(principal);
 		SourceId sourceId = SourceId.parse(id);
-		Mono<Source> changed = this.sources.update(caller.tenantId(), sourceId,
-				new SourceChange(request.name(), request.enabled(), request.timestampToleranceSeconds(),
-						request.maxBodyBytes(), request.rateLimitPerSecond(),
-						Boolean.TRUE.equals(request.defaultRateLimit())));
-		if (request.secret() != null) {
-			changed = changed
-				.flatMap((source) -> this.sources.setSecret(caller.tenantId(), sourceId, request.secret()));
-		}
-		return found(changed).doOnNext((source) -> this.cache.evict(source.inboundToken()))
-			.map((source) -> view(source, http, null));
+		Mono<Versions<Source>> change = found(this.sources.findByTenantAndId(caller.tenantId(), sourceId))
+			.flatMap((before) -> {
+				Mono<Source> changed = this.sources.update(caller.tenantId(), sourceId,
+						new SourceChange(request.name(), request.enabled(), request.timestampToleranceSeconds(),
+								request.maxBodyBytes(), request.rateLimitPerSecond(),
+								Boolean.TRUE.equals(request.defaultRateLimit())));
+				if (request.secret() != null) {
+					changed = changed
+						.flatMap((source) -> this.sources.setSecret(caller.tenantId(), sourceId, request.secret()));
+				}
+				return found(changed).map((after) -> new Versions<>(before, after));
+			});
+		return this.audit
+			.recorded(caller, (request.secret() != null) ? "source.secret-set" : "source.updated", "source", change,
+					(versions) -> new Change(id, view(versions.before(), http, null),
+							view(versions.after(), http, null)))
+			.doOnNext((versions) -> this.cache.evict(versions.after().inboundToken()))
+			.map((versions) -> view(versions.after(), http, null));
 	}
 
 	@DeleteMapping("/api/v1/sources/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	Mono<Void> deleteSource(@PathVariable String id, Principal principal) {
-		return found(this.sources.delete(caller(principal).tenantId(), SourceId.parse(id)))
+	Mono<Void> deleteSource(@PathVariable String id, Principal principal, ServerHttpRequest http) {
+		ApiCaller caller = caller(principal);
+		return this.audit
+			.recorded(caller, "source.deleted", "source",
+					found(this.sources.delete(caller.tenantId(), SourceId.parse(id))),
+					(source) -> new Change(id, view(source, http, null), null))
 			.doOnNext((source) -> this.cache.evict(source.inboundToken()))
 			.then();
 	}
@@ -137,7 +157,10 @@ class SourcesController {
 			Mono<Source> rotated = (source.secret() == null || hours == 0)
 					? this.sources.setSecret(caller.tenantId(), sourceId, secret)
 					: this.sources.rotateSecret(caller.tenantId(), sourceId, secret, Duration.ofHours(hours));
-			return found(rotated).doOnNext((changed) -> this.cache.evict(changed.inboundToken()))
+			return this.audit
+				.recorded(caller, "source.secret-rotated", "source", found(rotated),
+						(changed) -> new Change(id, view(source, http, null), view(changed, http, null)))
+				.doOnNext((changed) -> this.cache.evict(changed.inboundToken()))
 				.map((changed) -> view(changed, http, (given == null) ? secret : null));
 		});
 	}

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.switchboard.api.audit.AuditTrail;
+import io.switchboard.api.audit.AuditTrail.Change;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.auth.ApiTokens;
 import io.switchboard.api.auth.Scope;
@@ -43,9 +45,12 @@ class TokensController {
 
 	private final ApiTokenRepository tokens;
 
-	TokensController(ApiTokens issuer, ApiTokenRepository tokens) {
+	private final AuditTrail audit;
+
+	TokensController(ApiTokens issuer, ApiTokenRepository tokens, AuditTrail audit) {
 		this.issuer = issuer;
 		this.tokens = tokens;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/tokens")
@@ -64,7 +69,10 @@ class TokensController {
 		}
 		Instant expiresAt = (request.expiresInDays() != null)
 				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
-		return this.issuer.issue(caller, request.name().trim(), List.copyOf(request.scopes()), expiresAt)
+		return this.audit
+			.recorded(caller, "token.created", "token",
+					this.issuer.issue(caller, request.name().trim(), List.copyOf(request.scopes()), expiresAt),
+					(issued) -> new Change(issued.record().id().toString(), null, TokenView.of(issued.record())))
 			.map((issued) -> new IssuedToken(issued.record().id().toString(), issued.record().name(), issued.token(),
 					issued.record().scopes(), issued.record().createdAt(), issued.record().expiresAt()));
 	}
@@ -77,8 +85,14 @@ class TokensController {
 	@DeleteMapping("/api/v1/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> revokeToken(@PathVariable String id, Principal principal) {
-		return this.tokens.revoke(ApiCaller.of((Authentication) principal).tenantId(), TokenId.parse(id))
-			.flatMap((found) -> found ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("token")));
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		TokenId tokenId = TokenId.parse(id);
+		Mono<ApiToken> revoked = this.tokens.findByTenantAndId(caller.tenantId(), tokenId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("token")))
+			.flatMap((before) -> this.tokens.revoke(caller.tenantId(), tokenId).thenReturn(before));
+		return this.audit
+			.recorded(caller, "token.revoked", "token", revoked, (before) -> new Change(id, TokenView.of(before), null))
+			.then();
 	}
 
 	record CreateTokenRequest(@NotBlank @Size(max = 200) String name, @NotEmpty List<@NotBlank String> scopes,

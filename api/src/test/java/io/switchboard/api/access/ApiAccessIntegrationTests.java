@@ -16,6 +16,7 @@ import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.auth.ApiTokens;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.testsupport.TestDatabase;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -288,6 +289,42 @@ class ApiAccessIntegrationTests {
 			.text("token");
 		assertProblem(this.api.send("PATCH", path, Map.of("name", "x"), ApiClient.bearer(other)), 404, "not-found");
 		assertProblem(this.api.send("POST", path + "/rotate-secret", null, ApiClient.bearer(other)), 404, "not-found");
+	}
+
+	@Test
+	void configurationChangesAreAuditedWithoutSecrets() throws Exception {
+		Response source = this.api.send("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "Audited"),
+				bearer());
+		String sourcePath = "/api/v1/sources/" + source.text("id");
+		this.api.send("PATCH", sourcePath, Map.of("name", "Audited line"), bearer());
+		Response rotated = this.api.send("POST", sourcePath + "/rotate-secret", null, bearer());
+		Response destination = this.api.send("POST", "/api/v1/destinations",
+				Map.of("kind", "custom", "name", "Hook", "url", "https://hook.example/in"), bearer());
+		this.api.send("PATCH", "/api/v1/destinations/" + destination.text("id"),
+				Map.of("headers", Map.of("X-Api-Key", "k-secret-9")), bearer());
+		Response route = this.api.send("POST", "/api/v1/routes",
+				Map.of("sourceId", source.text("id"), "destinationId", destination.text("id")), bearer());
+		this.api.send("DELETE", "/api/v1/routes/" + route.text("id"), null, bearer());
+		Response token = this.api.send("POST", "/api/v1/tokens", Map.of("name", "t", "scopes", List.of("events:read")),
+				bearer());
+		this.api.send("DELETE", "/api/v1/tokens/" + token.text("id"), null, bearer());
+
+		Response log = this.api.send("GET", "/api/v1/audit-log?limit=200", null, bearer());
+		assertThat(log.status()).as(log.body()).isEqualTo(200);
+		assertThat(log.json().path("data").findValuesAsString("action")).containsExactly("token.revoked",
+				"token.created", "route.deleted", "route.created", "destination.updated", "destination.created",
+				"source.secret-rotated", "source.updated", "source.created", "token.created");
+		JsonNode latest = log.json().path("data").get(0);
+		assertThat(latest.path("actor").asString()).startsWith("tok_");
+		assertThat(log.json().path("data").get(9).path("actor").asString()).startsWith("usr_");
+		assertThat(log.json().path("data").get(7).path("before").path("name").asString()).isEqualTo("Audited");
+		assertThat(log.json().path("data").get(7).path("after").path("name").asString()).isEqualTo("Audited line");
+		assertThat(log.body()).doesNotContain(source.text("secret"))
+			.doesNotContain(rotated.text("secret"))
+			.doesNotContain(destination.text("signingSecret"))
+			.doesNotContain("k-secret-9")
+			.doesNotContain(token.text("token"))
+			.doesNotContain(this.token);
 	}
 
 	private String bearer() {
