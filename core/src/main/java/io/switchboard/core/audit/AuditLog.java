@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.r2dbc.postgresql.codec.Json;
 import io.switchboard.core.id.AuditEntryId;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,9 +59,9 @@ public class AuditLog {
 			.bind("actor", actor)
 			.bind("action", action)
 			.bind("resourceType", resourceType)
-			.bind("resourceId", resourceId);
-		insert = (before != null) ? insert.bind("before", Json.of(before)) : insert.bindNull("before", Json.class);
-		insert = (after != null) ? insert.bind("after", Json.of(after)) : insert.bindNull("after", Json.class);
+			.bind("resourceId", resourceId)
+			.bind("before", SqlValue.of((before != null) ? Json.of(before) : null, Json.class))
+			.bind("after", SqlValue.of((after != null) ? Json.of(after) : null, Json.class));
 		return insert.fetch().rowsUpdated().then();
 	}
 
@@ -72,8 +73,10 @@ public class AuditLog {
 	 * @return the entries
 	 */
 	public Flux<AuditEntry> findPage(TenantId tenantId, AuditEntryId before, int limit) {
-		GenericExecuteSpec page = this.database.sql(PAGE).bind("tenantId", tenantId.uuid()).bind("limit", limit);
-		page = (before != null) ? page.bind("before", before.uuid()) : page.bindNull("before", UUID.class);
+		GenericExecuteSpec page = this.database.sql(PAGE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("limit", limit)
+			.bind("before", SqlValue.of((before != null) ? before.uuid() : null, UUID.class));
 		return page.map((row) -> {
 			Json previous = row.get("before", Json.class);
 			Json after = row.get("after", Json.class);

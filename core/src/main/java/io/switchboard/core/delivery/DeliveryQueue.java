@@ -15,6 +15,7 @@ import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -170,22 +171,23 @@ public class DeliveryQueue {
 			.bind("startedAt", attempt.startedAt())
 			.bind("durationMs", attempt.durationMillis())
 			.bind("url", delivery.url())
-			.bind("requestHeaders", json(attempt.requestHeaders()));
-		insert = nullable(insert, "responseStatus", attempt.responseStatus(), Integer.class);
-		insert = nullable(insert, "responseHeaders",
-				(attempt.responseHeaders() != null) ? json(attempt.responseHeaders()) : null, Json.class);
-		insert = nullable(insert, "responseBody", attempt.responseBody(), byte[].class);
-		insert = nullable(insert, "errorClass", attempt.errorClass(), String.class);
-		insert = nullable(insert, "errorMessage", attempt.errorMessage(), String.class);
+			.bind("requestHeaders", json(attempt.requestHeaders()))
+			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
+			.bind("responseHeaders",
+					SqlValue.of((attempt.responseHeaders() != null) ? json(attempt.responseHeaders()) : null,
+							Json.class))
+			.bind("responseBody", SqlValue.of(attempt.responseBody(), byte[].class))
+			.bind("errorClass", SqlValue.of(attempt.errorClass(), String.class))
+			.bind("errorMessage", SqlValue.of(attempt.errorMessage(), String.class));
 		GenericExecuteSpec settle = this.database.sql(SETTLE)
 			.bind("status", attempt.nextStatus())
 			.bind("nextAttemptAt", (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now())
 			.bind("startedAt", attempt.startedAt())
 			.bind("tenantId", delivery.tenantId().uuid())
 			.bind("id", delivery.id().uuid())
-			.bind("owner", delivery.leaseOwner());
-		settle = nullable(settle, "responseStatus", attempt.responseStatus(), Integer.class);
-		settle = nullable(settle, "error", lastError(attempt), String.class);
+			.bind("owner", delivery.leaseOwner())
+			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
+			.bind("error", SqlValue.of(lastError(attempt), String.class));
 		Mono<Boolean> work = insert.fetch().rowsUpdated().then(settle.fetch().rowsUpdated()).map((rows) -> rows > 0);
 		return this.transaction.transactional(work);
 	}
@@ -279,10 +281,6 @@ public class DeliveryQueue {
 
 	private static Json json(Map<String, String> map) {
 		return Json.of(JSON.writeValueAsString(map));
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 }

@@ -10,6 +10,7 @@ import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import io.switchboard.core.schema.SqlValue;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Flux;
@@ -150,9 +151,8 @@ public class DestinationRepository {
 			.bind("payloadFormat", settings.payloadFormat())
 			.bind("retryDelaysMs", settings.retryDelaysMs().toArray(Integer[]::new))
 			.bind("timeoutMs", settings.timeoutMs())
-			.bind("maxInFlight", settings.maxInFlight());
-		insert = (settings.rateLimitPerSecond() != null) ? insert.bind("rateLimit", settings.rateLimitPerSecond())
-				: insert.bindNull("rateLimit", Integer.class);
+			.bind("maxInFlight", settings.maxInFlight())
+			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class));
 		return insert.map(this::read).one();
 	}
 
@@ -168,19 +168,20 @@ public class DestinationRepository {
 		GenericExecuteSpec update = this.database.sql(UPDATE)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
-			.bind("clearRateLimit", change.clearRateLimit());
-		update = nullable(update, "name", change.name(), String.class);
-		update = nullable(update, "url", change.url(), String.class);
-		update = nullable(update, "signatureStyle", change.signatureStyle(), String.class);
-		update = nullable(update, "payloadFormat", change.payloadFormat(), String.class);
-		update = nullable(update, "retryDelaysMs",
-				(change.retryDelaysMs() != null) ? change.retryDelaysMs().toArray(Integer[]::new) : null,
-				Integer[].class);
-		update = nullable(update, "timeoutMs", change.timeoutMs(), Integer.class);
-		update = nullable(update, "rateLimit", change.rateLimitPerSecond(), Integer.class);
-		update = nullable(update, "maxInFlight", change.maxInFlight(), Integer.class);
-		update = nullable(update, "headers",
-				(change.headers() != null) ? sealHeaders(tenantId, id, change.headers()) : null, byte[].class);
+			.bind("clearRateLimit", change.clearRateLimit())
+			.bind("name", SqlValue.of(change.name(), String.class))
+			.bind("url", SqlValue.of(change.url(), String.class))
+			.bind("signatureStyle", SqlValue.of(change.signatureStyle(), String.class))
+			.bind("payloadFormat", SqlValue.of(change.payloadFormat(), String.class))
+			.bind("retryDelaysMs",
+					SqlValue.of(
+							(change.retryDelaysMs() != null) ? change.retryDelaysMs().toArray(Integer[]::new) : null,
+							Integer[].class))
+			.bind("timeoutMs", SqlValue.of(change.timeoutMs(), Integer.class))
+			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class))
+			.bind("maxInFlight", SqlValue.of(change.maxInFlight(), Integer.class))
+			.bind("headers", SqlValue
+				.of((change.headers() != null) ? sealHeaders(tenantId, id, change.headers()) : null, byte[].class));
 		Mono<Destination> changed = update.map(this::read).one();
 		if (change.enabled() != null) {
 			boolean on = change.enabled();
@@ -320,10 +321,6 @@ public class DestinationRepository {
 	 */
 	public static String headersOwner(TenantId tenantId, DestinationId id) {
 		return "destination-headers/" + tenantId + "/" + id;
-	}
-
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
-import io.r2dbc.spi.Parameters;
+import io.switchboard.core.schema.SqlValue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -55,7 +55,7 @@ final class PositionalBinds {
 		List<Object> bound = new ArrayList<>(this.values.size());
 		for (int i = 0; i < this.values.size(); i++) {
 			Object value = this.values.get(i);
-			bound.add((value != null) ? value : Parameters.in(this.types.get(i)));
+			bound.add(SqlValue.of(value, this.types.get(i)));
 		}
 		return database.sql(sql.replace(":tuples", this.tuples.toString())).bindValues(bound);
 	}

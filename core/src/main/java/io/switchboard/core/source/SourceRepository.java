@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -109,15 +110,16 @@ public class SourceRepository {
 			.bind("provider", source.provider().key())
 			.bind("inboundToken", InboundToken.generate())
 			.bind("toleranceSeconds", (int) source.timestampTolerance().toSeconds())
-			.bind("maxBodyBytes", source.maxBodyBytes());
-		insert = bindNullable(insert, "secret",
-				(source.secret() != null) ? this.cipher.seal(source.secret(), owner(tenantId, id)) : null,
-				byte[].class);
+			.bind("maxBodyBytes", source.maxBodyBytes())
+			.bind("secret",
+					SqlValue.of(
+							(source.secret() != null) ? this.cipher.seal(source.secret(), owner(tenantId, id)) : null,
+							byte[].class));
 		HmacScheme hmac = source.hmac();
-		insert = bindNullable(insert, "hmacHeader", (hmac != null) ? hmac.header() : null, String.class);
-		insert = bindNullable(insert, "hmacAlgorithm", (hmac != null) ? hmac.algorithm() : null, String.class);
-		insert = bindNullable(insert, "hmacEncoding", (hmac != null) ? hmac.encoding() : null, String.class);
-		insert = bindNullable(insert, "hmacPrefix", (hmac != null) ? hmac.prefix() : null, String.class);
+		insert = insert.bind("hmacHeader", SqlValue.of((hmac != null) ? hmac.header() : null, String.class))
+			.bind("hmacAlgorithm", SqlValue.of((hmac != null) ? hmac.algorithm() : null, String.class))
+			.bind("hmacEncoding", SqlValue.of((hmac != null) ? hmac.encoding() : null, String.class))
+			.bind("hmacPrefix", SqlValue.of((hmac != null) ? hmac.prefix() : null, String.class));
 		return insert.map(this::read).one();
 	}
 
@@ -184,12 +186,12 @@ public class SourceRepository {
 		GenericExecuteSpec update = this.database.sql(UPDATE)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
-			.bind("clearRateLimit", change.clearRateLimit());
-		update = bindNullable(update, "name", change.name(), String.class);
-		update = bindNullable(update, "enabled", change.enabled(), Boolean.class);
-		update = bindNullable(update, "toleranceSeconds", change.timestampToleranceSeconds(), Integer.class);
-		update = bindNullable(update, "maxBodyBytes", change.maxBodyBytes(), Integer.class);
-		update = bindNullable(update, "rateLimit", change.rateLimitPerSecond(), Integer.class);
+			.bind("clearRateLimit", change.clearRateLimit())
+			.bind("name", SqlValue.of(change.name(), String.class))
+			.bind("enabled", SqlValue.of(change.enabled(), Boolean.class))
+			.bind("toleranceSeconds", SqlValue.of(change.timestampToleranceSeconds(), Integer.class))
+			.bind("maxBodyBytes", SqlValue.of(change.maxBodyBytes(), Integer.class))
+			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class));
 		return update.map(this::read).one();
 	}
 
@@ -202,12 +204,13 @@ public class SourceRepository {
 	 * @return the changed source, or empty when the tenant has no such source
 	 */
 	public Mono<Source> setSecret(TenantId tenantId, SourceId id, String secret) {
-		GenericExecuteSpec update = this.database.sql(SET_SECRET)
+		return this.database.sql(SET_SECRET)
 			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid());
-		update = bindNullable(update, "secret", (secret != null) ? this.cipher.seal(secret, owner(tenantId, id)) : null,
-				byte[].class);
-		return update.map(this::read).one();
+			.bind("id", id.uuid())
+			.bind("secret",
+					SqlValue.of((secret != null) ? this.cipher.seal(secret, owner(tenantId, id)) : null, byte[].class))
+			.map(this::read)
+			.one();
 	}
 
 	/**
@@ -241,10 +244,6 @@ public class SourceRepository {
 
 	static String owner(TenantId tenantId, SourceId id) {
 		return "source-secret/" + tenantId + "/" + id;
-	}
-
-	private static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.TokenId;
+import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,10 +60,9 @@ public class ApiTokenRepository {
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
 			.bind("name", name)
-			.bind("scopes", scopes.toArray(String[]::new));
-		insert = (createdBy != null) ? insert.bind("createdBy", createdBy) : insert.bindNull("createdBy", UUID.class);
-		insert = (expiresAt != null) ? insert.bind("expiresAt", expiresAt)
-				: insert.bindNull("expiresAt", Instant.class);
+			.bind("scopes", scopes.toArray(String[]::new))
+			.bind("createdBy", SqlValue.of(createdBy, UUID.class))
+			.bind("expiresAt", SqlValue.of(expiresAt, Instant.class));
 		return insert.map(ApiTokenRepository::read).one();
 	}
 
