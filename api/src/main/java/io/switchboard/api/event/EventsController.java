@@ -10,7 +10,8 @@ import java.util.Map;
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
-import io.switchboard.core.history.DeliverySummary;
+import io.switchboard.core.history.DeliveryHistory;
+import io.switchboard.core.history.DeliveryRecord;
 import io.switchboard.core.history.EventFilter;
 import io.switchboard.core.history.EventHistory;
 import io.switchboard.core.history.EventSummary;
@@ -35,8 +36,11 @@ class EventsController {
 
 	private final EventHistory history;
 
-	EventsController(EventHistory history) {
+	private final DeliveryHistory deliveries;
+
+	EventsController(EventHistory history, DeliveryHistory deliveries) {
 		this.history = history;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/api/v1/events")
@@ -60,7 +64,7 @@ class EventsController {
 		EventId eventId = EventId.parse(id);
 		return this.history.findEvent(tenantId, eventId)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("event")))
-			.zipWith(this.history.findDeliveries(tenantId, eventId).map(DeliveryView::of).collectList(), EventView::of);
+			.zipWith(this.deliveries.findByEvent(tenantId, eventId).map(DeliveryView::of).collectList(), EventView::of);
 	}
 
 	/**
@@ -93,7 +97,7 @@ class EventsController {
 	record DeliveryView(String id, String routeId, String destinationId, String status, int attemptCount,
 			Instant nextAttemptAt, Integer lastResponseStatus, Instant createdAt) {
 
-		static DeliveryView of(DeliverySummary delivery) {
+		static DeliveryView of(DeliveryRecord delivery) {
 			return new DeliveryView(delivery.id().toString(), delivery.routeId().toString(),
 					delivery.destinationId().toString(), delivery.status(), delivery.attemptCount(),
 					delivery.nextAttemptAt(), delivery.lastResponseStatus(), delivery.createdAt());

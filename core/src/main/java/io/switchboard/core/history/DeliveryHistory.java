@@ -92,6 +92,20 @@ public class DeliveryHistory {
 	}
 
 	/**
+	 * The deliveries an event made, oldest first.
+	 * @param tenantId the owner
+	 * @param eventId the event
+	 * @return its deliveries
+	 */
+	public Flux<DeliveryRecord> findByEvent(TenantId tenantId, EventId eventId) {
+		return this.database.sql(COLUMNS + "AND event_id = :eventId ORDER BY id")
+			.bind("tenantId", tenantId.uuid())
+			.bind("eventId", eventId.uuid())
+			.map(DeliveryHistory::read)
+			.all();
+	}
+
+	/**
 	 * A delivery's attempts, oldest first.
 	 * @param tenantId the owner
 	 * @param deliveryId the delivery

@@ -5,10 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
-import io.switchboard.core.id.DeliveryId;
-import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
-import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Flux;
@@ -35,14 +32,6 @@ public class EventHistory {
 				occurred_at
 			FROM event
 			WHERE tenant_id = :tenantId AND id = :id
-			""";
-
-	private static final String FIND_DELIVERIES = """
-			SELECT id, route_id, destination_id, status, attempt_count, next_attempt_at, last_response_status,
-				created_at
-			FROM delivery
-			WHERE tenant_id = :tenantId AND event_id = :eventId
-			ORDER BY id
 			""";
 
 	private static final String LIST = """
@@ -96,24 +85,6 @@ public class EventHistory {
 					row.get("call_id", String.class), row.get("is_test", Boolean.class),
 					row.get("body_bytes", Integer.class), row.get("received_at", Instant.class),
 					row.get("occurred_at", Instant.class)))
-			.all();
-	}
-
-	/**
-	 * The deliveries an event made, oldest first.
-	 * @param tenantId the owner
-	 * @param eventId the event
-	 * @return its deliveries
-	 */
-	public Flux<DeliverySummary> findDeliveries(TenantId tenantId, EventId eventId) {
-		return this.database.sql(FIND_DELIVERIES)
-			.bind("tenantId", tenantId.uuid())
-			.bind("eventId", eventId.uuid())
-			.map((row) -> new DeliverySummary(new DeliveryId(row.get("id", UUID.class)),
-					new RouteId(row.get("route_id", UUID.class)),
-					new DestinationId(row.get("destination_id", UUID.class)), row.get("status", String.class),
-					row.get("attempt_count", Integer.class), row.get("next_attempt_at", Instant.class),
-					row.get("last_response_status", Integer.class), row.get("created_at", Instant.class)))
 			.all();
 	}
 
