@@ -6,10 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.ingest.EventStore;
 import org.apache.commons.logging.Log;
@@ -18,7 +15,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -69,7 +65,8 @@ class DeliveryEngine implements SmartLifecycle {
 		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval());
 		Flux<Long> reclaims = Flux.interval(this.properties.reclaimInterval())
 			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
-		this.loop = Flux.merge(polls, this.wakeUps.asFlux(), notifications(), reclaims)
+		this.loop = Flux.merge(polls, this.wakeUps.asFlux(),
+				Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL).map((any) -> 1L), reclaims)
 			.onBackpressureLatest()
 			.concatMap((tick) -> leaseAndStart(), 1)
 			.subscribe();
@@ -142,25 +139,6 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private void wakeUp() {
 		this.wakeUps.tryEmitNext(0L);
-	}
-
-	/**
-	 * Wake-ups from the inbound transactions, on a connection of its own; reconnects with
-	 * back-off if the database goes away (polling covers the gap).
-	 */
-	private Flux<Long> notifications() {
-		ConnectionFactory factory = (this.connectionFactory instanceof Wrapped<?> wrapped
-				&& wrapped.unwrap() instanceof ConnectionFactory inner) ? inner : this.connectionFactory;
-		return Mono.from(factory.create())
-			.ofType(PostgresqlConnection.class)
-			.flatMapMany((connection) -> connection.createStatement("LISTEN " + EventStore.DELIVERY_CHANNEL)
-				.execute()
-				.flatMap(PostgresqlResult::getRowsUpdated)
-				.thenMany(connection.getNotifications())
-				.map((notification) -> 1L)
-				.doFinally((signal) -> Mono.from(connection.close()).subscribe()))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-			.onErrorResume((error) -> Flux.empty());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.switchboard.worker.guard;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -9,10 +10,13 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.TenantId;
 
 /**
  * Protects each destination, and the others from it: a circuit breaker (after repeated
@@ -25,6 +29,8 @@ public class DestinationGuards {
 
 	private static final Duration BULKHEAD_FULL_RETRY = Duration.ofMillis(200);
 
+	private static final String TENANT_TAG = "tenant";
+
 	private final CircuitBreakerRegistry circuitBreakers;
 
 	private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
@@ -34,6 +40,11 @@ public class DestinationGuards {
 	private final Duration openDuration;
 
 	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration) {
+		this(minimumCalls, failureRatePercent, openDuration, CircuitReports.NONE);
+	}
+
+	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration,
+			CircuitReports reports) {
 		this.openDuration = openDuration;
 		this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -43,6 +54,21 @@ public class DestinationGuards {
 			.waitDurationInOpenState(openDuration)
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.build());
+		this.circuitBreakers.getEventPublisher()
+			.onEntryAdded((added) -> added.getAddedEntry()
+				.getEventPublisher()
+				.onStateTransition((transition) -> report(reports, added.getAddedEntry(), transition)));
+	}
+
+	private static void report(CircuitReports reports, CircuitBreaker circuit,
+			CircuitBreakerOnStateTransitionEvent event) {
+		String state = switch (event.getStateTransition().getToState()) {
+			case OPEN, FORCED_OPEN -> "open";
+			case HALF_OPEN -> "half-open";
+			default -> "closed";
+		};
+		reports.changed(TenantId.parse(circuit.getTags().get(TENANT_TAG)), DestinationId.parse(circuit.getName()),
+				state, event.getCreationTime().toInstant());
 	}
 
 	/**
@@ -96,7 +122,8 @@ public class DestinationGuards {
 	}
 
 	private CircuitBreaker circuit(LeasedDelivery delivery) {
-		return this.circuitBreakers.circuitBreaker(delivery.destinationId().toString());
+		return this.circuitBreakers.circuitBreaker(delivery.destinationId().toString(),
+				Map.of(TENANT_TAG, delivery.tenantId().toString()));
 	}
 
 	private Bulkhead bulkhead(LeasedDelivery delivery) {
