@@ -68,6 +68,7 @@ class DestinationTestController {
 
 	private Mono<ResponseEntity<Object>> answer(Job queued, Duration wait) {
 		Mono<Job> ended = Flux.interval(CHECK_EVERY)
+			.onBackpressureDrop()
 			.concatMap((tick) -> this.jobs.find(queued.tenantId(), queued.id()))
 			.filter(Job::ended)
 			.next()
