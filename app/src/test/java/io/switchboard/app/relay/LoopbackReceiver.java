@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -23,9 +24,11 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	private volatile int status = 200;
 
+	private volatile CountDownLatch held = new CountDownLatch(0);
+
 	LoopbackReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.setExecutor(Executors.newFixedThreadPool(8));
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
@@ -38,6 +41,17 @@ final class LoopbackReceiver implements AutoCloseable {
 		this.status = status;
 	}
 
+	/**
+	 * Holds every request from now on without answering, until {@link #release()}.
+	 */
+	void hold() {
+		this.held = new CountDownLatch(1);
+	}
+
+	void release() {
+		this.held.countDown();
+	}
+
 	List<Arrival> arrivals() {
 		return List.copyOf(this.arrivals);
 	}
@@ -48,12 +62,19 @@ final class LoopbackReceiver implements AutoCloseable {
 					exchange.getRequestHeaders().getFirst("webhook-id"),
 					exchange.getRequestHeaders().getFirst("switchboard-test")));
 		}
+		try {
+			this.held.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		exchange.sendResponseHeaders(this.status, -1);
 		exchange.close();
 	}
 
 	@Override
 	public void close() {
+		release();
 		this.server.stop(0);
 	}
 
