@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -46,6 +47,8 @@ public class DeliveryQueue {
 			WITH due AS (
 				SELECT tenant_id, id FROM delivery d
 				WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
+					-- destinations this worker already has as many attempts in flight to as they allow
+					AND d.destination_id <> ALL(:saturated)
 					-- per-call ordering: wait while an older delivery of the same call to the same
 					-- destination is not final
 					AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
@@ -141,7 +144,22 @@ public class DeliveryQueue {
 	 * @return the leased deliveries
 	 */
 	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease) {
+		return lease(owner, limit, lease, Set.of());
+	}
+
+	/**
+	 * Leases up to {@code limit} due deliveries, oldest due first, leaving out those to
+	 * destinations the worker cannot send more to now (so they are not leased only to be
+	 * handed back).
+	 * @param owner the lease's owner, unique to this call
+	 * @param limit the most to take
+	 * @param lease how long until the lease expires and another worker may take them
+	 * @param saturated destinations to leave out
+	 * @return the leased deliveries
+	 */
+	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease, Set<DestinationId> saturated) {
 		return this.database.sql(LEASE)
+			.bind("saturated", saturated.stream().map(DestinationId::uuid).toArray(UUID[]::new))
 			.bind("limit", limit)
 			.bind("owner", owner)
 			.bind("leaseSeconds", (double) lease.toMillis() / 1000)

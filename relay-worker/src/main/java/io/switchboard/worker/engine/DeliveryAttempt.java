@@ -54,15 +54,15 @@ class DeliveryAttempt {
 			// not the receiver's fault: deferred, no attempt used up
 			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
 		}
-		return send(delivery);
+		return send(delivery, admission);
 	}
 
-	private Mono<Void> send(LeasedDelivery delivery) {
+	private Mono<Void> send(LeasedDelivery delivery, Admission admission) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
 		return this.receivers
 			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
-			.flatMap((sent) -> record(delivery, request, started, sent))
+			.flatMap((sent) -> record(delivery, admission, request, started, sent))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
 						+ "tried again: " + error);
@@ -70,10 +70,11 @@ class DeliveryAttempt {
 			});
 	}
 
-	private Mono<Void> record(LeasedDelivery delivery, PreparedRequest request, Instant started, Sent sent) {
+	private Mono<Void> record(LeasedDelivery delivery, Admission admission, PreparedRequest request, Instant started,
+			Sent sent) {
 		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
-		this.guards.finished(delivery, outcome == Outcome.DELIVERED, sent.duration());
+		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
 		Decision decision = decide(delivery, outcome, sent, started);
 		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.ingest.EventStore;
+import io.switchboard.worker.guard.DestinationGuards;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -33,6 +34,8 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final DeliveryAttempt attempt;
 
+	private final DestinationGuards guards;
+
 	private final WorkerProperties properties;
 
 	private final ConnectionFactory connectionFactory;
@@ -49,9 +52,10 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
-	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, WorkerProperties properties,
+	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
 		this.queue = queue;
+		this.guards = guards;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
@@ -128,20 +132,25 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
 		String owner = this.workerId + "/" + this.leases.incrementAndGet();
-		return this.queue.lease(owner, wanted, this.properties.leaseDuration()).doOnNext((delivery) -> {
-			this.inFlight.incrementAndGet();
-			this.attempt.run(delivery).doFinally((signal) -> {
-				this.inFlight.decrementAndGet();
-				wakeUp();
-			}).subscribe();
-		}).count().doOnNext((leased) -> {
-			if (leased == wanted) {
-				wakeUp(); // there may be more due
-			}
-		}).then().onErrorResume((error) -> {
-			logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
-			return Mono.empty();
-		});
+		return this.queue.lease(owner, wanted, this.properties.leaseDuration(), this.guards.saturated())
+			.doOnNext((delivery) -> {
+				this.inFlight.incrementAndGet();
+				this.attempt.run(delivery).doFinally((signal) -> {
+					this.inFlight.decrementAndGet();
+					wakeUp();
+				}).subscribe();
+			})
+			.count()
+			.doOnNext((leased) -> {
+				if (leased == wanted) {
+					wakeUp(); // there may be more due
+				}
+			})
+			.then()
+			.onErrorResume((error) -> {
+				logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
+				return Mono.empty();
+			});
 	}
 
 	private void wakeUp() {

@@ -63,9 +63,9 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, WorkerProperties properties,
-			ConnectionFactory connectionFactory) {
-		return new DeliveryEngine(queue, deliveryAttempt, properties, connectionFactory);
+	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, DestinationGuards guards,
+			WorkerProperties properties, ConnectionFactory connectionFactory) {
+		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory);
 	}
 
 }
