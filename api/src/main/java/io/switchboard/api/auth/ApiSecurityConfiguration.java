@@ -1,5 +1,7 @@
 package io.switchboard.api.auth;
 
+import io.switchboard.core.tenant.TenantRepository;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +16,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * The API's security: stateless, no CSRF (no cookies), bearer tokens everywhere, HTTP
+ * The API's security: stateless, no CSRF (no cookies), bearer tokens everywhere
+ * (Switchboard's own or a trusted external issuer's, told apart by {@code iss}), HTTP
  * Basic (email and password) only to mint tokens; the inbound endpoint and the JWKS are
  * open.
  */
@@ -44,8 +48,9 @@ class ApiSecurityConfiguration {
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder apiTokenDecoder,
-			TokenAuthentication tokenAuthentication, UserAccounts users, PasswordEncoder passwordEncoder) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthProperties properties,
+			ReactiveJwtDecoder apiTokenDecoder, TokenAuthentication tokenAuthentication, TenantRepository tenants,
+			UserAccounts users, PasswordEncoder passwordEncoder) {
 		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
 				users);
 		passwords.setPasswordEncoder(passwordEncoder);
@@ -79,8 +84,10 @@ class ApiSecurityConfiguration {
 				.authenticated())
 			.httpBasic((basic) -> basic.authenticationManager(passwords).authenticationEntryPoint(problems))
 			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtDecoder(apiTokenDecoder).jwtAuthenticationConverter(tokenAuthentication))
+				.authenticationManagerResolver(new JwtIssuerReactiveAuthenticationManagerResolver(
+						new TrustedIssuers(properties, apiTokenDecoder, tokenAuthentication, tenants)))
 				.authenticationEntryPoint(problems)
+				.authenticationFailureHandler(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
