@@ -55,6 +55,9 @@ class ApiProblemHandler {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> framework(ResponseStatusException ex) {
 		HttpStatusCode status = ex.getStatusCode();
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return respond(status, "payload-too-large", "The request body is too large.", List.of());
+		}
 		return respond(status, ProblemWriter.code(status), ex.getReason(), List.of());
 	}
 
