@@ -48,6 +48,11 @@ class ApiProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException ex) {
+		ProblemWriter.FieldProblem field = InputField.of(ex);
+		if (field != null) {
+			return respond(HttpStatus.BAD_REQUEST, "validation-failed", field.field() + ": " + field.message(),
+					List.of(field));
+		}
 		return respond(HttpStatus.BAD_REQUEST, "malformed-request",
 				"The request body is not valid JSON of the expected shape.", List.of());
 	}
