@@ -1,5 +1,7 @@
 package io.switchboard.api.auth;
 
+import java.util.stream.Stream;
+
 import io.switchboard.core.tenant.TenantRepository;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,7 +21,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -61,9 +62,9 @@ class ApiSecurityConfiguration {
 		passwords.setPasswordEncoder(passwordEncoder);
 		ProblemEntryPoint problems = new ProblemEntryPoint();
 		return http
-			.securityMatcher(new OrServerWebExchangeMatcher(
-					ServerWebExchangeMatchers.pathMatchers("/api/**", "/in/**", "/.well-known/**"),
-					ServerWebExchangeMatchers.pathMatchers(API_DOCS)))
+			.securityMatcher(ServerWebExchangeMatchers
+				.pathMatchers(Stream.concat(Stream.of("/api/**", "/in/**", "/.well-known/**"), Stream.of(API_DOCS))
+					.toArray(String[]::new)))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)

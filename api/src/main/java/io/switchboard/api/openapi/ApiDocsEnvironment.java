@@ -25,10 +25,9 @@ public class ApiDocsEnvironment implements EnvironmentPostProcessor {
 		defaults.put("springdoc.paths-to-match", "/api/v1/**");
 		defaults.put("springdoc.writer-with-order-by-keys", "true");
 		defaults.put("springdoc.default-produces-media-type", "application/json");
-		if (!Roles.from(environment).has(Role.API)) {
-			defaults.put("springdoc.api-docs.enabled", "false");
-			defaults.put("springdoc.swagger-ui.enabled", "false");
-		}
+		String enabled = Boolean.toString(Roles.from(environment).has(Role.API));
+		defaults.put("springdoc.api-docs.enabled", enabled);
+		defaults.put("springdoc.swagger-ui.enabled", enabled);
 		environment.getPropertySources().addLast(new MapPropertySource("switchboardApiDocs", defaults));
 	}
 
