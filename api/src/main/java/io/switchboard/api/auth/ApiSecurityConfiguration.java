@@ -98,6 +98,7 @@ class ApiSecurityConfiguration {
 				access.hasAuthority(rule.scope().authority());
 			}
 		}
+		exchanges.pathMatchers("/api/v1/**").denyAll();
 		exchanges.anyExchange().authenticated();
 	}
 

@@ -7,8 +7,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Which scope each {@code /api/v1} endpoint needs, first match wins: the one table the
- * security chain enforces and the OpenAPI document shows. An endpoint no rule matches
- * needs only a valid token.
+ * security chain enforces and the OpenAPI document shows. An {@code /api/v1} endpoint no
+ * rule matches is refused to every caller (403) until it gets one: a new endpoint cannot
+ * be left open by mistake.
  */
 public final class ScopeRules {
 
@@ -19,7 +20,9 @@ public final class ScopeRules {
 			new ScopeRule(null, List.of("/api/v1/sources", "/api/v1/sources/**"), Scope.SOURCES_WRITE, false),
 			new ScopeRule(null, List.of("/api/v1/destinations", "/api/v1/destinations/**"), Scope.DESTINATIONS_WRITE,
 					false),
-			new ScopeRule(HttpMethod.POST, List.of("/api/v1/deliveries/*/replay"), Scope.DELIVERIES_REPLAY, false),
+			new ScopeRule(HttpMethod.POST, List.of("/api/v1/deliveries/*/replay", "/api/v1/deliveries/replay"),
+					Scope.DELIVERIES_REPLAY, false),
+			new ScopeRule(HttpMethod.GET, List.of("/api/v1/jobs/**"), Scope.DELIVERIES_READ, false),
 			new ScopeRule(HttpMethod.GET, List.of("/api/v1/deliveries", "/api/v1/deliveries/**"), Scope.DELIVERIES_READ,
 					false),
 			new ScopeRule(HttpMethod.GET, List.of("/api/v1/events", "/api/v1/events/**", "/api/v1/rejections"),

@@ -94,7 +94,7 @@ class EndpointDocumentation implements OpenApiCustomizer {
 
 	private static String access(ScopeRule rule) {
 		if (rule == null) {
-			return "Needs a valid token; no particular scope.";
+			return "Refused to every caller: no scope rule covers it yet (ScopeRules).";
 		}
 		if (rule.open()) {
 			return "Open: needs no credentials.";
