@@ -92,12 +92,13 @@ class ApiSecurityConfiguration {
 				access.permitAll();
 			}
 			else if (rule.person()) {
-				access.access(new PersonOrScope(rule.scope()));
+				access.access(new PersonOrScope(rule.scopes()));
 			}
 			else {
-				access.hasAuthority(rule.scope().authority());
+				access.hasAnyAuthority(rule.scopes().stream().map(Scope::authority).toArray(String[]::new));
 			}
 		}
+		exchanges.pathMatchers("/api/v1/**").denyAll();
 		exchanges.anyExchange().authenticated();
 	}
 

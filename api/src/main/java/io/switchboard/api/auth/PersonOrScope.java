@@ -1,5 +1,9 @@
 package io.switchboard.api.auth;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -9,15 +13,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 
 /**
- * Lets through a person signed in with email and password, or a token with a scope: how
- * {@code /api/v1/tokens} is reached the first time (there is no token yet) and after.
+ * Lets through a person signed in with email and password, or a token with one of some
+ * scopes: how {@code /api/v1/tokens} is reached the first time (there is no token yet)
+ * and after.
  */
 class PersonOrScope implements ReactiveAuthorizationManager<AuthorizationContext> {
 
-	private final Scope scope;
+	private final Set<String> authorities;
 
-	PersonOrScope(Scope scope) {
-		this.scope = scope;
+	PersonOrScope(List<Scope> scopes) {
+		this.authorities = scopes.stream().map(Scope::authority).collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -30,7 +35,7 @@ class PersonOrScope implements ReactiveAuthorizationManager<AuthorizationContext
 		return authentication.isAuthenticated()
 				&& (authentication.getPrincipal() instanceof TenantUserDetails || authentication.getAuthorities()
 					.stream()
-					.anyMatch((authority) -> authority.getAuthority().equals(this.scope.authority())));
+					.anyMatch((authority) -> this.authorities.contains(authority.getAuthority())));
 	}
 
 }

@@ -11,11 +11,48 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * @param method the HTTP method, or {@code null} for any
  * @param patterns the path patterns, as Spring Security matches them
- * @param scope the scope a token needs, or {@code null} for an open endpoint
+ * @param scopes the scopes a token needs one of; none for an open endpoint
  * @param person whether a person signed in with email and password (HTTP Basic) may call
  * it without a token
  */
-public record ScopeRule(HttpMethod method, List<String> patterns, Scope scope, boolean person) {
+public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> scopes, boolean person) {
+
+	public ScopeRule {
+		patterns = List.copyOf(patterns);
+		scopes = List.copyOf(scopes);
+	}
+
+	/**
+	 * Endpoints a token with one of some scopes may call.
+	 * @param method the HTTP method, or {@code null} for any
+	 * @param patterns the path patterns
+	 * @param scopes the scopes, any one of which suffices
+	 * @return the rule
+	 */
+	static ScopeRule anyOf(HttpMethod method, List<String> patterns, Scope... scopes) {
+		return new ScopeRule(method, patterns, List.of(scopes), false);
+	}
+
+	/**
+	 * Endpoints a person (HTTP Basic) or a token with a scope may call.
+	 * @param method the HTTP method, or {@code null} for any
+	 * @param patterns the path patterns
+	 * @param scope the scope
+	 * @return the rule
+	 */
+	static ScopeRule personOr(HttpMethod method, List<String> patterns, Scope scope) {
+		return new ScopeRule(method, patterns, List.of(scope), true);
+	}
+
+	/**
+	 * Endpoints anyone may call.
+	 * @param method the HTTP method, or {@code null} for any
+	 * @param patterns the path patterns
+	 * @return the rule
+	 */
+	static ScopeRule open(HttpMethod method, List<String> patterns) {
+		return new ScopeRule(method, patterns, List.of(), false);
+	}
 
 	/**
 	 * Whether a request is governed by this rule.
@@ -35,7 +72,15 @@ public record ScopeRule(HttpMethod method, List<String> patterns, Scope scope, b
 	 * @return true if they need no credentials
 	 */
 	public boolean open() {
-		return this.scope == null;
+		return this.scopes.isEmpty();
+	}
+
+	/**
+	 * The scopes as written in tokens.
+	 * @return such as {@code sources:write}
+	 */
+	public List<String> scopeValues() {
+		return this.scopes.stream().map(Scope::value).toList();
 	}
 
 }

@@ -7,24 +7,28 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Which scope each {@code /api/v1} endpoint needs, first match wins: the one table the
- * security chain enforces and the OpenAPI document shows. An endpoint no rule matches
- * needs only a valid token.
+ * security chain enforces and the OpenAPI document shows. An {@code /api/v1} endpoint no
+ * rule matches is refused to every caller (403) until it gets one: a new endpoint cannot
+ * be left open by mistake.
  */
 public final class ScopeRules {
 
-	private static final List<ScopeRule> RULES = List.of(
-			new ScopeRule(HttpMethod.POST, List.of("/api/v1/signup"), null, false),
-			new ScopeRule(HttpMethod.GET, List.of("/api/v1/audit-log"), Scope.TOKENS_WRITE, true),
-			new ScopeRule(null, List.of("/api/v1/tokens", "/api/v1/tokens/**"), Scope.TOKENS_WRITE, true),
-			new ScopeRule(null, List.of("/api/v1/sources", "/api/v1/sources/**"), Scope.SOURCES_WRITE, false),
-			new ScopeRule(null, List.of("/api/v1/destinations", "/api/v1/destinations/**"), Scope.DESTINATIONS_WRITE,
-					false),
-			new ScopeRule(HttpMethod.POST, List.of("/api/v1/deliveries/*/replay"), Scope.DELIVERIES_REPLAY, false),
-			new ScopeRule(HttpMethod.GET, List.of("/api/v1/deliveries", "/api/v1/deliveries/**"), Scope.DELIVERIES_READ,
-					false),
-			new ScopeRule(HttpMethod.GET, List.of("/api/v1/events", "/api/v1/events/**", "/api/v1/rejections"),
-					Scope.EVENTS_READ, false),
-			new ScopeRule(null, List.of("/api/v1/routes", "/api/v1/routes/**"), Scope.ROUTES_WRITE, false));
+	private static final List<ScopeRule> RULES = List.of(ScopeRule.open(HttpMethod.POST, List.of("/api/v1/signup")),
+			ScopeRule.personOr(HttpMethod.GET, List.of("/api/v1/audit-log"), Scope.TOKENS_WRITE),
+			ScopeRule.personOr(null, List.of("/api/v1/tokens", "/api/v1/tokens/**"), Scope.TOKENS_WRITE),
+			ScopeRule.anyOf(null, List.of("/api/v1/sources", "/api/v1/sources/**"), Scope.SOURCES_WRITE),
+			ScopeRule.anyOf(null, List.of("/api/v1/destinations", "/api/v1/destinations/**"), Scope.DESTINATIONS_WRITE),
+			ScopeRule.anyOf(HttpMethod.POST, List.of("/api/v1/deliveries/replay", "/api/v1/deliveries/*/replay"),
+					Scope.DELIVERIES_REPLAY),
+			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/deliveries", "/api/v1/deliveries/**"),
+					Scope.DELIVERIES_READ),
+			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/events", "/api/v1/events/**", "/api/v1/rejections"),
+					Scope.EVENTS_READ),
+			// a job is followed by whoever may start one: bulk replay or a destination
+			// test send
+			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/jobs/*"), Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY,
+					Scope.DESTINATIONS_WRITE),
+			ScopeRule.anyOf(null, List.of("/api/v1/routes", "/api/v1/routes/**"), Scope.ROUTES_WRITE));
 
 	private ScopeRules() {
 	}

@@ -85,7 +85,7 @@ class EndpointDocumentation implements OpenApiCustomizer {
 			return List.of();
 		}
 		SecurityRequirement bearer = new SecurityRequirement().addList(OpenApiDocument.BEARER,
-				(rule != null) ? List.of(rule.scope().value()) : List.of());
+				(rule != null) ? rule.scopeValues() : List.of());
 		if (rule != null && rule.person()) {
 			return List.of(bearer, new SecurityRequirement().addList(OpenApiDocument.BASIC));
 		}
@@ -94,12 +94,13 @@ class EndpointDocumentation implements OpenApiCustomizer {
 
 	private static String access(ScopeRule rule) {
 		if (rule == null) {
-			return "Needs a valid token; no particular scope.";
+			return "Refused to every caller: no scope rule covers it yet (ScopeRules).";
 		}
 		if (rule.open()) {
 			return "Open: needs no credentials.";
 		}
-		String scope = "Needs scope `" + rule.scope().value() + "`";
+		String scope = (rule.scopes().size() == 1) ? "Needs scope `" + rule.scopeValues().get(0) + "`"
+				: "Needs one of the scopes `" + String.join("`, `", rule.scopeValues()) + "`";
 		return rule.person() ? scope + ", or a person's email and password (HTTP Basic)." : scope + ".";
 	}
 
