@@ -90,7 +90,11 @@ class AuthMatrixIntegrationTests {
 			row("GET /api/v1/deliveries", Scope.DELIVERIES_READ),
 			row("GET /api/v1/deliveries/{id}", Scope.DELIVERIES_READ).id(Fixtures::deliveryId),
 			row("GET /api/v1/deliveries/{id}/attempts", Scope.DELIVERIES_READ).id(Fixtures::deliveryId),
-			row("POST /api/v1/deliveries/{id}/replay", Scope.DELIVERIES_REPLAY).id(Fixtures::deliveryId));
+			row("POST /api/v1/deliveries/{id}/replay", Scope.DELIVERIES_REPLAY).id(Fixtures::deliveryId),
+			row("POST /api/v1/deliveries/replay", Scope.DELIVERIES_REPLAY).body((f) -> Map.of("status", "dead")),
+			row("GET /api/v1/jobs/{id}", Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY, Scope.DESTINATIONS_WRITE)
+				.id(Fixtures::jobId),
+			row("POST /api/v1/destinations/{id}/test", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId));
 
 	@LocalServerPort
 	private int port;
@@ -222,8 +226,11 @@ class AuthMatrixIntegrationTests {
 		String eventId = event.text("event_id");
 		Response stored = this.api.send("GET", "/api/v1/events/" + eventId, null, ApiClient.bearer(token));
 		String deliveryId = stored.json().path("deliveries").get(0).path("id").asString();
+		Response job = this.api.send("POST", "/api/v1/deliveries/replay", Map.of("status", "dead"),
+				ApiClient.bearer(token));
+		assertThat(job.status()).as(job.body()).isEqualTo(202);
 		return new Fixtures(signup.text("tenantId"), token, issued.text("id"), source.text("id"),
-				destination.text("id"), route.text("id"), eventId, deliveryId);
+				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"));
 	}
 
 	private Callers callers(Fixtures mine) throws Exception {
@@ -307,7 +314,7 @@ class AuthMatrixIntegrationTests {
 	 * One tenant and one of each of its resources.
 	 */
 	record Fixtures(String tenantId, String token, String tokenId, String sourceId, String destinationId,
-			String routeId, String eventId, String deliveryId) {
+			String routeId, String eventId, String deliveryId, String jobId) {
 
 	}
 
