@@ -11,9 +11,6 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.ui.Model;
@@ -21,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebSession;
 
 /**
  * {@code /signup}: a new tenant and its owner in one transaction, then signed in. Off
@@ -39,8 +35,6 @@ class SignUpController {
 	private final TransactionalOperator transaction;
 
 	private final boolean enabled;
-
-	private final WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
 
 	SignUpController(TenantRepository tenants, UserRepository users, TransactionalOperator transaction,
 			@Value("${switchboard.signup.enabled:true}") boolean enabled) {
@@ -76,21 +70,13 @@ class SignUpController {
 			.flatMap((hash) -> this.transaction.transactional(this.tenants.create(form.organisation().trim())
 				.flatMap((tenant) -> this.users.create(tenant.id(), form.email().trim(), hash, "owner"))))
 			.map(Member::new);
-		return created.flatMap((member) -> signIn(member, exchange))
+		return created.flatMap((member) -> SessionSignIn.signIn(member, exchange))
 			.thenReturn("redirect:/")
 			.onErrorResume(DuplicateKeyException.class, (ex) -> {
 				errors.put("email", "An account with this email exists already; sign in instead.");
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
 				return Mono.just("account/signup");
 			});
-	}
-
-	private Mono<Void> signIn(Member member, ServerWebExchange exchange) {
-		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(member,
-				null, member.getAuthorities());
-		return exchange.getSession()
-			.flatMap(WebSession::changeSessionId)
-			.then(this.sessions.save(exchange, new SecurityContextImpl(authentication)));
 	}
 
 	private static Map<String, String> problems(SignUpForm form) {
