@@ -21,6 +21,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 /**
  * The portal's security chain: every path but the API's, the inbound endpoint's, the JWKS
@@ -35,6 +36,11 @@ class PortalSecurityConfiguration {
 
 	/** After the api chain ({@code HIGHEST_PRECEDENCE + 10}), before the fallback. */
 	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	@Bean
+	WebSessionIdResolver webSessionIdResolver() {
+		return new SessionCookie();
+	}
 
 	@Bean
 	@Order(ORDER)
@@ -58,15 +64,15 @@ class PortalSecurityConfiguration {
 				.contentSecurityPolicy((csp) -> csp
 					.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 							+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")))
-			.authorizeExchange(
-					(exchanges) -> exchanges.pathMatchers("/signin", "/signup", "/assets/**", "/favicon.ico", "/error")
-						.permitAll()
-						.pathMatchers(HttpMethod.POST, "/signout")
-						.authenticated()
-						.pathMatchers(HttpMethod.POST, "/**")
-						.hasAnyRole("OWNER", "ADMIN")
-						.anyExchange()
-						.authenticated())
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/signin", "/signup", "/join/**", "/assets/**", "/favicon.ico", "/error")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/signout")
+				.authenticated()
+				.pathMatchers(HttpMethod.POST, "/**")
+				.hasAnyRole("OWNER", "ADMIN")
+				.anyExchange()
+				.authenticated())
 			.build();
 	}
 

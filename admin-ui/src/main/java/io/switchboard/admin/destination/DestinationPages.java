@@ -110,10 +110,10 @@ class DestinationPages {
 	}
 
 	@PostMapping("/destinations/{id}/enabled")
-	Mono<String> switchDestination(@PathVariable String id, @RequestParam boolean enabled,
+	Mono<String> switchDestination(@PathVariable String id, @ModelAttribute Switch form,
 			@AuthenticationPrincipal Member member) {
-		DestinationChange change = new DestinationChange(null, null, null, null, null, null, null, false, null, enabled,
-				null);
+		DestinationChange change = new DestinationChange(null, null, null, null, null, null, null, false, null,
+				Boolean.TRUE.equals(form.enabled()), null);
 		return found(member, id)
 			.flatMap((before) -> changed(member, "destination.updated", before,
 					this.destinations.update(member.tenantId(), before.id(), change)))
@@ -177,6 +177,15 @@ class DestinationPages {
 	private Mono<Destination> found(Member member, String id) {
 		return this.destinations.findByTenantAndId(member.tenantId(), DestinationId.parse(id))
 			.switchIfEmpty(Mono.error(new NotFound("destination")));
+	}
+
+	/**
+	 * The on/off form.
+	 *
+	 * @param enabled on or off
+	 */
+	record Switch(Boolean enabled) {
+
 	}
 
 	/**

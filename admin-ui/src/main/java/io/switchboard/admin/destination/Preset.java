@@ -40,7 +40,7 @@ record Preset(DestinationKind kind, String title, String help, String example) {
 			.orElse(ALL.get(ALL.size() - 1));
 	}
 
-	String key() {
+	public String key() {
 		return this.kind.key();
 	}
 

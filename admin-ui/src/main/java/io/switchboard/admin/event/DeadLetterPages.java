@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -53,15 +54,17 @@ class DeadLetterPages {
 	}
 
 	@PostMapping("/deliveries/{id}/replay")
-	Mono<String> replayDelivery(@PathVariable String id, @RequestParam(defaultValue = "/dead-letters") String back,
-			@AuthenticationPrincipal Member member) {
-		return replay(member, List.of(id)).map((count) -> "redirect:" + safe(back) + "?replayed=" + count);
+	Mono<String> replayDelivery(@PathVariable String id, @AuthenticationPrincipal Member member,
+			ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> replay(member, List.of(id))
+				.map((count) -> "redirect:" + safe(form.getFirst("back")) + "?replayed=" + count));
 	}
 
 	@PostMapping("/dead-letters/replay")
-	Mono<String> replaySelected(@RequestParam(name = "id", required = false) List<String> ids,
-			@AuthenticationPrincipal Member member) {
-		return replay(member, (ids != null) ? ids : List.of())
+	Mono<String> replaySelected(@AuthenticationPrincipal Member member, ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> replay(member, form.getOrDefault("id", List.of())))
 			.map((count) -> "redirect:/dead-letters?replayed=" + count);
 	}
 
@@ -76,7 +79,7 @@ class DeadLetterPages {
 	}
 
 	private static String safe(String back) {
-		return back.matches("/(dead-letters|events/evt_[a-z0-9]+)") ? back : "/dead-letters";
+		return (back != null && back.matches("/(dead-letters|events/evt_[a-z0-9]+)")) ? back : "/dead-letters";
 	}
 
 	private static DestinationId parse(String id) {

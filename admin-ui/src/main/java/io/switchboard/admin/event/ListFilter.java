@@ -34,7 +34,7 @@ record ListFilter(String status, String sourceId, String destinationId, String t
 			"delivered", "dead");
 
 	DeliveryFilter toDeliveryFilter() {
-		return new DeliveryFilter(STATUSES.contains(this.status) ? this.status : null,
+		return new DeliveryFilter((this.status != null && STATUSES.contains(this.status)) ? this.status : null,
 				id(this.destinationId, DestinationId::parse), id(this.sourceId, SourceId::parse), text(this.type),
 				text(this.callId), time(this.from), time(this.to), id(this.before, DeliveryId::parse));
 	}

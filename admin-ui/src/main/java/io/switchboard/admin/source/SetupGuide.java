@@ -95,14 +95,14 @@ record SetupGuide(List<String> steps, String curl) {
 	private static String standardWebhooks(String url) {
 		return body(genericTemplate()) + "ID=msg_test_$TS\n"
 				+ "KEY=$(printf '%s' \"${SECRET#whsec_}\" | base64 -d | od -An -tx1 | tr -d ' \\n')\n"
-				+ "SIG=$(printf '%s.%s.%s' \"$ID\" \"$TS\" \"$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | base64)\n"
+				+ "SIG=$(printf '%s.%s.%s' \"$ID\" \"$TS\" \"$BODY\" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | openssl base64 -A)\n"
 				+ "curl -sS -X POST '" + url + "' \\\n  -H 'Content-Type: application/json' \\\n"
 				+ "  -H \"webhook-id: $ID\" -H \"webhook-timestamp: $TS\" -H \"webhook-signature: v1,$SIG\" \\\n"
 				+ "  --data \"$BODY\"";
 	}
 
 	private static String hmac(String url, HmacScheme scheme) {
-		String encode = "base64".equals(scheme.encoding()) ? "-binary | base64" : "-hex | sed 's/^.* //'";
+		String encode = "base64".equals(scheme.encoding()) ? "-binary | openssl base64 -A" : "-hex | sed 's/^.* //'";
 		String prefix = (scheme.prefix() != null) ? scheme.prefix().replace("'", "") : "";
 		return body(genericTemplate()) + "SIG=$(printf '%s' \"$BODY\" | openssl dgst -" + scheme.algorithm()
 				+ " -hmac \"$SECRET\" " + encode + ")\n" + "curl -sS -X POST '" + url + "' \\\n"

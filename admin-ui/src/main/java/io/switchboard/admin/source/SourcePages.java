@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -130,10 +129,10 @@ class SourcePages {
 	}
 
 	@PostMapping("/sources/{id}/secret")
-	Mono<String> setSecret(@PathVariable String id, @RequestParam(defaultValue = "") String secret,
+	Mono<String> setSecret(@PathVariable String id, @ModelAttribute SecretForm form,
 			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
 		return found(member, id).flatMap((source) -> {
-			String given = secret.trim();
+			String given = (form.secret() != null) ? form.secret().trim() : "";
 			if (given.length() < 8 || given.length() > 512) {
 				model.addAttribute("errors", Map.of("secret", "Paste the whole secret (8 to 512 characters)."));
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -147,8 +146,9 @@ class SourcePages {
 	}
 
 	@PostMapping("/sources/{id}/enabled")
-	Mono<String> switchSource(@PathVariable String id, @RequestParam boolean enabled,
+	Mono<String> switchSource(@PathVariable String id, @ModelAttribute Switch form,
 			@AuthenticationPrincipal Member member) {
+		boolean enabled = Boolean.TRUE.equals(form.enabled());
 		return found(member, id)
 			.flatMap((source) -> changed(member, "source.updated", source,
 					this.sources.update(member.tenantId(), source.id(),
@@ -197,6 +197,29 @@ class SourcePages {
 	private Mono<Source> found(Member member, String id) {
 		return this.sources.findByTenantAndId(member.tenantId(), SourceId.parse(id))
 			.switchIfEmpty(Mono.error(new NotFound("source")));
+	}
+
+	/**
+	 * The on/off form.
+	 *
+	 * @param enabled on or off
+	 */
+	record Switch(Boolean enabled) {
+
+	}
+
+	/**
+	 * The form with a secret the provider made.
+	 *
+	 * @param secret the secret
+	 */
+	record SecretForm(String secret) {
+
+		@Override
+		public String toString() {
+			return "SecretForm[]";
+		}
+
 	}
 
 	/**
