@@ -1,6 +1,7 @@
 package io.switchboard.api;
 
 import io.switchboard.api.inbound.InboundProperties;
+import io.switchboard.api.limit.ApiLimitProperties;
 import io.switchboard.core.ingest.EventStore;
 import io.switchboard.core.ingest.GroupCommit;
 import io.switchboard.core.role.ConditionalOnRole;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.API)
 @ComponentScan
-@EnableConfigurationProperties(InboundProperties.class)
+@EnableConfigurationProperties({ InboundProperties.class, ApiLimitProperties.class })
 public class ApiConfiguration {
 
 	@Bean

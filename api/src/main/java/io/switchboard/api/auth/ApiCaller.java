@@ -26,6 +26,9 @@ public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boo
 	 * @return the caller
 	 */
 	public static ApiCaller of(Authentication authentication) {
+		if (authentication instanceof CallerAuthentication token) {
+			return token.caller();
+		}
 		if (authentication instanceof JwtAuthenticationToken token) {
 			Set<String> scopes = token.getAuthorities()
 				.stream()

@@ -1,8 +1,6 @@
 package io.switchboard.api.auth;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.TenantId;
@@ -12,10 +10,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,17 +42,8 @@ class TokenAuthentication implements Converter<Jwt, Mono<AbstractAuthenticationT
 		return this.tokens.findByTenantAndId(tenantId, tokenId)
 			.filter((token) -> token.activeAt(Instant.now()))
 			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("The token has been revoked or expired")))
-			.map((token) -> new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject()));
-	}
-
-	private static List<SimpleGrantedAuthority> authorities(Jwt jwt) {
-		String scope = jwt.getClaimAsString("scope");
-		if (scope == null || scope.isBlank()) {
-			return List.of();
-		}
-		return Arrays.stream(scope.trim().split("\\s+"))
-			.map((value) -> new SimpleGrantedAuthority("SCOPE_" + value))
-			.toList();
+			.map((token) -> new CallerAuthentication(jwt,
+					new ApiCaller(tenantId, tokenId.toString(), ScopeClaim.read(jwt, "scope"), false)));
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.switchboard.api.delivery;
 
+import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.job.JobView;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.delivery.DeliveryReplays;
 import io.switchboard.core.history.AttemptView;
@@ -15,21 +17,25 @@ import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.job.ReplayFilter;
+import io.switchboard.core.job.ReplayJobs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/deliveries}: a tenant's deliveries, newest first, with an opaque cursor;
- * one delivery and its attempts; replay.
+ * one delivery and its attempts; replay, one by one or in bulk (a job).
  */
 @RestController
 class DeliveriesController {
@@ -38,9 +44,12 @@ class DeliveriesController {
 
 	private final DeliveryReplays replays;
 
-	DeliveriesController(DeliveryHistory history, DeliveryReplays replays) {
+	private final ReplayJobs replayJobs;
+
+	DeliveriesController(DeliveryHistory history, DeliveryReplays replays, ReplayJobs replayJobs) {
 		this.history = history;
 		this.replays = replays;
+		this.replayJobs = replayJobs;
 	}
 
 	@GetMapping("/api/v1/deliveries")
@@ -90,6 +99,46 @@ class DeliveriesController {
 					: Mono.error(new ApiProblem(HttpStatus.CONFLICT, "not-replayable",
 							"Only a finished delivery (dead or delivered) can be replayed; this one is "
 									+ replay.status() + ".")));
+	}
+
+	@PostMapping("/api/v1/deliveries/replay")
+	Mono<ResponseEntity<JobView>> replayDeliveries(@RequestBody(required = false) BulkReplayRequest request,
+			Principal principal) {
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		ReplayFilter filter = (request != null) ? request.filter()
+				: new ReplayFilter(null, null, null, null, null, null, null);
+		return this.replayJobs.start(caller.tenantId(), filter, caller.actor())
+			.map(JobView::of)
+			.map((job) -> ResponseEntity.accepted().location(URI.create(job.location())).body(job));
+	}
+
+	/**
+	 * Which deliveries a bulk replay takes; every field optional.
+	 *
+	 * @param status {@code dead} (the default) or {@code delivered}
+	 * @param destinationId a destination
+	 * @param sourceId a source
+	 * @param eventType an event type
+	 * @param callId a call id
+	 * @param from made at or after
+	 * @param to made before
+	 */
+	record BulkReplayRequest(String status, String destinationId, String sourceId, String eventType, String callId,
+			Instant from, Instant to) {
+
+		ReplayFilter filter() {
+			if (this.status != null && !"dead".equals(this.status) && !"delivered".equals(this.status)) {
+				throw ApiProblem.invalid("status", "must be dead or delivered: only finished deliveries are replayed");
+			}
+			ApiProblem.idField("destinationId", this.destinationId, DestinationId::parse);
+			ApiProblem.idField("sourceId", this.sourceId, SourceId::parse);
+			if (this.from != null && this.to != null && !this.from.isBefore(this.to)) {
+				throw ApiProblem.invalid("to", "must be after from");
+			}
+			return new ReplayFilter(this.status, this.destinationId, this.sourceId, this.eventType, this.callId,
+					this.from, this.to);
+		}
+
 	}
 
 	record ReplayView(String id, String status, int series) {

@@ -17,6 +17,7 @@ import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.Destination;
+import io.switchboard.core.destination.DestinationCircuit;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationKind;
 import io.switchboard.core.destination.DestinationRepository;
@@ -245,7 +246,7 @@ class DestinationsController {
 	record DestinationView(String id, String name, String kind, String url, boolean enabled, String disabledReason,
 			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
 			Integer rateLimitPerSecond, int maxInFlight, Map<String, String> headers, Instant createdAt,
-			String signingSecret, List<String> warnings) {
+			DestinationCircuit circuit, String signingSecret, List<String> warnings) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
 			DestinationSettings settings = destination.settings();
@@ -253,7 +254,8 @@ class DestinationsController {
 					destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
 					settings.rateLimitPerSecond(), settings.maxInFlight(), masked(destination.headers()),
-					destination.createdAt(), signingSecret, warnings.isEmpty() ? null : warnings);
+					destination.createdAt(), destination.circuit(), signingSecret,
+					warnings.isEmpty() ? null : warnings);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.api.limit.TokenBucket;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.source.Source;
 

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.api.limit.TokenBucket;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.rejection.RejectionRepository;
 import io.switchboard.core.source.Source;

@@ -22,10 +22,10 @@ import org.springframework.web.server.ServerWebInputException;
  * Maps every error of the REST API ({@code /api/v1}) to a problem document; nothing
  * unexpected leaves as a stack trace. The inbound endpoint has its own handler.
  */
-@RestControllerAdvice(
-		basePackages = { "io.switchboard.api.auth", "io.switchboard.api.signup", "io.switchboard.api.token",
-				"io.switchboard.api.source", "io.switchboard.api.destination", "io.switchboard.api.route",
-				"io.switchboard.api.event", "io.switchboard.api.delivery", "io.switchboard.api.audit" })
+@RestControllerAdvice(basePackages = { "io.switchboard.api.auth", "io.switchboard.api.signup",
+		"io.switchboard.api.token", "io.switchboard.api.source", "io.switchboard.api.destination",
+		"io.switchboard.api.route", "io.switchboard.api.event", "io.switchboard.api.delivery",
+		"io.switchboard.api.audit", "io.switchboard.api.job" })
 class ApiProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiProblemHandler.class);
@@ -48,6 +48,11 @@ class ApiProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException ex) {
+		ProblemWriter.FieldProblem field = InputField.of(ex);
+		if (field != null) {
+			return respond(HttpStatus.BAD_REQUEST, "validation-failed", field.field() + ": " + field.message(),
+					List.of(field));
+		}
 		return respond(HttpStatus.BAD_REQUEST, "malformed-request",
 				"The request body is not valid JSON of the expected shape.", List.of());
 	}
@@ -55,6 +60,9 @@ class ApiProblemHandler {
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> framework(ResponseStatusException ex) {
 		HttpStatusCode status = ex.getStatusCode();
+		if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return respond(status, "payload-too-large", "The request body is too large.", List.of());
+		}
 		return respond(status, ProblemWriter.code(status), ex.getReason(), List.of());
 	}
 

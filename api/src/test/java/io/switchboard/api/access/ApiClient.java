@@ -9,6 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -47,7 +48,8 @@ final class ApiClient {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((text) -> new Response(response.statusCode().value(), text,
-						response.headers().contentType().map(Object::toString).orElse(""))))
+						response.headers().contentType().map(Object::toString).orElse(""),
+						response.headers().asHttpHeaders())))
 			.block(Duration.ofSeconds(20));
 	}
 
@@ -59,7 +61,7 @@ final class ApiClient {
 		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	record Response(int status, String body, String contentType) {
+	record Response(int status, String body, String contentType, HttpHeaders headers) {
 
 		JsonNode json() {
 			return JSON.readTree(this.body);

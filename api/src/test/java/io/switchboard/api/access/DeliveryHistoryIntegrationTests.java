@@ -78,14 +78,16 @@ class DeliveryHistoryIntegrationTests {
 
 	@Test
 	void pagesWalkEveryDeliveryOnceWhileNewOnesArrive() throws Exception {
-		seed(120);
+		seed(1000);
+		Set<String> before = new HashSet<>();
+		list("limit=200").forEach((delivery) -> before.add(delivery.path("id").asString()));
 		Set<String> seen = new HashSet<>();
 		List<String> order = new ArrayList<>();
 		String cursor = null;
 		int pages = 0;
 		do {
 			Response page = this.api.send("GET",
-					"/api/v1/deliveries?limit=50" + ((cursor != null) ? "&cursor=" + cursor : ""), null, this.token);
+					"/api/v1/deliveries?limit=150" + ((cursor != null) ? "&cursor=" + cursor : ""), null, this.token);
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
 			for (JsonNode delivery : page.json().path("data")) {
 				assertThat(seen.add(delivery.path("id").asString())).as("no repeats").isTrue();
@@ -96,9 +98,10 @@ class DeliveryHistoryIntegrationTests {
 			pages++;
 		}
 		while (cursor != null);
-		assertThat(pages).isEqualTo(3);
-		assertThat(seen).hasSize(120);
+		assertThat(pages).isEqualTo(7);
+		assertThat(seen).as("no gaps").hasSize(1000).containsAll(before);
 		assertThat(order).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		assertThat(list("limit=200").get(0).path("id").asString()).as("new rows arrived meanwhile").isNotIn(seen);
 	}
 
 	@Test

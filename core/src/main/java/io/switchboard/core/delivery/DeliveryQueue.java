@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.id.AttemptId;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
@@ -45,6 +47,8 @@ public class DeliveryQueue {
 			WITH due AS (
 				SELECT tenant_id, id FROM delivery d
 				WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
+					-- destinations this worker already has as many attempts in flight to as they allow
+					AND d.destination_id <> ALL(:saturated)
 					-- per-call ordering: wait while an older delivery of the same call to the same
 					-- destination is not final
 					AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
@@ -140,7 +144,22 @@ public class DeliveryQueue {
 	 * @return the leased deliveries
 	 */
 	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease) {
+		return lease(owner, limit, lease, Set.of());
+	}
+
+	/**
+	 * Leases up to {@code limit} due deliveries, oldest due first, leaving out those to
+	 * destinations the worker cannot send more to now (so they are not leased only to be
+	 * handed back).
+	 * @param owner the lease's owner, unique to this call
+	 * @param limit the most to take
+	 * @param lease how long until the lease expires and another worker may take them
+	 * @param saturated destinations to leave out
+	 * @return the leased deliveries
+	 */
+	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease, Set<DestinationId> saturated) {
 		return this.database.sql(LEASE)
+			.bind("saturated", saturated.stream().map(DestinationId::uuid).toArray(UUID[]::new))
 			.bind("limit", limit)
 			.bind("owner", owner)
 			.bind("leaseSeconds", (double) lease.toMillis() / 1000)
@@ -159,10 +178,28 @@ public class DeliveryQueue {
 	 * @return whether the lease was still held
 	 */
 	public Mono<Boolean> record(LeasedDelivery delivery, AttemptRecord attempt) {
-		GenericExecuteSpec insert = this.database.sql(INSERT_ATTEMPT)
+		GenericExecuteSpec insert = insertAttempt(delivery, attempt, AttemptId.generate());
+		GenericExecuteSpec settle = this.database.sql(SETTLE)
+			.bind("status", attempt.nextStatus())
+			.bind("nextAttemptAt", (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now())
+			.bind("startedAt", attempt.startedAt())
 			.bind("tenantId", delivery.tenantId().uuid())
-			.bind("id", io.switchboard.core.id.AttemptId.generate().uuid())
-			.bind("deliveryId", delivery.id().uuid())
+			.bind("id", delivery.id().uuid())
+			.bind("owner", delivery.leaseOwner())
+			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
+			.bind("error", SqlValue.of(lastError(attempt), String.class));
+		Mono<Boolean> work = insert.fetch().rowsUpdated().then(settle.fetch().rowsUpdated()).map((rows) -> rows > 0);
+		return this.transaction.transactional(work);
+	}
+
+	/**
+	 * The insert of an attempt's log row.
+	 */
+	GenericExecuteSpec insertAttempt(LeasedDelivery delivery, AttemptRecord attempt, AttemptId attemptId) {
+		return this.database.sql(INSERT_ATTEMPT)
+			.bind("tenantId", delivery.tenantId().uuid())
+			.bind("id", attemptId.uuid())
+			.bind("deliveryId", SqlValue.of((delivery.id() != null) ? delivery.id().uuid() : null, UUID.class))
 			.bind("destinationId", delivery.destinationId().uuid())
 			.bind("series", delivery.series())
 			.bind("attemptNumber", delivery.attemptCount() + 1)
@@ -179,17 +216,6 @@ public class DeliveryQueue {
 			.bind("responseBody", SqlValue.of(attempt.responseBody(), byte[].class))
 			.bind("errorClass", SqlValue.of(attempt.errorClass(), String.class))
 			.bind("errorMessage", SqlValue.of(attempt.errorMessage(), String.class));
-		GenericExecuteSpec settle = this.database.sql(SETTLE)
-			.bind("status", attempt.nextStatus())
-			.bind("nextAttemptAt", (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now())
-			.bind("startedAt", attempt.startedAt())
-			.bind("tenantId", delivery.tenantId().uuid())
-			.bind("id", delivery.id().uuid())
-			.bind("owner", delivery.leaseOwner())
-			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
-			.bind("error", SqlValue.of(lastError(attempt), String.class));
-		Mono<Boolean> work = insert.fetch().rowsUpdated().then(settle.fetch().rowsUpdated()).map((rows) -> rows > 0);
-		return this.transaction.transactional(work);
 	}
 
 	/**
@@ -240,7 +266,10 @@ public class DeliveryQueue {
 		return this.database.sql(RELEASE).bind("worker", worker).fetch().rowsUpdated();
 	}
 
-	private LeasedDelivery read(Readable row) {
+	/**
+	 * Reads a delivery with its event and destination (a test send has no delivery id).
+	 */
+	LeasedDelivery read(Readable row) {
 		TenantId tenantId = new TenantId(row.get("tenant_id", UUID.class));
 		DestinationId destinationId = new DestinationId(row.get("destination_id", UUID.class));
 		String secretOwner = DestinationRepository.owner(tenantId, destinationId);
@@ -251,7 +280,8 @@ public class DeliveryQueue {
 		if (previous != null && previousExpires != null && Instant.now().isBefore(previousExpires)) {
 			secrets.add(this.cipher.open(previous, secretOwner));
 		}
-		return new LeasedDelivery(tenantId, new DeliveryId(row.get("id", UUID.class)),
+		UUID id = row.get("id", UUID.class);
+		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null,
 				new EventId(row.get("event_id", UUID.class)), destinationId, row.get("lease_owner", String.class),
 				row.get("attempt_count", Integer.class), row.get("series", Integer.class),
 				row.get("series_trigger", String.class), row.get("provider", String.class),

@@ -1,5 +1,8 @@
 package io.switchboard.core.delivery;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.ingest.EventStore;
@@ -22,7 +25,7 @@ public class DeliveryReplays {
 				series_trigger = 'manual', attempt_count = 0, next_attempt_at = now(), finished_at = NULL,
 				last_error = NULL, last_response_status = NULL, updated_at = now()
 			FROM destination t
-			WHERE d.tenant_id = :tenantId AND d.id = :id AND d.status IN ('dead', 'delivered')
+			WHERE d.tenant_id = :tenantId AND d.id = ANY(:ids) AND d.status IN ('dead', 'delivered')
 				AND t.tenant_id = d.tenant_id AND t.id = d.destination_id
 			RETURNING d.status, d.series
 			""";
@@ -49,7 +52,7 @@ public class DeliveryReplays {
 	public Mono<Replay> replay(TenantId tenantId, DeliveryId id) {
 		Mono<Replay> replayed = this.database.sql(REPLAY)
 			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid())
+			.bind("ids", new UUID[] { id.uuid() })
 			.map((row) -> new Replay(true, row.get("status", String.class), row.get("series", Integer.class)))
 			.one()
 			.flatMap((replay) -> this.database.sql(NOTIFY).fetch().rowsUpdated().thenReturn(replay));
@@ -59,6 +62,28 @@ public class DeliveryReplays {
 			.map((row) -> new Replay(false, row.get("status", String.class), 0))
 			.one();
 		return this.transaction.transactional(replayed.switchIfEmpty(notFinal));
+	}
+
+	/**
+	 * Replays those of a tenant's deliveries that are finished, in one short transaction:
+	 * a batch of a bulk replay.
+	 * @param tenantId the owner
+	 * @param ids the deliveries
+	 * @return how many were replayed; the others were not finished (or not the tenant's)
+	 */
+	public Mono<Long> replayAll(TenantId tenantId, List<DeliveryId> ids) {
+		if (ids.isEmpty()) {
+			return Mono.just(0L);
+		}
+		Mono<Long> replayed = this.database.sql(REPLAY)
+			.bind("tenantId", tenantId.uuid())
+			.bind("ids", ids.stream().map(DeliveryId::uuid).toArray(UUID[]::new))
+			.fetch()
+			.all()
+			.count()
+			.flatMap((count) -> (count > 0) ? this.database.sql(NOTIFY).fetch().rowsUpdated().thenReturn(count)
+					: Mono.just(count));
+		return this.transaction.transactional(replayed);
 	}
 
 	/**

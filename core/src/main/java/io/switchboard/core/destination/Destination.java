@@ -20,10 +20,11 @@ import io.switchboard.core.id.TenantId;
  * @param enabled whether deliveries go out
  * @param disabledReason why it was switched off, or {@code null}
  * @param createdAt when it was created
+ * @param circuit its circuit breaker as workers last reported it
  */
 public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
 		String signingSecret, DestinationSettings settings, Map<String, String> headers, boolean enabled,
-		String disabledReason, Instant createdAt) {
+		String disabledReason, Instant createdAt, DestinationCircuit circuit) {
 
 	@Override
 	public String toString() {

@@ -29,7 +29,8 @@ public class DestinationRepository {
 
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
-			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at
+			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
+			circuit_state, circuit_changed_at
 			""";
 
 	private static final String INSERT = """
@@ -301,7 +302,8 @@ public class DestinationRepository {
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
 						row.get("max_in_flight", Integer.class)),
 				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
-				row.get("disabled_reason", String.class), row.get("created_at", Instant.class));
+				row.get("disabled_reason", String.class), row.get("created_at", Instant.class), new DestinationCircuit(
+						row.get("circuit_state", String.class), row.get("circuit_changed_at", Instant.class)));
 	}
 
 	private byte[] sealHeaders(TenantId tenantId, DestinationId id, Map<String, String> headers) {

@@ -43,13 +43,28 @@ public class DeliveryHistory {
 			WHERE tenant_id = :tenantId
 			""";
 
-	private static final String ATTEMPTS = """
+	private static final String IDS = """
+			SELECT id
+			FROM delivery
+			WHERE tenant_id = :tenantId
+			""";
+
+	private static final String COUNT = """
+			SELECT count(*)
+			FROM delivery
+			WHERE tenant_id = :tenantId
+			""";
+
+	private static final String ATTEMPT_COLUMNS = """
 			SELECT id, series, attempt_number, trigger, outcome, started_at, duration_ms, request_url,
 				request_headers, response_status, response_headers, response_body, error_class, error_message
 			FROM delivery_attempt
-			WHERE tenant_id = :tenantId AND delivery_id = :deliveryId
-			ORDER BY id
+			WHERE tenant_id = :tenantId
 			""";
+
+	private static final String ATTEMPTS = ATTEMPT_COLUMNS + "AND delivery_id = :deliveryId ORDER BY id";
+
+	private static final String ATTEMPT = ATTEMPT_COLUMNS + "AND id = :id";
 
 	private final DatabaseClient database;
 
@@ -65,16 +80,49 @@ public class DeliveryHistory {
 	 * @return the page
 	 */
 	public Flux<DeliveryRecord> findPage(TenantId tenantId, DeliveryFilter filter, int limit) {
-		return new SqlFilter(COLUMNS).and("status = :status", "status", filter.status())
+		return matching(COLUMNS, filter)
+			.page(this.database, tenantId.uuid(), (filter.before() != null) ? filter.before().uuid() : null, limit)
+			.map(DeliveryHistory::read)
+			.all();
+	}
+
+	/**
+	 * The ids of one page of a tenant's deliveries, newest first: what a bulk replay
+	 * walks.
+	 * @param tenantId the owner
+	 * @param filter which deliveries
+	 * @param limit the most to return
+	 * @return the ids
+	 */
+	public Flux<DeliveryId> findIds(TenantId tenantId, DeliveryFilter filter, int limit) {
+		return matching(IDS, filter)
+			.page(this.database, tenantId.uuid(), (filter.before() != null) ? filter.before().uuid() : null, limit)
+			.map((row) -> new DeliveryId(row.get("id", UUID.class)))
+			.all();
+	}
+
+	/**
+	 * How many of a tenant's deliveries match.
+	 * @param tenantId the owner
+	 * @param filter which deliveries
+	 * @return the count
+	 */
+	public Mono<Long> count(TenantId tenantId, DeliveryFilter filter) {
+		return matching(COUNT, filter)
+			.and("id < :before", "before", (filter.before() != null) ? filter.before().uuid() : null)
+			.query(this.database, tenantId.uuid())
+			.map((row) -> row.get(0, Long.class))
+			.one();
+	}
+
+	private static SqlFilter matching(String select, DeliveryFilter filter) {
+		return new SqlFilter(select).and("status = :status", "status", filter.status())
 			.and("destination_id = :destinationId", "destinationId",
 					(filter.destinationId() != null) ? filter.destinationId().uuid() : null)
 			.and("source_id = :sourceId", "sourceId", (filter.sourceId() != null) ? filter.sourceId().uuid() : null)
 			.and("event_type = :eventType", "eventType", filter.eventType())
 			.and("call_id = :callId", "callId", filter.callId())
-			.between(filter.from(), filter.to())
-			.page(this.database, tenantId.uuid(), (filter.before() != null) ? filter.before().uuid() : null, limit)
-			.map(DeliveryHistory::read)
-			.all();
+			.between(filter.from(), filter.to());
 	}
 
 	/**
@@ -115,20 +163,36 @@ public class DeliveryHistory {
 		return this.database.sql(ATTEMPTS)
 			.bind("tenantId", tenantId.uuid())
 			.bind("deliveryId", deliveryId.uuid())
-			.map((row) -> {
-				byte[] body = row.get("response_body", byte[].class);
-				Json responseHeaders = row.get("response_headers", Json.class);
-				return new AttemptView(new AttemptId(row.get("id", UUID.class)), row.get("series", Integer.class),
-						row.get("attempt_number", Integer.class), row.get("trigger", String.class),
-						row.get("outcome", String.class), row.get("started_at", Instant.class),
-						row.get("duration_ms", Integer.class), row.get("request_url", String.class),
-						JSON.readValue(row.get("request_headers", Json.class).asString(), HEADERS),
-						row.get("response_status", Integer.class),
-						(responseHeaders != null) ? JSON.readValue(responseHeaders.asString(), HEADERS) : null,
-						(body != null) ? new String(body, StandardCharsets.UTF_8) : null,
-						row.get("error_class", String.class), row.get("error_message", String.class));
-			})
+			.map(DeliveryHistory::readAttempt)
 			.all();
+	}
+
+	/**
+	 * One of a tenant's attempts (a destination's test send is one without a delivery).
+	 * @param tenantId the owner
+	 * @param id the attempt
+	 * @return the attempt, or empty
+	 */
+	public Mono<AttemptView> findAttempt(TenantId tenantId, AttemptId id) {
+		return this.database.sql(ATTEMPT)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(DeliveryHistory::readAttempt)
+			.one();
+	}
+
+	private static AttemptView readAttempt(Readable row) {
+		byte[] body = row.get("response_body", byte[].class);
+		Json responseHeaders = row.get("response_headers", Json.class);
+		return new AttemptView(new AttemptId(row.get("id", UUID.class)), row.get("series", Integer.class),
+				row.get("attempt_number", Integer.class), row.get("trigger", String.class),
+				row.get("outcome", String.class), row.get("started_at", Instant.class),
+				row.get("duration_ms", Integer.class), row.get("request_url", String.class),
+				JSON.readValue(row.get("request_headers", Json.class).asString(), HEADERS),
+				row.get("response_status", Integer.class),
+				(responseHeaders != null) ? JSON.readValue(responseHeaders.asString(), HEADERS) : null,
+				(body != null) ? new String(body, StandardCharsets.UTF_8) : null, row.get("error_class", String.class),
+				row.get("error_message", String.class));
 	}
 
 	private static DeliveryRecord read(Readable row) {

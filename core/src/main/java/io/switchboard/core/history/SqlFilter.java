@@ -40,9 +40,12 @@ final class SqlFilter {
 
 	GenericExecuteSpec page(DatabaseClient database, UUID tenantId, UUID before, int limit) {
 		and("id < :before", "before", before);
-		GenericExecuteSpec spec = database.sql(this.sql + "ORDER BY id DESC LIMIT :limit")
-			.bind("tenantId", tenantId)
-			.bind("limit", limit);
+		this.sql.append("ORDER BY id DESC LIMIT :limit");
+		return query(database, tenantId).bind("limit", limit);
+	}
+
+	GenericExecuteSpec query(DatabaseClient database, UUID tenantId) {
+		GenericExecuteSpec spec = database.sql(this.sql.toString()).bind("tenantId", tenantId);
 		for (Object[] bind : this.binds) {
 			spec = spec.bind((String) bind[0], bind[1]);
 		}

@@ -3,6 +3,8 @@ package io.switchboard.core.id;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The id of one attempt of a delivery, shown as {@code att_…}.
  *
@@ -36,6 +38,7 @@ public record AttemptId(UUID uuid) implements TypedId {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return IdCodec.format(PREFIX, this.uuid);
 	}

@@ -3,6 +3,8 @@ package io.switchboard.core.id;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The id of a destination: where events are relayed to, shown as {@code dst_…}.
  *
@@ -36,6 +38,7 @@ public record DestinationId(UUID uuid) implements TypedId {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return IdCodec.format(PREFIX, this.uuid);
 	}

@@ -3,6 +3,8 @@ package io.switchboard.core.id;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The id of an event received from a source, shown as {@code evt_…}.
  *
@@ -36,6 +38,7 @@ public record EventId(UUID uuid) implements TypedId {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return IdCodec.format(PREFIX, this.uuid);
 	}

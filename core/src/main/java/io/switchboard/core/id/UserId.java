@@ -3,6 +3,8 @@ package io.switchboard.core.id;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The id of a person who signs in to the portal, shown as {@code usr_…}.
  *
@@ -36,6 +38,7 @@ public record UserId(UUID uuid) implements TypedId {
 	}
 
 	@Override
+	@JsonValue
 	public String toString() {
 		return IdCodec.format(PREFIX, this.uuid);
 	}

@@ -34,6 +34,15 @@ class TypedIdTests {
 		assertThat(TokenId.generate().toString()).startsWith("tok_");
 		assertThat(AuditEntryId.generate().toString()).startsWith("aud_");
 		assertThat(RejectionId.generate().toString()).startsWith("rej_");
+		assertThat(JobId.generate().toString()).startsWith("job_");
+	}
+
+	@Test
+	void isWrittenAsJsonInItsTextForm() {
+		EventId id = EventId.parse("evt_01fwhe4ydgfk1shh6w1g60eecf");
+		assertThat(
+				tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(java.util.Map.of("id", id)))
+			.isEqualTo("{\"id\":\"evt_01fwhe4ydgfk1shh6w1g60eecf\"}");
 	}
 
 	@Test

@@ -20,8 +20,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-
 /**
  * One attempt of one leased delivery, as named phases: prepare (body and signature),
  * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
@@ -56,18 +54,15 @@ class DeliveryAttempt {
 			// not the receiver's fault: deferred, no attempt used up
 			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
 		}
-		return send(delivery);
+		return send(delivery, admission);
 	}
 
-	private Mono<Void> send(LeasedDelivery delivery) {
+	private Mono<Void> send(LeasedDelivery delivery, Admission admission) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
-		long startNanos = System.nanoTime();
 		return this.receivers
-			.send(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
-			.map((response) -> Sent.response(response, elapsed(startNanos)))
-			.onErrorResume((error) -> Mono.just(Sent.failure(reason(error), elapsed(startNanos))))
-			.flatMap((sent) -> record(delivery, request, started, sent))
+			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
+			.flatMap((sent) -> record(delivery, admission, request, started, sent))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
 						+ "tried again: " + error);
@@ -75,19 +70,14 @@ class DeliveryAttempt {
 			});
 	}
 
-	private Mono<Void> record(LeasedDelivery delivery, PreparedRequest request, Instant started, Sent sent) {
+	private Mono<Void> record(LeasedDelivery delivery, Admission admission, PreparedRequest request, Instant started,
+			Sent sent) {
 		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
-		this.guards.finished(delivery, outcome == Outcome.DELIVERED, sent.duration());
+		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
 		Decision decision = decide(delivery, outcome, sent, started);
-		AttemptRecord attempt = new AttemptRecord(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
-				(int) sent.duration().toMillis(), OutboundSigner.redacted(request.headers()),
-				(sent.response() != null) ? sent.response().status() : null,
-				(sent.response() != null) ? sent.response().headers() : null,
-				(sent.response() != null) ? sent.response().body() : null,
-				(sent.error() != null) ? sent.error().getClass().getSimpleName() : null,
-				(sent.error() != null) ? String.valueOf(sent.error().getMessage()) : null, decision.status(),
-				decision.nextAttemptAt());
+		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
+				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
 		Mono<Boolean> recorded = this.queue.record(delivery, attempt);
 		if (outcome == Outcome.GONE) {
 			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),
@@ -117,18 +107,6 @@ class DeliveryAttempt {
 			.orElseGet(() -> new Decision("dead", null));
 	}
 
-	/**
-	 * What really went wrong: the client wraps connection failures (an egress refusal, a
-	 * refused connection, an unknown host) in a request exception that says little.
-	 */
-	private static Throwable reason(Throwable error) {
-		Throwable reason = error;
-		while (reason instanceof WebClientRequestException && reason.getCause() != null) {
-			reason = reason.getCause();
-		}
-		return reason;
-	}
-
 	private static boolean timedOut(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
@@ -138,23 +116,7 @@ class DeliveryAttempt {
 		return false;
 	}
 
-	private static Duration elapsed(long startNanos) {
-		return Duration.ofNanos(System.nanoTime() - startNanos);
-	}
-
 	private record Decision(String status, Instant nextAttemptAt) {
-
-	}
-
-	private record Sent(ReceiverResponse response, Throwable error, Duration duration) {
-
-		static Sent response(ReceiverResponse response, Duration duration) {
-			return new Sent(response, null, duration);
-		}
-
-		static Sent failure(Throwable error, Duration duration) {
-			return new Sent(null, error, duration);
-		}
 
 	}
 

@@ -6,19 +6,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.ingest.EventStore;
+import io.switchboard.worker.guard.DestinationGuards;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -37,6 +34,8 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final DeliveryAttempt attempt;
 
+	private final DestinationGuards guards;
+
 	private final WorkerProperties properties;
 
 	private final ConnectionFactory connectionFactory;
@@ -53,9 +52,10 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
-	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, WorkerProperties properties,
+	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
 		this.queue = queue;
+		this.guards = guards;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
@@ -66,12 +66,20 @@ class DeliveryEngine implements SmartLifecycle {
 		if (!this.running.compareAndSet(false, true)) {
 			return;
 		}
-		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval());
+		// ticks that come while the previous one is still being handled are dropped: an
+		// interval must never overflow, or the loop would end
+		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop();
 		Flux<Long> reclaims = Flux.interval(this.properties.reclaimInterval())
+			.onBackpressureDrop()
 			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
-		this.loop = Flux.merge(polls, this.wakeUps.asFlux(), notifications(), reclaims)
+		this.loop = Flux
+			.merge(polls, this.wakeUps.asFlux(),
+					Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL).map((any) -> 1L),
+					reclaims)
 			.onBackpressureLatest()
 			.concatMap((tick) -> leaseAndStart(), 1)
+			.doOnError((error) -> logger.error("Delivery worker loop failed; restarting it", error))
+			.retry()
 			.subscribe();
 		logger.info("Delivery worker " + this.workerId + " started (up to " + this.properties.maxInFlight()
 				+ " attempts in flight)");
@@ -124,43 +132,29 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
 		String owner = this.workerId + "/" + this.leases.incrementAndGet();
-		return this.queue.lease(owner, wanted, this.properties.leaseDuration()).doOnNext((delivery) -> {
-			this.inFlight.incrementAndGet();
-			this.attempt.run(delivery).doFinally((signal) -> {
-				this.inFlight.decrementAndGet();
-				wakeUp();
-			}).subscribe();
-		}).count().doOnNext((leased) -> {
-			if (leased == wanted) {
-				wakeUp(); // there may be more due
-			}
-		}).then().onErrorResume((error) -> {
-			logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
-			return Mono.empty();
-		});
+		return this.queue.lease(owner, wanted, this.properties.leaseDuration(), this.guards.saturated())
+			.doOnNext((delivery) -> {
+				this.inFlight.incrementAndGet();
+				this.attempt.run(delivery).doFinally((signal) -> {
+					this.inFlight.decrementAndGet();
+					wakeUp();
+				}).subscribe();
+			})
+			.count()
+			.doOnNext((leased) -> {
+				if (leased == wanted) {
+					wakeUp(); // there may be more due
+				}
+			})
+			.then()
+			.onErrorResume((error) -> {
+				logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
+				return Mono.empty();
+			});
 	}
 
 	private void wakeUp() {
 		this.wakeUps.tryEmitNext(0L);
-	}
-
-	/**
-	 * Wake-ups from the inbound transactions, on a connection of its own; reconnects with
-	 * back-off if the database goes away (polling covers the gap).
-	 */
-	private Flux<Long> notifications() {
-		ConnectionFactory factory = (this.connectionFactory instanceof Wrapped<?> wrapped
-				&& wrapped.unwrap() instanceof ConnectionFactory inner) ? inner : this.connectionFactory;
-		return Mono.from(factory.create())
-			.ofType(PostgresqlConnection.class)
-			.flatMapMany((connection) -> connection.createStatement("LISTEN " + EventStore.DELIVERY_CHANNEL)
-				.execute()
-				.flatMap(PostgresqlResult::getRowsUpdated)
-				.thenMany(connection.getNotifications())
-				.map((notification) -> 1L)
-				.doFinally((signal) -> Mono.from(connection.close()).subscribe()))
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-			.onErrorResume((error) -> Flux.empty());
 	}
 
 }

@@ -44,6 +44,19 @@ class ReceiverClient {
 			.build();
 	}
 
+	/**
+	 * Sends and says what came of it; never fails.
+	 */
+	Mono<Sent> attempt(String url, Map<String, String> headers, byte[] body, Duration timeout) {
+		return Mono.defer(() -> {
+			long startNanos = System.nanoTime();
+			return send(url, headers, body, timeout)
+				.map((response) -> Sent.response(response, Duration.ofNanos(System.nanoTime() - startNanos)))
+				.onErrorResume(
+						(error) -> Mono.just(Sent.failure(error, Duration.ofNanos(System.nanoTime() - startNanos))));
+		});
+	}
+
 	Mono<ReceiverResponse> send(String url, Map<String, String> headers, byte[] body, Duration timeout) {
 		URI uri = URI.create(url);
 		String refused = this.policy.checkUrl(uri).orElse(null);

@@ -2,8 +2,15 @@ package io.switchboard.worker.engine;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.TestSends;
+import io.switchboard.core.destination.DestinationCircuits;
+import io.switchboard.core.job.Jobs;
+import io.switchboard.core.job.ReplayJobs;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ WorkerProperties.class, WorkerProperties.Egress.class })
 public class WorkerEngineConfiguration {
 
+	private static final Log logger = LogFactory.getLog(WorkerEngineConfiguration.class);
+
 	@Bean
 	ReceiverClient receiverClient(WorkerProperties properties, WorkerProperties.Egress egress) {
 		return new ReceiverClient(new EgressPolicy(egress.allowPrivateNetworks(), egress.allowList()),
@@ -23,23 +32,40 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	DestinationGuards destinationGuards(WorkerProperties properties) {
+	DestinationGuards destinationGuards(WorkerProperties properties, DestinationCircuits circuits) {
 		return new DestinationGuards(properties.circuitMinimumCalls(), properties.circuitFailureRate(),
-				properties.circuitOpenDuration());
+				properties.circuitOpenDuration(),
+				(tenantId, destinationId, state, at) -> circuits.report(tenantId, destinationId, state, at)
+					.subscribe(null, (error) -> logger.warn(
+							"Could not record that the circuit of " + destinationId + " is " + state + ": " + error)));
 	}
 
 	@Bean
 	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
 			WorkerProperties properties) {
+		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(), userAgent());
+	}
+
+	private static String userAgent() {
 		String version = WorkerEngineConfiguration.class.getPackage().getImplementationVersion();
-		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(),
-				"Switchboard/" + ((version != null) ? version : "0.1.0"));
+		return "Switchboard/" + ((version != null) ? version : "0.1.0");
 	}
 
 	@Bean
-	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, WorkerProperties properties,
+	TestSend testSend(TestSends tests, ReceiverClient receiverClient) {
+		return new TestSend(tests, receiverClient, userAgent());
+	}
+
+	@Bean
+	JobRunner jobRunner(Jobs jobs, ReplayJobs replays, TestSend testSend, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
-		return new DeliveryEngine(queue, deliveryAttempt, properties, connectionFactory);
+		return new JobRunner(jobs, replays, testSend, properties, connectionFactory);
+	}
+
+	@Bean
+	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, DestinationGuards guards,
+			WorkerProperties properties, ConnectionFactory connectionFactory) {
+		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory);
 	}
 
 }

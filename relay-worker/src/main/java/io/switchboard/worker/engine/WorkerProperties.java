@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitFailureRate the share of failed attempts (percent) that opens the circuit
  * @param circuitOpenDuration how long an open circuit defers attempts before letting one
  * try
+ * @param replayBatchSize the most deliveries a bulk replay takes in one transaction
  */
 @ConfigurationProperties("switchboard.worker")
 public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("50") int batchSize,
@@ -28,7 +29,7 @@ public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @Defau
 		@DefaultValue("15s") Duration reclaimInterval, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("0.2") double retryJitter, @DefaultValue("20s") Duration shutdownGrace,
 		@DefaultValue("5") int circuitMinimumCalls, @DefaultValue("50") float circuitFailureRate,
-		@DefaultValue("30s") Duration circuitOpenDuration) {
+		@DefaultValue("30s") Duration circuitOpenDuration, @DefaultValue("500") int replayBatchSize) {
 
 	/**
 	 * Where receivers may be.

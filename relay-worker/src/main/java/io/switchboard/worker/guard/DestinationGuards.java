@@ -1,7 +1,10 @@
 package io.switchboard.worker.guard;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -9,21 +12,34 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransitionEvent;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.TenantId;
 
 /**
  * Protects each destination, and the others from it: a circuit breaker (after repeated
  * failures, attempts stop until it half-opens), a bulkhead (at most {@code max_in_flight}
  * attempts at once, so one slow receiver cannot take every slot) and a rate limiter (its
  * {@code rate_limit_per_second}, e.g. under Zapier's 30/s). Registries are keyed by
- * destination id and its limits, so a changed limit takes effect on the next attempt.
+ * destination id; when a destination's URL or limits change, its guards are replaced.
  */
 public class DestinationGuards {
 
 	private static final Duration BULKHEAD_FULL_RETRY = Duration.ofMillis(200);
+
+	private static final String TENANT_TAG = "tenant";
+
+	private static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
+
+	private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+	private final Map<DestinationId, Seen> seen = new ConcurrentHashMap<>();
+
+	private volatile long lastSweep = System.nanoTime();
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
@@ -34,6 +50,11 @@ public class DestinationGuards {
 	private final Duration openDuration;
 
 	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration) {
+		this(minimumCalls, failureRatePercent, openDuration, CircuitReports.NONE);
+	}
+
+	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration,
+			CircuitReports reports) {
 		this.openDuration = openDuration;
 		this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -43,6 +64,21 @@ public class DestinationGuards {
 			.waitDurationInOpenState(openDuration)
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.build());
+		this.circuitBreakers.getEventPublisher()
+			.onEntryAdded((added) -> added.getAddedEntry()
+				.getEventPublisher()
+				.onStateTransition((transition) -> report(reports, added.getAddedEntry(), transition)));
+	}
+
+	private static void report(CircuitReports reports, CircuitBreaker circuit,
+			CircuitBreakerOnStateTransitionEvent event) {
+		String state = switch (event.getStateTransition().getToState()) {
+			case OPEN, FORCED_OPEN -> "open";
+			case HALF_OPEN -> "half-open";
+			default -> "closed";
+		};
+		reports.changed(TenantId.parse(circuit.getTags().get(TENANT_TAG)), DestinationId.parse(circuit.getName()),
+				state, event.getCreationTime().toInstant());
 	}
 
 	/**
@@ -52,6 +88,7 @@ public class DestinationGuards {
 	 * @return whether it may go now
 	 */
 	public Admission admit(LeasedDelivery delivery) {
+		refresh(delivery);
 		CircuitBreaker circuit = circuit(delivery);
 		if (!circuit.tryAcquirePermission()) {
 			return Admission.defer(this.openDuration, "circuit " + circuit.getState().name().toLowerCase());
@@ -66,24 +103,49 @@ public class DestinationGuards {
 			circuit.releasePermission();
 			return Admission.defer(BULKHEAD_FULL_RETRY, "bulkhead full");
 		}
-		return Admission.admit();
+		return Admission.admit(circuit, bulkhead);
 	}
 
 	/**
-	 * Records how an admitted attempt ended.
-	 * @param delivery the delivery
-	 * @param delivered whether the receiver accepted it
-	 * @param duration how long it took
+	 * Replaces a destination's guards when what they were made for changed (its URL, its
+	 * in-flight limit, its rate limit): a fixed URL starts with a closed circuit, a new
+	 * limit applies at once. Guards of destinations not seen for an hour are dropped.
 	 */
-	public void finished(LeasedDelivery delivery, boolean delivered, Duration duration) {
-		bulkhead(delivery).onComplete();
-		CircuitBreaker circuit = circuit(delivery);
-		if (delivered) {
-			circuit.onSuccess(duration.toNanos(), TimeUnit.NANOSECONDS);
+	private void refresh(LeasedDelivery delivery) {
+		Limits limits = new Limits(delivery.url(), delivery.maxInFlight(), delivery.rateLimitPerSecond());
+		long now = System.nanoTime();
+		Seen previous = this.seen.put(delivery.destinationId(), new Seen(limits, now));
+		if (previous != null && !previous.limits().equals(limits)) {
+			evict(delivery.destinationId());
 		}
-		else {
-			circuit.onError(duration.toNanos(), TimeUnit.NANOSECONDS, new ReceiverFailure());
+		if (now - this.lastSweep > SWEEP_EVERY.toNanos()) {
+			this.lastSweep = now;
+			this.seen.entrySet().removeIf((entry) -> {
+				boolean stale = now - entry.getValue().atNanos() > FORGET_AFTER.toNanos();
+				if (stale) {
+					evict(entry.getKey());
+				}
+				return stale;
+			});
 		}
+	}
+
+	private void evict(DestinationId id) {
+		this.circuitBreakers.remove(id.toString());
+		this.bulkheads.remove(id.toString());
+		this.rateLimiters.remove(id.toString());
+	}
+
+	/**
+	 * The destinations this process has as many attempts in flight to as they allow.
+	 * @return their ids
+	 */
+	public Set<DestinationId> saturated() {
+		return this.bulkheads.getAllBulkheads()
+			.stream()
+			.filter((bulkhead) -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0)
+			.map((bulkhead) -> DestinationId.parse(bulkhead.getName()))
+			.collect(Collectors.toSet());
 	}
 
 	/**
@@ -96,11 +158,12 @@ public class DestinationGuards {
 	}
 
 	private CircuitBreaker circuit(LeasedDelivery delivery) {
-		return this.circuitBreakers.circuitBreaker(delivery.destinationId().toString());
+		return this.circuitBreakers.circuitBreaker(delivery.destinationId().toString(),
+				Map.of(TENANT_TAG, delivery.tenantId().toString()));
 	}
 
 	private Bulkhead bulkhead(LeasedDelivery delivery) {
-		return this.bulkheads.bulkhead(delivery.destinationId() + "/" + delivery.maxInFlight(),
+		return this.bulkheads.bulkhead(delivery.destinationId().toString(),
 				BulkheadConfig.custom()
 					.maxConcurrentCalls(delivery.maxInFlight())
 					.maxWaitDuration(Duration.ZERO)
@@ -111,12 +174,20 @@ public class DestinationGuards {
 		if (delivery.rateLimitPerSecond() == null) {
 			return null;
 		}
-		return this.rateLimiters.rateLimiter(delivery.destinationId() + "/" + delivery.rateLimitPerSecond(),
+		return this.rateLimiters.rateLimiter(delivery.destinationId().toString(),
 				RateLimiterConfig.custom()
 					.limitForPeriod(delivery.rateLimitPerSecond())
 					.limitRefreshPeriod(Duration.ofSeconds(1))
 					.timeoutDuration(Duration.ZERO)
 					.build());
+	}
+
+	private record Limits(String url, int maxInFlight, Integer rateLimitPerSecond) {
+
+	}
+
+	private record Seen(Limits limits, long atNanos) {
+
 	}
 
 	/** A failed attempt, as the circuit breaker counts it. */

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
+import io.switchboard.worker.guard.DestinationGuards;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +70,8 @@ class DeliveryScenarioIntegrationTests {
 	void twoWorkersOnOneQueueDeliverEveryEventExactlyOnce() throws Exception {
 		RelayFixture relay = new RelayFixture(this.context, this.receiver, "none");
 		DeliveryEngine second = new DeliveryEngine(this.context.getBean(DeliveryQueue.class),
-				this.context.getBean(DeliveryAttempt.class), this.context.getBean(WorkerProperties.class),
-				this.context.getBean(ConnectionFactory.class));
+				this.context.getBean(DeliveryAttempt.class), this.context.getBean(DestinationGuards.class),
+				this.context.getBean(WorkerProperties.class), this.context.getBean(ConnectionFactory.class));
 		second.start();
 		try {
 			IntStream.range(0, 200).parallel().forEach((i) -> relay.storeEvent("call.completed", "call_" + i, "n" + i));

@@ -1,10 +1,10 @@
-package io.switchboard.api.inbound;
+package io.switchboard.api.limit;
 
 /**
  * A rate limit: {@code rate} tokens a second, at most {@code capacity} saved up. Not a
  * queue: a request that finds no token is told how long until there is one.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
 	private final double tokensPerNano;
 
@@ -14,7 +14,13 @@ final class TokenBucket {
 
 	private long refilledAt;
 
-	TokenBucket(double ratePerSecond, double capacity, long now) {
+	/**
+	 * A full bucket.
+	 * @param ratePerSecond tokens added a second
+	 * @param capacity the most tokens saved up
+	 * @param now {@link System#nanoTime()}
+	 */
+	public TokenBucket(double ratePerSecond, double capacity, long now) {
 		this.tokensPerNano = ratePerSecond / 1e9;
 		this.capacity = capacity;
 		this.tokens = capacity;
@@ -26,7 +32,7 @@ final class TokenBucket {
 	 * @param now {@link System#nanoTime()}
 	 * @return 0 if taken, else the nanoseconds until one is free
 	 */
-	synchronized long tryTake(long now) {
+	public synchronized long tryTake(long now) {
 		this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.tokensPerNano);
 		this.refilledAt = now;
 		if (this.tokens >= 1) {

@@ -1,0 +1,311 @@
+package io.switchboard.api.access;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.api.ApiIntegrationTestApplication;
+import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.access.ApiEndpoints.Endpoint;
+import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.auth.ApiTokens;
+import io.switchboard.api.auth.Scope;
+import io.switchboard.api.inbound.OpenSslAccess;
+import io.switchboard.core.id.TenantId;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every {@code /api/v1} endpoint the application maps (read from the handler mapping, so
+ * none can be forgotten) × every way to be refused: no token, bad signature, expired,
+ * revoked → 401; a token without the endpoint's scope → 403; another tenant's id → 404;
+ * each a problem document with a stable code. And the endpoint's own scope is enough to
+ * get past authorization.
+ *
+ * <p>
+ * A new endpoint needs a row in {@link #ENDPOINTS}: its scope and a sample request (a
+ * body that passes validation, and the id of one of the tenant's own resources for each
+ * path variable).
+ */
+@SpringBootTest(classes = ApiIntegrationTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class AuthMatrixIntegrationTests {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	private static final Map<String, Row> ENDPOINTS = rows(open("POST /api/v1/signup"),
+			row("GET /api/v1/audit-log", Scope.TOKENS_WRITE), row("GET /api/v1/tokens", Scope.TOKENS_WRITE),
+			row("POST /api/v1/tokens", Scope.TOKENS_WRITE)
+				.body((f) -> Map.of("name", "m", "scopes", List.of("tokens:write"))),
+			row("DELETE /api/v1/tokens/{id}", Scope.TOKENS_WRITE).id(Fixtures::tokenId),
+			row("GET /api/v1/sources", Scope.SOURCES_WRITE),
+			row("POST /api/v1/sources", Scope.SOURCES_WRITE).body((f) -> Map.of("provider", "minivoice", "name", "m")),
+			row("GET /api/v1/sources/{id}", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
+			row("PATCH /api/v1/sources/{id}", Scope.SOURCES_WRITE).id(Fixtures::sourceId)
+				.body((f) -> Map.of("name", "renamed")),
+			row("DELETE /api/v1/sources/{id}", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
+			row("POST /api/v1/sources/{id}/rotate-secret", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
+			row("GET /api/v1/destinations", Scope.DESTINATIONS_WRITE),
+			row("POST /api/v1/destinations", Scope.DESTINATIONS_WRITE)
+				.body((f) -> Map.of("kind", "zapier", "name", "m", "url", "https://hooks.zapier.com/hooks/catch/1/m/")),
+			row("GET /api/v1/destinations/{id}", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
+			row("PATCH /api/v1/destinations/{id}", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId)
+				.body((f) -> Map.of("name", "renamed")),
+			row("DELETE /api/v1/destinations/{id}", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
+			row("POST /api/v1/destinations/{id}/rotate-secret", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
+			row("GET /api/v1/routes", Scope.ROUTES_WRITE),
+			row("POST /api/v1/routes", Scope.ROUTES_WRITE)
+				.body((f) -> Map.of("sourceId", f.sourceId(), "destinationId", f.destinationId())),
+			row("GET /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
+			row("DELETE /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
+			row("GET /api/v1/events", Scope.EVENTS_READ),
+			row("GET /api/v1/events/{id}", Scope.EVENTS_READ).id(Fixtures::eventId),
+			row("GET /api/v1/rejections?sourceId={sourceId}", Scope.EVENTS_READ),
+			row("GET /api/v1/deliveries", Scope.DELIVERIES_READ),
+			row("GET /api/v1/deliveries/{id}", Scope.DELIVERIES_READ).id(Fixtures::deliveryId),
+			row("GET /api/v1/deliveries/{id}/attempts", Scope.DELIVERIES_READ).id(Fixtures::deliveryId),
+			row("POST /api/v1/deliveries/{id}/replay", Scope.DELIVERIES_REPLAY).id(Fixtures::deliveryId));
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private ApiTokens apiTokens;
+
+	private ApiClient api;
+
+	@Test
+	void everyRowIsAMappedEndpoint() {
+		List<String> mapped = ApiEndpoints.of(this.context).stream().map(Endpoint::toString).toList();
+		assertThat(ENDPOINTS.keySet()).as("rows for endpoints that no longer exist").isSubsetOf(mapped);
+	}
+
+	@TestFactory
+	Stream<DynamicNode> everyEndpointRefusesEveryBadCaller() throws Exception {
+		this.api = new ApiClient(this.port);
+		Fixtures mine = fixtures("Mine");
+		Fixtures other = fixtures("Other");
+		Callers callers = callers(mine);
+		return ApiEndpoints.of(this.context).stream().map((endpoint) -> {
+			Row row = ENDPOINTS.get(endpoint.toString());
+			if (row == null) {
+				return DynamicTest.dynamicTest(endpoint + " has a row", () -> fail("No row for " + endpoint
+						+ " in AuthMatrixIntegrationTests.ENDPOINTS: add one with its scope and a sample request."));
+			}
+			return DynamicContainer.dynamicContainer(endpoint.toString(), checks(endpoint, row, mine, other, callers));
+		});
+	}
+
+	private Stream<DynamicNode> checks(Endpoint endpoint, Row row, Fixtures mine, Fixtures other, Callers callers) {
+		String path = path(endpoint, row, mine);
+		Object body = (row.body() != null) ? row.body().apply(mine) : null;
+		String method = endpoint.method().name();
+		if (row.scope() == null) {
+			return Stream.of(DynamicTest.dynamicTest("is open",
+					() -> assertThat(ENDPOINTS.get(endpoint.toString())).as("open endpoints are only those meant to be")
+						.isSameAs(ENDPOINTS.get("POST /api/v1/signup"))));
+		}
+		List<DynamicNode> checks = new ArrayList<>();
+		checks.add(DynamicTest.dynamicTest("no token → 401",
+				() -> assertProblem(this.api.send(method, path, body, null), 401, "unauthorized")));
+		checks.add(DynamicTest.dynamicTest("bad signature → 401",
+				() -> assertProblem(this.api.send(method, path, body, ApiClient.bearer(callers.badSignature())), 401,
+						"invalid-token")));
+		checks.add(DynamicTest.dynamicTest("expired → 401",
+				() -> assertProblem(this.api.send(method, path, body, ApiClient.bearer(callers.expired())), 401,
+						"invalid-token")));
+		checks.add(DynamicTest.dynamicTest("revoked → 401",
+				() -> assertProblem(this.api.send(method, path, body, ApiClient.bearer(callers.revoked())), 401,
+						"invalid-token")));
+		checks.add(DynamicTest.dynamicTest("without " + row.scope().value() + " → 403",
+				() -> assertProblem(
+						this.api.send(method, path, body, ApiClient.bearer(callers.allBut().get(row.scope()))), 403,
+						"insufficient-scope")));
+		if (row.id() != null) {
+			checks.add(DynamicTest.dynamicTest("other tenant's id → 404",
+					() -> assertProblem(this.api.send(method, path, body, ApiClient.bearer(other.token())), 404,
+							"not-found")));
+			String unknown = path.replace(row.id().apply(mine), "nonexistent");
+			checks.add(DynamicTest.dynamicTest("only " + row.scope().value() + " → past authorization",
+					() -> assertProblem(
+							this.api.send(method, unknown, body, ApiClient.bearer(callers.only().get(row.scope()))),
+							404, "not-found")));
+		}
+		else {
+			checks.add(DynamicTest.dynamicTest("only " + row.scope().value() + " → past authorization", () -> {
+				Response response = this.api.send(method, path, body,
+						ApiClient.bearer(callers.only().get(row.scope())));
+				assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+			}));
+		}
+		return checks.stream();
+	}
+
+	private static String path(Endpoint endpoint, Row row, Fixtures mine) {
+		String path = endpoint.path();
+		if (row.id() != null) {
+			path = path.replaceAll("\\{[^}]+}", row.id().apply(mine));
+		}
+		String query = row.query();
+		return (query != null) ? path + "?" + query.replace("{sourceId}", mine.sourceId()) : path;
+	}
+
+	private Fixtures fixtures(String name) throws Exception {
+		String email = "matrix-" + UUID.randomUUID() + "@example.com";
+		Response signup = this.api.send("POST", "/api/v1/signup",
+				Map.of("tenantName", name, "email", email, "password", PASSWORD), null);
+		assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+		Response issued = this.api.send("POST", "/api/v1/tokens", Map.of("name", "all", "scopes", Scope.all()),
+				ApiClient.basic(email, PASSWORD));
+		String token = issued.text("token");
+		Response source = this.api.send("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "Line"),
+				ApiClient.bearer(token));
+		Response destination = this.api.send("POST", "/api/v1/destinations",
+				Map.of("kind", "zapier", "name", "Zap", "url", "https://hooks.zapier.com/hooks/catch/1/a/"),
+				ApiClient.bearer(token));
+		Response route = this.api.send("POST", "/api/v1/routes",
+				Map.of("sourceId", source.text("id"), "destinationId", destination.text("id")),
+				ApiClient.bearer(token));
+		assertThat(route.status()).as(route.body()).isEqualTo(201);
+		byte[] body = "{\"event\":\"call.completed\",\"call\":{\"id\":\"call_1\"}}".getBytes(StandardCharsets.UTF_8);
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		Response event = this.api.send("POST", source.text("inboundUrl"), new String(body, StandardCharsets.UTF_8),
+				null, Map.of("X-MiniVoice-Timestamp", timestamp, "X-MiniVoice-Signature",
+						OpenSslAccess.miniVoiceSignature(source.text("secret"), timestamp, body)));
+		assertThat(event.status()).as(event.body()).isEqualTo(200);
+		String eventId = event.text("event_id");
+		Response stored = this.api.send("GET", "/api/v1/events/" + eventId, null, ApiClient.bearer(token));
+		String deliveryId = stored.json().path("deliveries").get(0).path("id").asString();
+		return new Fixtures(signup.text("tenantId"), token, issued.text("id"), source.text("id"),
+				destination.text("id"), route.text("id"), eventId, deliveryId);
+	}
+
+	private Callers callers(Fixtures mine) throws Exception {
+		TenantId tenant = TenantId.parse(mine.tenantId());
+		ApiCaller caller = new ApiCaller(tenant, "tok_matrix", Set.copyOf(Scope.all()), false);
+		String expired = this.apiTokens.issue(caller, "expired", Scope.all(), Instant.now().minusSeconds(120))
+			.block()
+			.token();
+		Response doomed = this.api.send("POST", "/api/v1/tokens", Map.of("name", "doomed", "scopes", Scope.all()),
+				ApiClient.bearer(mine.token()));
+		assertThat(this.api.send("DELETE", "/api/v1/tokens/" + doomed.text("id"), null, ApiClient.bearer(mine.token()))
+			.status()).isEqualTo(204);
+		Map<Scope, String> allBut = new LinkedHashMap<>();
+		Map<Scope, String> only = new LinkedHashMap<>();
+		for (Scope scope : Scope.values()) {
+			List<String> others = Arrays.stream(Scope.values()).filter((s) -> s != scope).map(Scope::value).toList();
+			allBut.put(scope, issue(mine, "all-but-" + scope.value(), others));
+			only.put(scope, issue(mine, "only-" + scope.value(), List.of(scope.value())));
+		}
+		return new Callers(forge(mine.token()), expired, doomed.text("token"), allBut, only);
+	}
+
+	private String issue(Fixtures mine, String name, List<String> scopes) {
+		Response issued = this.api.send("POST", "/api/v1/tokens", Map.of("name", name, "scopes", scopes),
+				ApiClient.bearer(mine.token()));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.text("token");
+	}
+
+	/**
+	 * The same header and claims, signed by a key that is not Switchboard's.
+	 */
+	private static String forge(String token) throws Exception {
+		SignedJWT genuine = SignedJWT.parse(token);
+		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(genuine.getHeader().getKeyID())
+			.type(genuine.getHeader().getType())
+			.build(), genuine.getJWTClaimsSet());
+		forged.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+		return forged.serialize();
+	}
+
+	private static void assertProblem(Response response, int status, String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.text("code")).isEqualTo(code);
+	}
+
+	private static Map<String, Row> rows(Row... rows) {
+		Map<String, Row> byEndpoint = new LinkedHashMap<>();
+		for (Row row : rows) {
+			assertThat(byEndpoint.put(row.endpoint(), row)).as("one row for %s", row.endpoint()).isNull();
+		}
+		return byEndpoint;
+	}
+
+	private static Row row(String request, Scope scope) {
+		String[] parts = request.split("\\?", 2);
+		return new Row(parts[0], (parts.length > 1) ? parts[1] : null, scope, null, null);
+	}
+
+	private static Row open(String endpoint) {
+		return new Row(endpoint, null, null, null, null);
+	}
+
+	/**
+	 * One endpoint: its scope and a sample request.
+	 *
+	 * @param endpoint method and path pattern, as the handler mapping names it
+	 * @param query a query string for the sample request, or {@code null}
+	 * @param scope the scope it needs, or {@code null} if it is open
+	 * @param id the tenant's own resource each path variable names, or {@code null}
+	 * @param body the sample body, or {@code null}
+	 */
+	record Row(String endpoint, String query, Scope scope, Function<Fixtures, String> id,
+			Function<Fixtures, Object> body) {
+
+		Row id(Function<Fixtures, String> id) {
+			return new Row(this.endpoint, this.query, this.scope, id, this.body);
+		}
+
+		Row body(Function<Fixtures, Object> body) {
+			return new Row(this.endpoint, this.query, this.scope, this.id, body);
+		}
+
+	}
+
+	/**
+	 * One tenant and one of each of its resources.
+	 */
+	record Fixtures(String tenantId, String token, String tokenId, String sourceId, String destinationId,
+			String routeId, String eventId, String deliveryId) {
+
+	}
+
+	/**
+	 * The tenant's tokens that must not get through, and one per scope that must.
+	 */
+	record Callers(String badSignature, String expired, String revoked, Map<Scope, String> allBut,
+			Map<Scope, String> only) {
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.switchboard.core.job;
+
+import java.time.Instant;
+
+import io.switchboard.core.id.JobId;
+import io.switchboard.core.id.TenantId;
+
+/**
+ * A background job and its progress.
+ *
+ * @param tenantId the owner
+ * @param id the job
+ * @param kind {@code replay} or {@code destination-test}
+ * @param status {@code queued}, {@code running}, {@code finished} or {@code failed}
+ * @param params what to do, as JSON
+ * @param total how many items it has
+ * @param done how many it handled
+ * @param failed how many it could not handle
+ * @param cursorId where a replay has got to (it walks down from the job's own id)
+ * @param result what came of it, as JSON, or {@code null}
+ * @param error why it failed, or {@code null}
+ * @param createdBy who asked for it
+ * @param leaseOwner the worker running it, or {@code null}
+ * @param createdAt when it was asked for
+ * @param startedAt when a worker first took it
+ * @param finishedAt when it ended
+ */
+public record Job(TenantId tenantId, JobId id, String kind, String status, String params, long total, long done,
+		long failed, java.util.UUID cursorId, String result, String error, String createdBy, String leaseOwner,
+		Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+	/** A bulk replay. */
+	public static final String REPLAY = "replay";
+
+	/** A destination's test send. */
+	public static final String DESTINATION_TEST = "destination-test";
+
+	/**
+	 * Whether the job has ended.
+	 * @return whether it is finished or failed
+	 */
+	public boolean ended() {
+		return "finished".equals(this.status) || "failed".equals(this.status);
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.switchboard.worker.engine;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.switchboard.core.job.Job;
+import io.switchboard.core.job.Jobs;
+import io.switchboard.core.job.ReplayJobs;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs background jobs in two lanes that never wait on each other or on deliveries: bulk
+ * replays, one at a time, in batches of their own short transactions; and test sends,
+ * several at once, so a person waiting on "send test event" is not queued behind a replay
+ * of 100 000 deliveries. A job is claimed with a lease that each batch renews; a worker
+ * that dies mid-job leaves a lease that expires, and the job resumes from its recorded
+ * progress.
+ */
+class JobRunner implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(JobRunner.class);
+
+	private static final int CONCURRENT_TEST_SENDS = 4;
+
+	private final Jobs jobs;
+
+	private final ReplayJobs replays;
+
+	private final TestSend testSend;
+
+	private final WorkerProperties properties;
+
+	private final ConnectionFactory connectionFactory;
+
+	private final String owner = "jobs-" + UUID.randomUUID();
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Sinks.Many<String> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable loops;
+
+	JobRunner(Jobs jobs, ReplayJobs replays, TestSend testSend, WorkerProperties properties,
+			ConnectionFactory connectionFactory) {
+		this.jobs = jobs;
+		this.replays = replays;
+		this.testSend = testSend;
+		this.properties = properties;
+		this.connectionFactory = connectionFactory;
+	}
+
+	@Override
+	public void start() {
+		if (!this.running.compareAndSet(false, true)) {
+			return;
+		}
+		Flux<String> announced = Flux
+			.merge(Notifications.listen(this.connectionFactory, Jobs.CHANNEL), this.wakeUps.asFlux())
+			.share();
+		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop();
+		Disposable replayLane = Flux.merge(polls, announced.filter(Job.REPLAY::equals).map((kind) -> 0L))
+			.onBackpressureLatest()
+			.concatMap((tick) -> claim(Job.REPLAY).flatMap(this::runReplay), 1)
+			.doOnError((error) -> logger.error("Replay job loop failed; restarting it", error))
+			.retry()
+			.subscribe();
+		Disposable testLane = Flux.merge(polls, announced.filter(Job.DESTINATION_TEST::equals).map((kind) -> 0L))
+			.onBackpressureLatest()
+			.flatMap((tick) -> claim(Job.DESTINATION_TEST).flatMap(this::runTestSend), CONCURRENT_TEST_SENDS)
+			.doOnError((error) -> logger.error("Test send loop failed; restarting it", error))
+			.retry()
+			.subscribe();
+		this.loops = Disposables.composite(replayLane, testLane);
+	}
+
+	@Override
+	public void stop() {
+		if (this.running.compareAndSet(true, false)) {
+			// a job cut short keeps its lease until it expires, then resumes from its
+			// progress
+			this.loops.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running.get();
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+	private Mono<Job> claim(String kind) {
+		if (!this.running.get()) {
+			return Mono.empty();
+		}
+		return this.jobs.claim(kind, this.owner, this.properties.leaseDuration()).onErrorResume((error) -> {
+			logger.warn("Claiming a " + kind + " job failed; trying again on the next wake-up: " + error);
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> runReplay(Job job) {
+		return Mono.just(job)
+			.expand((current) -> this.running.get()
+					? this.replays.runBatch(current, this.properties.replayBatchSize(), this.properties.leaseDuration())
+					: Mono.empty())
+			.then()
+			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.REPLAY))
+			.onErrorResume((error) -> {
+				logger.warn("Replay job " + job.id() + " of " + job.tenantId()
+						+ " stopped; it resumes when its lease expires: " + error);
+				return Mono.empty();
+			});
+	}
+
+	private Mono<Void> runTestSend(Job job) {
+		return this.testSend.run(job)
+			.flatMap((result) -> this.jobs.finish(job, true, 1, 0, result, null))
+			.onErrorResume((error) -> this.jobs.finish(job, false, 0, 1, null, String.valueOf(error.getMessage())))
+			.onErrorResume((error) -> Mono.empty())
+			.doFinally((signal) -> this.wakeUps.tryEmitNext(Job.DESTINATION_TEST))
+			.then();
+	}
+
+}

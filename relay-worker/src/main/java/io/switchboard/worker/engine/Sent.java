@@ -1,0 +1,64 @@
+package io.switchboard.worker.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.switchboard.core.delivery.AttemptRecord;
+
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * What sending one request came to: the receiver's response, or why there was none, and
+ * how long it took.
+ *
+ * @param response the response, or {@code null}
+ * @param error what went wrong, or {@code null}
+ * @param duration from sending to the answer or the failure
+ */
+record Sent(ReceiverResponse response, Throwable error, Duration duration) {
+
+	static Sent response(ReceiverResponse response, Duration duration) {
+		return new Sent(response, null, duration);
+	}
+
+	static Sent failure(Throwable error, Duration duration) {
+		return new Sent(null, reason(error), duration);
+	}
+
+	Integer status() {
+		return (this.response != null) ? this.response.status() : null;
+	}
+
+	/**
+	 * The attempt's log row.
+	 * @param trigger {@code scheduled}, {@code manual} or {@code test}
+	 * @param delivered whether the receiver took it
+	 * @param started when it was sent
+	 * @param requestHeaders the headers sent, redacted
+	 * @param nextStatus the delivery's status after it
+	 * @param nextAttemptAt when the next attempt is due, or {@code null}
+	 * @return the record
+	 */
+	AttemptRecord logged(String trigger, boolean delivered, Instant started, Map<String, String> requestHeaders,
+			String nextStatus, Instant nextAttemptAt) {
+		return new AttemptRecord(trigger, delivered, started, (int) this.duration.toMillis(), requestHeaders, status(),
+				(this.response != null) ? this.response.headers() : null,
+				(this.response != null) ? this.response.body() : null,
+				(this.error != null) ? this.error.getClass().getSimpleName() : null,
+				(this.error != null) ? String.valueOf(this.error.getMessage()) : null, nextStatus, nextAttemptAt);
+	}
+
+	/**
+	 * What really went wrong: the client wraps connection failures (an egress refusal, a
+	 * refused connection, an unknown host) in a request exception that says little.
+	 */
+	private static Throwable reason(Throwable error) {
+		Throwable reason = error;
+		while (reason instanceof WebClientRequestException && reason.getCause() != null) {
+			reason = reason.getCause();
+		}
+		return reason;
+	}
+
+}

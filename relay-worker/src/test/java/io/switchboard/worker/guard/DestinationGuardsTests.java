@@ -1,0 +1,103 @@
+package io.switchboard.worker.guard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.EventId;
+import io.switchboard.core.id.TenantId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A destination's circuit breaker, bulkhead and rate limiter, and their replacement when
+ * the destination changes.
+ */
+class DestinationGuardsTests {
+
+	private static final TenantId TENANT = TenantId.generate();
+
+	private static final DestinationId DESTINATION = DestinationId.generate();
+
+	private final List<String> reports = new ArrayList<>();
+
+	private final DestinationGuards guards = new DestinationGuards(5, 50, Duration.ofMinutes(1),
+			(tenantId, destinationId, state, at) -> this.reports.add(tenantId + " " + destinationId + " " + state));
+
+	@Test
+	void bulkheadHoldsBackAttemptsOverTheDestinationsInFlightLimit() {
+		Admission first = this.guards.admit(delivery("https://a.example/hook", 2, null));
+		Admission second = this.guards.admit(delivery("https://a.example/hook", 2, null));
+		Admission third = this.guards.admit(delivery("https://a.example/hook", 2, null));
+		assertThat(first.admitted()).isTrue();
+		assertThat(second.admitted()).isTrue();
+		assertThat(third.admitted()).isFalse();
+		assertThat(third.reason()).isEqualTo("bulkhead full");
+		assertThat(this.guards.saturated()).containsExactly(DESTINATION);
+		first.finished(true, Duration.ofMillis(5));
+		assertThat(this.guards.saturated()).isEmpty();
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 2, null)).admitted()).isTrue();
+	}
+
+	@Test
+	void otherDestinationsAreNotHeldBackByAFullBulkhead() {
+		this.guards.admit(delivery("https://a.example/hook", 1, null));
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 1, null)).admitted()).isFalse();
+		LeasedDelivery other = new LeasedDelivery(TENANT, DeliveryId.generate(), EventId.generate(),
+				DestinationId.generate(), "owner", 0, 1, "scheduled", "minivoice", "call.completed", false,
+				Instant.now(), "application/json", new byte[0], "https://b.example/hook", "none", "original", List.of(),
+				10_000, List.of(), 1, null, Map.of());
+		assertThat(this.guards.admit(other).admitted()).isTrue();
+	}
+
+	@Test
+	void raisedInFlightLimitTakesEffectAtOnce() {
+		Admission held = this.guards.admit(delivery("https://a.example/hook", 1, null));
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 1, null)).admitted()).isFalse();
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 3, null)).admitted()).isTrue();
+		held.finished(true, Duration.ofMillis(5));
+	}
+
+	@Test
+	void circuitOpensAfterRepeatedFailuresIsReportedAndAFixedUrlStartsClosed() {
+		for (int i = 0; i < 5; i++) {
+			this.guards.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
+		}
+		Admission held = this.guards.admit(delivery("https://broken.example/hook", 10, null));
+		assertThat(held.admitted()).isFalse();
+		assertThat(held.reason()).isEqualTo("circuit open");
+		assertThat(this.reports).containsExactly(TENANT + " " + DESTINATION + " open");
+		assertThat(this.guards.admit(delivery("https://fixed.example/hook", 10, null)).admitted())
+			.as("the destination's URL was changed: its guards start afresh")
+			.isTrue();
+	}
+
+	@Test
+	void rateLimitHoldsBackAttemptsOverTheDestinationsRate() {
+		int admitted = 0;
+		for (int i = 0; i < 10; i++) {
+			Admission admission = this.guards.admit(delivery("https://a.example/hook", 100, 3));
+			if (admission.admitted()) {
+				admitted++;
+				admission.finished(true, Duration.ofMillis(1));
+			}
+			else {
+				assertThat(admission.reason()).isEqualTo("rate limit");
+			}
+		}
+		assertThat(admitted).isEqualTo(3);
+	}
+
+	private static LeasedDelivery delivery(String url, int maxInFlight, Integer rateLimit) {
+		return new LeasedDelivery(TENANT, DeliveryId.generate(), EventId.generate(), DESTINATION, "owner", 0, 1,
+				"scheduled", "minivoice", "call.completed", false, Instant.now(), "application/json", new byte[0], url,
+				"none", "original", List.of(), 10_000, List.of(), maxInFlight, rateLimit, Map.of());
+	}
+
+}
