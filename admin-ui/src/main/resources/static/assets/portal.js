@@ -76,8 +76,40 @@
 		}, 3000);
 	}
 
+	function follow(block) {
+		var timer = setInterval(function () {
+			var url = block.getAttribute('data-refresh-fragment');
+			if (!url) {
+				clearInterval(timer);
+				return;
+			}
+			fetch(url, { credentials: 'same-origin' })
+				.then(function (response) { return response.ok ? response.text() : null; })
+				.then(function (html) {
+					if (html === null) {
+						return;
+					}
+					var template = document.createElement('template');
+					template.innerHTML = html;
+					var fresh = template.content.firstElementChild;
+					if (fresh) {
+						block.innerHTML = fresh.innerHTML;
+						var next = fresh.getAttribute('data-refresh-fragment');
+						if (next) {
+							block.setAttribute('data-refresh-fragment', next);
+						}
+						else {
+							block.removeAttribute('data-refresh-fragment');
+						}
+					}
+				})
+				.catch(function () { });
+		}, 1000);
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
 		showProviderFields();
 		document.querySelectorAll('tbody[data-refresh]').forEach(refresh);
+		document.querySelectorAll('[data-refresh-fragment]').forEach(follow);
 	});
 })();

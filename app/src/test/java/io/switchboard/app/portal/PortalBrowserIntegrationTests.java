@@ -40,7 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
-				"switchboard.portal.sign-in-max-failures=3" })
+				"switchboard.portal.sign-in-max-failures=3",
+				// Dead letters on purpose: the circuit breaker would hold them back
+				// instead.
+				"switchboard.worker.circuit-minimum-calls=1000" })
 class PortalBrowserIntegrationTests {
 
 	private static final String PASSWORD = "correct horse battery";
@@ -156,6 +159,30 @@ class PortalBrowserIntegrationTests {
 				.contains("manual")
 				.contains("\"id\" : \"call_second\"");
 			browser.screenshot("event");
+
+			receiver.answer(500);
+			browser.open("/events?status=dead");
+			assertThat(post(inboundUrl, secret, "call_third").statusCode()).isEqualTo(200);
+			assertThat(post(inboundUrl, secret, "call_fourth").statusCode()).isEqualTo(200);
+			browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.map(WebElement::getText)
+				.filter((row) -> row.contains("dead") && (row.contains("call_third") || row.contains("call_fourth")))
+				.count() == 2);
+			receiver.answer(200);
+			browser.open("/dead-letters");
+			browser.click(By.xpath("//button[text()='Replay all matching']"));
+			browser.await((driver) -> {
+				driver.switchTo().alert().accept();
+				return true;
+			});
+			browser.await((driver) -> driver.findElement(By.id("job-progress")).getText().contains("2 of 2 replayed"));
+			assertThat(browser.find(By.id("job-progress")).getText()).contains("finished");
+			browser.screenshot("bulk-replay");
+			browser.open("/events?status=delivered&callId=call_fourth");
+			browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.anyMatch((row) -> row.getText().contains("call_fourth")));
 
 			browser.phone(true);
 			browser.open("/events");
