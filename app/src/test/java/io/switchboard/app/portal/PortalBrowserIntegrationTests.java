@@ -184,6 +184,15 @@ class PortalBrowserIntegrationTests {
 				.stream()
 				.anyMatch((row) -> row.getText().contains("call_fourth")));
 
+			browser.open("/");
+			String activity = browser.await((driver) -> {
+				driver.navigate().refresh();
+				String figures = driver.findElement(By.id("activity")).getText();
+				return figures.contains("Deliveries delivered\n4") ? figures : null;
+			});
+			assertThat(activity).contains("Events in\n4").contains(" ms / ");
+			browser.screenshot("dashboard");
+
 			browser.phone(true);
 			browser.open("/events");
 			browser.screenshot("events-phone");
