@@ -3,12 +3,11 @@ package io.switchboard.api.audit;
 import java.util.function.Function;
 
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.core.audit.AuditLog;
+import io.switchboard.core.audit.RecordedChanges;
+import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Records configuration changes in the same transaction as the change itself, so the log
@@ -19,15 +18,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Component
 public class AuditTrail {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private final RecordedChanges changes;
 
-	private final AuditLog log;
-
-	private final TransactionalOperator transaction;
-
-	AuditTrail(AuditLog log, TransactionalOperator transaction) {
-		this.log = log;
-		this.transaction = transaction;
+	AuditTrail(RecordedChanges changes) {
+		this.changes = changes;
 	}
 
 	/**
@@ -42,17 +36,10 @@ public class AuditTrail {
 	 */
 	public <T> Mono<T> recorded(ApiCaller caller, String action, String resourceType, Mono<T> change,
 			Function<T, Change> describe) {
-		return this.transaction.transactional(change.flatMap((result) -> {
+		return this.changes.recorded(caller.tenantId(), caller.actor(), action, resourceType, change, (result) -> {
 			Change described = describe.apply(result);
-			return this.log
-				.record(caller.tenantId(), caller.actor(), action, resourceType, described.resourceId(),
-						json(described.before()), json(described.after()))
-				.thenReturn(result);
-		}));
-	}
-
-	private static String json(Object value) {
-		return (value != null) ? JSON.writeValueAsString(value) : null;
+			return new AuditedChange(described.resourceId(), described.before(), described.after());
+		});
 	}
 
 	/**

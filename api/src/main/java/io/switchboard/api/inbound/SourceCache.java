@@ -7,9 +7,11 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.switchboard.core.source.Source;
+import io.switchboard.core.source.SourceChanged;
 import io.switchboard.core.source.SourceRepository;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +44,15 @@ public class SourceCache {
 	 */
 	public Mono<Source> find(String token) {
 		return Mono.fromFuture(() -> this.sources.get(token), true).flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * Forgets a source changed elsewhere in this process (the portal).
+	 * @param changed the change
+	 */
+	@EventListener
+	void onSourceChanged(SourceChanged changed) {
+		evict(changed.inboundToken());
 	}
 
 	/**

@@ -1,9 +1,9 @@
 package io.switchboard.api.source;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.switchboard.core.source.InboundAddress;
+
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where providers post: {@code switchboard.public-url} + {@code /in/<token>}, or, with no
@@ -12,16 +12,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class InboundUrls {
 
-	private final String publicUrl;
+	private final InboundAddress address;
 
-	InboundUrls(@Value("${switchboard.public-url:}") String publicUrl) {
-		this.publicUrl = publicUrl.replaceAll("/+$", "");
+	InboundUrls(InboundAddress address) {
+		this.address = address;
 	}
 
 	String of(String token, ServerHttpRequest request) {
-		String base = !this.publicUrl.isEmpty() ? this.publicUrl
-				: UriComponentsBuilder.fromUri(request.getURI()).replacePath(null).replaceQuery(null).toUriString();
-		return base + "/in/" + token;
+		return this.address.of(token, request.getURI());
 	}
 
 }

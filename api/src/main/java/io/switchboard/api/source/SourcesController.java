@@ -20,6 +20,7 @@ import io.switchboard.core.source.Provider;
 import io.switchboard.core.source.Source;
 import io.switchboard.core.source.SourceChange;
 import io.switchboard.core.source.SourceRepository;
+import io.switchboard.core.source.SourceSecrets;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 

@@ -16,9 +16,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the start-up log with one line that says where Switchboard is and how to get in.
- * (The portal's own sign-up page comes with the admin-ui role's pages; until then the
- * first admin is made through the API.)
+ * Ends the start-up log with one line that says where Switchboard is and how to get in:
+ * the portal's sign-up (first run) or sign-in page when this process serves the portal,
+ * else the API.
  */
 @Component
 class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
@@ -45,6 +45,10 @@ class ReadyAnnouncement implements ApplicationListener<ApplicationReadyEvent> {
 	static String message(Roles roles, URI base, boolean firstRun) {
 		String url = base.toString().replaceAll("/$", "");
 		String prefix = "Switchboard is ready (roles " + roles + ") at " + url + ". ";
+		if (roles.has(Role.UI)) {
+			return prefix + (firstRun ? "No account yet: create the first one at " + url + "/signup"
+					: "Sign in at " + url + "/signin");
+		}
 		if (roles.has(Role.API)) {
 			return prefix + (firstRun
 					? "No account yet: create the first admin with POST " + url

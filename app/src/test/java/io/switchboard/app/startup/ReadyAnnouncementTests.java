@@ -14,11 +14,23 @@ class ReadyAnnouncementTests {
 	private static final URI BASE = URI.create("http://localhost:8080");
 
 	@Test
-	void firstRunSaysHowToCreateTheFirstAdmin() {
+	void firstRunPointsAtThePortalsSignUp() {
 		assertThat(ReadyAnnouncement.message(roles("api,worker,ui"), BASE, true))
 			.isEqualTo("Switchboard is ready (roles api,worker,ui) at http://localhost:8080. No account yet: create "
-					+ "the first admin with POST http://localhost:8080/api/v1/signup {tenantName, email, password} "
-					+ "(README: 'From nothing to a working relay')");
+					+ "the first one at http://localhost:8080/signup");
+	}
+
+	@Test
+	void laterRunsPointAtThePortalsSignIn() {
+		assertThat(ReadyAnnouncement.message(roles("api,worker,ui"), BASE, false))
+			.endsWith("Sign in at http://localhost:8080/signin");
+	}
+
+	@Test
+	void firstRunWithoutThePortalSaysHowToCreateTheFirstAdmin() {
+		assertThat(ReadyAnnouncement.message(roles("api,worker"), BASE, true))
+			.endsWith("No account yet: create the first admin with POST http://localhost:8080/api/v1/signup "
+					+ "{tenantName, email, password} (README: 'From nothing to a working relay')");
 	}
 
 	@Test

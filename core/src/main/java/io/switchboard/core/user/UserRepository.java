@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.UserId;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -27,6 +28,19 @@ public class UserRepository {
 			SELECT tenant_id, id, email, password_hash, role
 			FROM app_user
 			WHERE lower(email) = lower(:email)
+			""";
+
+	private static final String FIND_BY_TENANT = """
+			SELECT tenant_id, id, email, password_hash, role
+			FROM app_user
+			WHERE tenant_id = :tenantId
+			ORDER BY id
+			""";
+
+	private static final String DELETE = """
+			DELETE FROM app_user
+			WHERE tenant_id = :tenantId AND id = :id
+			RETURNING tenant_id, id, email, password_hash, role
 			""";
 
 	private final DatabaseClient database;
@@ -62,6 +76,29 @@ public class UserRepository {
 	 */
 	public Mono<AppUser> findByEmail(String email) {
 		return this.database.sql(FIND_BY_EMAIL).bind("email", email).map(UserRepository::read).one();
+	}
+
+	/**
+	 * The people of a tenant.
+	 * @param tenantId the tenant
+	 * @return its users, oldest first
+	 */
+	public Flux<AppUser> findAllByTenant(TenantId tenantId) {
+		return this.database.sql(FIND_BY_TENANT).bind("tenantId", tenantId.uuid()).map(UserRepository::read).all();
+	}
+
+	/**
+	 * Removes a person from a tenant.
+	 * @param tenantId the tenant
+	 * @param id the user
+	 * @return the removed user, or empty when the tenant has no such user
+	 */
+	public Mono<AppUser> delete(TenantId tenantId, UserId id) {
+		return this.database.sql(DELETE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(UserRepository::read)
+			.one();
 	}
 
 	private static AppUser read(Readable row) {

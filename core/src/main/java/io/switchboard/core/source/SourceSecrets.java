@@ -1,15 +1,15 @@
-package io.switchboard.api.source;
+package io.switchboard.core.source;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 import io.switchboard.core.destination.SigningSecret;
-import io.switchboard.core.source.Provider;
 
 /**
- * New secrets for sources, in the form each provider expects.
+ * New secrets for sources, in the form each provider expects (the API and the portal both
+ * make them here).
  */
-final class SourceSecrets {
+public final class SourceSecrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,12 +20,14 @@ final class SourceSecrets {
 	 * Whether Switchboard makes the secret (MiniVoice, Standard Webhooks, generic HMAC:
 	 * you paste ours into the sender) or the provider does (Minari: you paste theirs into
 	 * Switchboard).
+	 * @param provider the source's provider
+	 * @return true when Switchboard makes it
 	 */
-	static boolean generatedBySwitchboard(Provider provider) {
+	public static boolean generatedBySwitchboard(Provider provider) {
 		return provider != Provider.MINARI;
 	}
 
-	static String generate(Provider provider) {
+	public static String generate(Provider provider) {
 		if (provider == Provider.STANDARD_WEBHOOKS) {
 			return SigningSecret.generate();
 		}

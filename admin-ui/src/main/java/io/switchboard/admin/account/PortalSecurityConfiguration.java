@@ -1,0 +1,79 @@
+package io.switchboard.admin.account;
+
+import java.net.URI;
+import java.time.Clock;
+
+import io.switchboard.core.user.UserRepository;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.session.WebSessionIdResolver;
+
+/**
+ * The portal's security chain: every path but the API's, the inbound endpoint's, the JWKS
+ * and actuator (those belong to the api chain and the fallback chain). Form login with a
+ * session cookie (HttpOnly, SameSite=Lax, Secure on https), CSRF on every form, sign-in
+ * throttled per email address; viewers may look but not post.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(PortalProperties.class)
+class PortalSecurityConfiguration {
+
+	/** After the api chain ({@code HIGHEST_PRECEDENCE + 10}), before the fallback. */
+	static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	@Bean
+	WebSessionIdResolver webSessionIdResolver() {
+		return new SessionCookie();
+	}
+
+	@Bean
+	@Order(ORDER)
+	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, PortalProperties properties) {
+		SignInThrottle throttle = new SignInThrottle(properties.signInMaxFailures(), properties.signInLockout(),
+				Clock.systemUTC());
+		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
+		signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));
+		return http
+			.securityMatcher(new NegatedServerWebExchangeMatcher(
+					ServerWebExchangeMatchers.pathMatchers("/api/**", "/in/**", "/.well-known/**", "/actuator/**")))
+			.authenticationManager(new ThrottledSignIn(users, PasswordRules.ENCODER, throttle))
+			.securityContextRepository(new WebSessionServerSecurityContextRepository())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin((form) -> form.loginPage("/signin")
+				.authenticationFailureHandler((exchange, ex) -> redirects.sendRedirect(exchange.getExchange(),
+						URI.create((ex instanceof LockedException) ? "/signin?locked" : "/signin?error"))))
+			.logout((logout) -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
+			.headers((headers) -> headers.frameOptions((frames) -> frames.mode(Mode.DENY))
+				.contentSecurityPolicy((csp) -> csp
+					.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+							+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")))
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/signin", "/signup", "/join/**", "/assets/**", "/favicon.ico", "/error")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/signout")
+				.authenticated()
+				.pathMatchers(HttpMethod.POST, "/**")
+				.hasAnyRole("OWNER", "ADMIN")
+				.anyExchange()
+				.authenticated())
+			.build();
+	}
+
+}

@@ -1,0 +1,400 @@
+package io.switchboard.app.portal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.switchboard.app.SwitchboardApplication;
+import io.switchboard.core.user.AppUser;
+import io.switchboard.core.user.UserRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real headless Chromium against the whole app (api, worker and ui roles)
+ * on a random port and a real PostgreSQL: from sign-up to a working MiniVoice relay, a
+ * dead letter and its replay; and what people must not be able to do.
+ */
+@SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
+				"switchboard.portal.sign-in-max-failures=3",
+				// Dead letters on purpose: the circuit breaker would hold them back
+				// instead.
+				"switchboard.worker.circuit-minimum-calls=1000" })
+class PortalBrowserIntegrationTests {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	private static TestReceiver receiver;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserRepository users;
+
+	@BeforeAll
+	static void startReceiver() throws Exception {
+		receiver = new TestReceiver();
+	}
+
+	@AfterAll
+	static void stopReceiver() {
+		receiver.close();
+	}
+
+	@Test
+	void newUserRelaysMiniVoiceEventsAndRecoversDeadLetters() throws Exception {
+		try (Browser browser = new Browser(base())) {
+			String email = unique("owner");
+			browser.open("/signup");
+			browser.screenshot("signup");
+			browser.type("organisation", "Acme Calls");
+			browser.type("email", email);
+			browser.type("password", PASSWORD);
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("Your relay in three steps"));
+			browser.screenshot("home");
+
+			browser.click(By.linkText("Add a source"));
+			browser.screenshot("source-new");
+			assertThat(browser.find(By.cssSelector("input[name=provider][value=minivoice]")).isSelected()).isTrue();
+			browser.type("name", "MiniVoice production");
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("MiniVoice production"));
+			String inboundUrl = browser.find(By.id("inbound-url")).getText();
+			assertThat(inboundUrl).startsWith(base() + "/in/");
+			browser.click(By.xpath("//button[text()='Reveal secret']"));
+			String secret = browser.await((driver) -> driver.findElement(By.id("secret-value"))).getText();
+			assertThat(browser.find(By.id("test-command")).getText()).contains("SECRET='" + secret + "'")
+				.contains(inboundUrl);
+			browser.screenshot("source");
+
+			browser.open("/destinations/new");
+			browser.screenshot("destination-pick");
+			browser.click(By.id("preset-custom"));
+			browser.type("name", "CRM receiver");
+			browser.type("url", receiver.url());
+			browser.screenshot("destination-new");
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("CRM receiver"));
+			assertThat(browser.find(By.id("retrySchedule")).getAttribute("value"))
+				.isEqualTo("5s, 5m, 30m, 2h, 5h, 10h, 10h");
+			browser.screenshot("destination");
+
+			browser.open("/routes");
+			new Select(browser.find(By.id("sourceId"))).selectByVisibleText("MiniVoice production");
+			new Select(browser.find(By.id("destinationId"))).selectByVisibleText("CRM receiver");
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> driver.getPageSource().contains("Route added"));
+			browser.screenshot("routes");
+
+			browser.open("/events");
+			assertThat(post(inboundUrl, secret, "call_first").statusCode()).isEqualTo(200);
+			String delivered = browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.map(WebElement::getText)
+				.filter((row) -> row.contains("call_first") && row.contains("delivered"))
+				.findFirst()
+				.orElse(null));
+			assertThat(delivered).contains("CRM receiver").contains("MiniVoice production");
+			browser.screenshot("events");
+
+			receiver.answer(500);
+			browser.click(By.linkText("Destinations"));
+			browser.click(By.linkText("CRM receiver"));
+			browser.type("retrySchedule", "100ms, 100ms");
+			browser.click(By.xpath("//button[text()='Save settings']"));
+			browser.await((driver) -> driver.getPageSource().contains("Settings saved."));
+			assertThat(browser.find(By.id("retrySchedule")).getAttribute("value")).isEqualTo("100ms, 100ms");
+
+			browser.open("/events?status=dead");
+			assertThat(post(inboundUrl, secret, "call_second").statusCode()).isEqualTo(200);
+			browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.anyMatch((row) -> row.getText().contains("call_second") && row.getText().contains("dead")));
+
+			browser.open("/dead-letters");
+			WebElement dead = browser.find(By.cssSelector("#dead-letters tbody tr"));
+			assertThat(dead.getText()).contains("call.completed").contains("500");
+			String deliveryId = dead.getAttribute("data-delivery");
+			browser.screenshot("dead-letters");
+			String eventPath = dead.findElement(By.tagName("a")).getAttribute("href").replace(base(), "");
+			receiver.answer(200);
+			dead.findElement(By.cssSelector("input[type=checkbox]")).click();
+			browser.click(By.xpath("//button[text()='Replay selected']"));
+			browser.await((driver) -> driver.getPageSource().contains("1 replayed."));
+
+			browser.open(eventPath);
+			browser.await((driver) -> {
+				driver.navigate().refresh();
+				return driver.findElements(By.cssSelector(".delivery .status-delivered")).size() == 1;
+			});
+			assertThat(browser.find(By.tagName("main")).getText()).contains(deliveryId)
+				.contains("manual")
+				.contains("\"id\" : \"call_second\"");
+			browser.screenshot("event");
+
+			receiver.answer(500);
+			browser.open("/events?status=dead");
+			assertThat(post(inboundUrl, secret, "call_third").statusCode()).isEqualTo(200);
+			assertThat(post(inboundUrl, secret, "call_fourth").statusCode()).isEqualTo(200);
+			browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.map(WebElement::getText)
+				.filter((row) -> row.contains("dead") && (row.contains("call_third") || row.contains("call_fourth")))
+				.count() == 2);
+			receiver.answer(200);
+			browser.open("/dead-letters");
+			browser.click(By.xpath("//button[text()='Replay all matching']"));
+			browser.await((driver) -> {
+				driver.switchTo().alert().accept();
+				return true;
+			});
+			browser.await((driver) -> driver.findElement(By.id("job-progress")).getText().contains("2 of 2 replayed"));
+			assertThat(browser.find(By.id("job-progress")).getText()).contains("finished");
+			browser.screenshot("bulk-replay");
+			browser.open("/events?status=delivered&callId=call_fourth");
+			browser.await((driver) -> driver.findElements(By.cssSelector("#deliveries tbody tr"))
+				.stream()
+				.anyMatch((row) -> row.getText().contains("call_fourth")));
+
+			browser.open("/");
+			String activity = browser.await((driver) -> {
+				driver.navigate().refresh();
+				String figures = driver.findElement(By.id("activity")).getText();
+				return figures.contains("Deliveries delivered\n4") ? figures : null;
+			});
+			assertThat(activity).contains("Events in\n4").contains(" ms / ");
+			browser.screenshot("dashboard");
+
+			browser.phone(true);
+			browser.open("/events");
+			browser.screenshot("events-phone");
+			browser.open(eventPath);
+			browser.screenshot("event-phone");
+			Object fits = ((JavascriptExecutor) browser.driver())
+				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+			assertThat(fits).as("no sideways scrolling at 375 px").isEqualTo(true);
+		}
+	}
+
+	@Test
+	void viewerSeesNoSecretsAndChangesNothing() throws Exception {
+		String ownerEmail = unique("owner");
+		PortalSession owner = PortalSession.signedUp(base(), "Viewer Co", ownerEmail, PASSWORD);
+		owner.get("/sources/new");
+		String sourcePath = owner.post("/sources", Map.of("provider", "minivoice", "name", "MV"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replace("?created", "");
+		owner.get(sourcePath);
+		String secret = owner.post(sourcePath + "/reveal", Map.of()).body();
+		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
+		String viewerEmail = unique("viewer");
+		this.users.create(ownerUser.tenantId(), viewerEmail, new BCryptPasswordEncoder().encode(PASSWORD), "viewer")
+			.block(Duration.ofSeconds(10));
+
+		PortalSession viewer = new PortalSession(base());
+		assertThat(viewer.signIn(viewerEmail, PASSWORD).statusCode()).isEqualTo(302);
+		HttpResponse<String> page = viewer.get(sourcePath);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(secret).contains("id=\"secret-value\"");
+		String revealed = secret.replaceAll("(?s).*id=\"secret-value\">([^<]+)<.*", "$1");
+		assertThat(page.body()).doesNotContain(revealed)
+			.doesNotContain(sourcePath + "/reveal")
+			.doesNotContain(sourcePath + "/rotate")
+			.doesNotContain(sourcePath + "/delete");
+		assertThat(viewer.post(sourcePath + "/reveal", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(viewer.post(sourcePath + "/rotate", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(viewer.post("/sources", Map.of("provider", "minivoice", "name", "Not allowed")).statusCode())
+			.isEqualTo(403);
+		assertThat(viewer.post("/routes", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(owner.get("/sources").body()).doesNotContain("Not allowed");
+	}
+
+	@Test
+	void anotherTenantsIdsAnswerNotFound() throws Exception {
+		PortalSession a = PortalSession.signedUp(base(), "Tenant A", unique("a"), PASSWORD);
+		a.get("/sources/new");
+		String sourcePath = a.post("/sources", Map.of("provider", "minari", "name", "Alpha Minari"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replace("?created", "");
+		a.get("/destinations/new?kind=zapier");
+		String destinationPath = a
+			.post("/destinations",
+					Map.of("kind", "zapier", "name", "Alpha Zap", "url", "https://hooks.zapier.com/hooks/catch/1/a/",
+							"signatureStyle", "standard-webhooks", "payloadFormat", "original", "retrySchedule", "5s",
+							"timeoutMs", "10000", "rateLimitPerSecond", "25", "maxInFlight", "10"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replace("?created", "");
+		String sourceId = sourcePath.substring("/sources/".length());
+		String destinationId = destinationPath.substring("/destinations/".length());
+
+		PortalSession b = PortalSession.signedUp(base(), "Tenant B", unique("b"), PASSWORD);
+		assertThat(b.get(sourcePath).statusCode()).isEqualTo(404);
+		assertThat(b.get(destinationPath).statusCode()).isEqualTo(404);
+		assertThat(b.get("/sources/src_not-an-id").statusCode()).isEqualTo(404);
+		assertThat(b.post(sourcePath + "/reveal", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(b.post(destinationPath + "/delete", Map.of()).statusCode()).isEqualTo(404);
+		for (String page : List.of("/", "/sources", "/destinations", "/routes", "/events", "/dead-letters",
+				"/audit-log", "/team")) {
+			HttpResponse<String> response = b.get(page);
+			assertThat(response.statusCode()).as(page).isEqualTo(200);
+			assertThat(response.body()).as(page)
+				.doesNotContain(sourceId)
+				.doesNotContain(destinationId)
+				.doesNotContain("Alpha");
+		}
+		for (String filtered : List.of("/events?sourceId=" + sourceId, "/events?destinationId=" + destinationId,
+				"/dead-letters?destinationId=" + destinationId)) {
+			assertThat(b.get(filtered).body()).as(filtered).doesNotContain("Alpha").contains("class=\"empty\"");
+		}
+		assertThat(a.get(destinationPath).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void formsNeedTheCsrfTokenAndTheCookieIsLocked() throws Exception {
+		PortalSession owner = PortalSession.signedUp(base(), "Csrf Co", unique("csrf"), PASSWORD);
+		owner.get("/sources/new");
+		Map<String, String> form = Map.of("provider", "minivoice", "name", "Forged");
+		assertThat(owner.postWithoutToken("/sources", form).statusCode()).isEqualTo(403);
+		assertThat(owner.get("/sources").body()).doesNotContain("Forged");
+		assertThat(owner.post("/sources", form).statusCode()).isEqualTo(303);
+		assertThat(owner.postWithoutToken("/signout", Map.of()).statusCode()).isEqualTo(403);
+
+		HttpResponse<String> signIn = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/signin")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
+				.containsIgnoringCase("HttpOnly")
+				.contains("SameSite=Lax")
+				.doesNotContainIgnoringCase("Secure"));
+		assertThat(signIn.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("script-src 'self'"));
+	}
+
+	@Test
+	void repeatedWrongPasswordsLockTheAddress() throws Exception {
+		String email = unique("throttled");
+		PortalSession.signedUp(base(), "Throttle Co", email, PASSWORD);
+		PortalSession attacker = new PortalSession(base());
+		for (int i = 0; i < 3; i++) {
+			assertThat(attacker.signIn(email, "wrong password " + i).headers().firstValue("Location"))
+				.hasValue("/signin?error");
+		}
+		assertThat(attacker.signIn(email, PASSWORD).headers().firstValue("Location")).hasValue("/signin?locked");
+		assertThat(new PortalSession(base()).signIn(email.toUpperCase(java.util.Locale.ROOT), PASSWORD)
+			.headers()
+			.firstValue("Location")).hasValue("/signin?locked");
+	}
+
+	@Test
+	void signUpShowsEachProblemNextToItsField() throws Exception {
+		PortalSession visitor = new PortalSession(base());
+		visitor.get("/signup");
+		HttpResponse<String> refused = visitor.post("/signup",
+				Map.of("organisation", "", "email", "not-an-email", "password", "short"));
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("id=\"organisation-error\"")
+			.contains("id=\"email-error\"")
+			.contains("id=\"password-error\"")
+			.contains("aria-describedby=\"password-error\"");
+	}
+
+	@Test
+	void invitedPersonJoinsOnceWithTheirRole() throws Exception {
+		PortalSession owner = PortalSession.signedUp(base(), "Team Co", unique("owner"), PASSWORD);
+		owner.get("/team");
+		String invitee = unique("sam");
+		HttpResponse<String> invited = owner.post("/team/invitations", Map.of("email", invitee, "role", "viewer"));
+		assertThat(invited.statusCode()).isEqualTo(200);
+		String link = invited.body().replaceAll("(?s).*id=\"invite-link\">([^<]+)<.*", "$1");
+		assertThat(link).startsWith(base() + "/join/ten_");
+		String path = link.substring(base().length());
+
+		PortalSession sam = new PortalSession(base());
+		assertThat(sam.get(path).body()).contains(invitee);
+		assertThat(sam.post(path, Map.of("password", "short")).statusCode()).isEqualTo(422);
+		HttpResponse<String> joined = sam.post(path, Map.of("password", PASSWORD));
+		assertThat(joined.statusCode()).isEqualTo(303);
+		assertThat(sam.get("/team").body()).contains(invitee).doesNotContain("Make invitation link");
+		assertThat(new PortalSession(base()).get(path).statusCode()).isEqualTo(404);
+		assertThat(new PortalSession(base()).signIn(invitee, PASSWORD).headers().firstValue("Location")).hasValue("/");
+		assertThat(owner.get("/audit-log").body()).contains("member.invited").contains("member.joined");
+	}
+
+	@Test
+	void portalChangesAreInTheAuditLog() throws Exception {
+		PortalSession owner = PortalSession.signedUp(base(), "Audit Co", unique("audit"), PASSWORD);
+		owner.get("/sources/new");
+		String sourceId = owner.post("/sources", Map.of("provider", "minivoice", "name", "Audited"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replaceAll(".*/sources/([^?]+).*", "$1");
+		owner.get("/sources/" + sourceId);
+		HttpResponse<String> rotated = owner.post("/sources/" + sourceId + "/rotate", Map.of());
+		String secret = rotated.body().replaceAll("(?s).*id=\"secret-value\">([^<]+)<.*", "$1");
+		HttpResponse<String> log = owner.get("/audit-log");
+		assertThat(log.body()).contains("source.created").contains("source.secret-rotated").contains(sourceId);
+		assertThat(log.body()).doesNotContain(secret);
+	}
+
+	private HttpResponse<String> post(String inboundUrl, String secret, String callId) throws Exception {
+		String body = """
+				{"event":"call.completed","created_at":"%s","call":{"id":"%s","status":"completed"},"variables":{},"data":{}}"""
+			.formatted(Instant.now(), callId);
+		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String signature = HexFormat.of()
+			.formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(inboundUrl))
+			.header("Content-Type", "application/json")
+			.header("X-MiniVoice-Timestamp", timestamp)
+			.header("X-MiniVoice-Signature", "v1=" + signature)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	private static String unique(String who) {
+		return who + "-" + UUID.randomUUID() + "@example.com";
+	}
+
+}
