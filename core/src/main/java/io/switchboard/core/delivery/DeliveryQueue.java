@@ -68,7 +68,7 @@ public class DeliveryQueue {
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.headers
+				t.rate_limit_per_second, t.headers, t.kind
 			FROM delivery d
 			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 			JOIN source s ON s.tenant_id = e.tenant_id AND s.id = e.source_id
@@ -261,7 +261,8 @@ public class DeliveryQueue {
 				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
 				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
-				customHeaders(row.get("headers", byte[].class), tenantId, destinationId));
+				customHeaders(row.get("headers", byte[].class), tenantId, destinationId),
+				row.get("kind", String.class));
 	}
 
 	private Map<String, String> customHeaders(byte[] sealed, TenantId tenantId, DestinationId destinationId) {

@@ -12,6 +12,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.ingest.EventStore;
+import io.switchboard.worker.telemetry.WorkerHeartbeat;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -51,14 +52,22 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
 
+	private final WorkerHeartbeat heartbeat;
+
 	private volatile Disposable loop;
 
 	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
+		this(queue, attempt, properties, connectionFactory, new WorkerHeartbeat());
+	}
+
+	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, WorkerProperties properties,
+			ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
 		this.queue = queue;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
+		this.heartbeat = heartbeat;
 	}
 
 	@Override
@@ -119,7 +128,11 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private Mono<Void> leaseAndStart() {
 		int free = this.properties.maxInFlight() - this.inFlight.get();
-		if (!this.running.get() || free <= 0) {
+		if (!this.running.get()) {
+			return Mono.empty();
+		}
+		if (free <= 0) {
+			this.heartbeat.beat(); // busy, not stuck
 			return Mono.empty();
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
@@ -131,6 +144,7 @@ class DeliveryEngine implements SmartLifecycle {
 				wakeUp();
 			}).subscribe();
 		}).count().doOnNext((leased) -> {
+			this.heartbeat.beat();
 			if (leased == wanted) {
 				wakeUp(); // there may be more due
 			}

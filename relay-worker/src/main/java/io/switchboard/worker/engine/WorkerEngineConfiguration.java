@@ -4,6 +4,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
+import io.switchboard.worker.telemetry.DeliveryTelemetry;
+import io.switchboard.worker.telemetry.WorkerHeartbeat;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,16 +32,16 @@ public class WorkerEngineConfiguration {
 
 	@Bean
 	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
-			WorkerProperties properties) {
+			WorkerProperties properties, DeliveryTelemetry telemetry) {
 		String version = WorkerEngineConfiguration.class.getPackage().getImplementationVersion();
 		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(),
-				"Switchboard/" + ((version != null) ? version : "0.1.0"));
+				"Switchboard/" + ((version != null) ? version : "0.1.0"), telemetry);
 	}
 
 	@Bean
 	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, WorkerProperties properties,
-			ConnectionFactory connectionFactory) {
-		return new DeliveryEngine(queue, deliveryAttempt, properties, connectionFactory);
+			ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
+		return new DeliveryEngine(queue, deliveryAttempt, properties, connectionFactory, heartbeat);
 	}
 
 }
