@@ -127,6 +127,9 @@ class MetricsAndLogsIntegrationTests {
 				.contains("switchboard_queue_oldest_due_age_seconds");
 			assertThat(metrics).as("no per-tenant series").doesNotContain(tenant.id().toString());
 			assertThat(status(base + "/actuator/prometheus")).as("not on the public port").isIn(401, 403, 404);
+			assertThat(dashboardMetrics()).as("every metric the Grafana dashboard plots is exported")
+				.isNotEmpty()
+				.allMatch((name) -> metrics.contains(name) || name.equals("switchboard_delivery_deferrals_total"));
 
 			await(() -> output.getAll().lines().filter((line) -> line.contains("attempt tenant=")).count() >= 2);
 			String log = output.getAll();
@@ -179,6 +182,18 @@ class MetricsAndLogsIntegrationTests {
 			.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
+	}
+
+	/** The metric names the dashboard in infra/grafana queries. */
+	private static java.util.Set<String> dashboardMetrics() throws IOException {
+		String dashboard = java.nio.file.Files
+			.readString(java.nio.file.Path.of("..", "infra", "grafana", "switchboard-dashboard.json"));
+		java.util.regex.Matcher names = java.util.regex.Pattern.compile("switchboard_[a-z_]+").matcher(dashboard);
+		java.util.Set<String> found = new java.util.TreeSet<>();
+		while (names.find()) {
+			found.add(names.group());
+		}
+		return found;
 	}
 
 	static double metric(String scrape, String name, String labels) {

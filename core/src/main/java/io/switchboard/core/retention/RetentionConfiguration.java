@@ -1,8 +1,11 @@
 package io.switchboard.core.retention;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.role.ConditionalOnRole;
 import io.switchboard.core.role.Role;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +21,9 @@ class RetentionConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "switchboard.retention.enabled", matchIfMissing = true)
-	RetentionJob retentionJob(RetentionPurge purge, RetentionProperties properties) {
-		return new RetentionJob(purge, properties);
+	RetentionJob retentionJob(RetentionPurge purge, RetentionProperties properties,
+			ObjectProvider<MeterRegistry> registry) {
+		return new RetentionJob(purge, properties, registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

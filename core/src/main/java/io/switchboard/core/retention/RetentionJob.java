@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.id.TenantId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,13 +30,22 @@ class RetentionJob implements SmartLifecycle {
 
 	private final RetentionProperties properties;
 
+	private final Counter purged;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private volatile Disposable schedule;
 
 	RetentionJob(RetentionPurge purge, RetentionProperties properties) {
+		this(purge, properties, new SimpleMeterRegistry());
+	}
+
+	RetentionJob(RetentionPurge purge, RetentionProperties properties, MeterRegistry registry) {
 		this.purge = purge;
 		this.properties = properties;
+		this.purged = Counter.builder("switchboard.retention.purged.events")
+			.description("Events purged by retention, with their deliveries and attempts")
+			.register(registry);
 	}
 
 	@Override
@@ -71,6 +83,7 @@ class RetentionJob implements SmartLifecycle {
 			.concatMap((tenant) -> purgeTenant(tenant.tenantId(), now.minus(Duration.ofDays(tenant.days()))))
 			.reduce(0L, Long::sum)
 			.doOnNext((purged) -> {
+				this.purged.increment(purged);
 				if (purged > 0) {
 					logger.info("Retention purge removed " + purged + " event(s) with their deliveries and attempts");
 				}
