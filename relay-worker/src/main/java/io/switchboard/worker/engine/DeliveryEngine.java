@@ -76,7 +76,10 @@ class DeliveryEngine implements SmartLifecycle {
 			return;
 		}
 		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval());
+		// a reclaim slower than the interval skips ticks; without the drop, the interval
+		// overflows and takes the whole loop down with it
 		Flux<Long> reclaims = Flux.interval(this.properties.reclaimInterval())
+			.onBackpressureDrop()
 			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
 		this.loop = Flux.merge(polls, this.wakeUps.asFlux(), notifications(), reclaims)
 			.onBackpressureLatest()
