@@ -51,7 +51,7 @@ class RetentionJob implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.running.compareAndSet(false, true)) {
-			this.schedule = Flux.interval(Duration.ofSeconds(30), this.properties.interval())
+			this.schedule = Flux.interval(this.properties.interval(), this.properties.interval())
 				.onBackpressureDrop()
 				.concatMap((tick) -> runOnce().onErrorResume((error) -> {
 					logger.warn("Retention purge failed; trying again in " + this.properties.interval() + ": " + error);
