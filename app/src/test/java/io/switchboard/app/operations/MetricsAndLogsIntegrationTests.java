@@ -125,7 +125,10 @@ class MetricsAndLogsIntegrationTests {
 			assertThat(metric(metrics, "switchboard_circuits", "state=\"closed\"")).isGreaterThanOrEqualTo(1);
 			assertThat(metrics).contains("switchboard_queue_deliveries{")
 				.contains("switchboard_queue_oldest_due_age_seconds");
-			assertThat(metrics).as("no per-tenant series").doesNotContain(tenant.id().toString());
+			assertThat(metrics).as("no per-tenant series, no inbound token in a uri tag")
+				.doesNotContain(tenant.id().toString())
+				.doesNotContain(source.inboundToken())
+				.contains("uri=\"/in/{token}\"");
 			assertThat(status(base + "/actuator/prometheus")).as("not on the public port").isIn(401, 403, 404);
 			assertThat(dashboardMetrics()).as("every metric the Grafana dashboard plots is exported")
 				.isNotEmpty()
