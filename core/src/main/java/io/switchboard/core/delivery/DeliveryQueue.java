@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
@@ -261,8 +262,13 @@ public class DeliveryQueue {
 				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
 				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
-				customHeaders(row.get("headers", byte[].class), tenantId, destinationId),
-				row.get("kind", String.class));
+				customHeaders(row.get("headers", byte[].class), tenantId, destinationId), kind(row));
+	}
+
+	/** The destination's kind, where the query selected it. */
+	private static String kind(Readable row) {
+		return (row instanceof Row withMetadata && withMetadata.getMetadata().contains("kind"))
+				? row.get("kind", String.class) : null;
 	}
 
 	private Map<String, String> customHeaders(byte[] sealed, TenantId tenantId, DestinationId destinationId) {
