@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -57,6 +59,9 @@ class MetricsAndLogsIntegrationTests {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final AtomicInteger received = new AtomicInteger();
+
+	@TempDir
+	Path dataDir;
 
 	private HttpServer receiver;
 
@@ -86,8 +91,10 @@ class MetricsAndLogsIntegrationTests {
 					managementPort.set(event.getWebServer().getPort());
 				}
 			})
+			// a database of its own, so no other test's worker takes these deliveries
 			.run("--server.port=0", "--management.server.port=0", "--switchboard.egress.allow-private-networks=true",
-					"--switchboard.worker.telemetry.queue-refresh-interval=100ms")) {
+					"--switchboard.worker.telemetry.queue-refresh-interval=100ms",
+					"--switchboard.test-database.enabled=false", "--switchboard.data-dir=" + this.dataDir)) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			Tenant tenant = app.getBean(TenantRepository.class).create("Metrics").block();
 			Source source = app.getBean(SourceRepository.class)
