@@ -56,36 +56,48 @@ class InboundController {
 
 	private final InboundProperties properties;
 
+	private final InboundTelemetry telemetry;
+
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
-			GroupCommit groupCommit, InboundProperties properties) {
+			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry) {
 		this.sources = sources;
 		this.rateLimiter = rateLimiter;
 		this.rejectionLog = rejectionLog;
 		this.groupCommit = groupCommit;
 		this.properties = properties;
+		this.telemetry = telemetry;
 	}
 
 	@PostMapping("/in/{token}")
 	Mono<InboundAck> receiveEvent(@PathVariable String token, ServerHttpRequest request) {
+		long startNanos = System.nanoTime();
 		if (!token.matches(TOKEN_SHAPE)) {
-			return Mono.error(InboundRefusal.unknownSource());
+			return refused(null, InboundRefusal.unknownSource(), startNanos);
 		}
 		return this.sources.find(token)
 			.onErrorMap((ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
 			.switchIfEmpty(Mono.error(InboundRefusal::unknownSource))
-			.flatMap((source) -> admit(source, request).onErrorResume(InboundRefusal.class, (refusal) -> {
+			.onErrorResume(InboundRefusal.class, (refusal) -> refused(null, refusal, startNanos))
+			.flatMap((source) -> admit(source, request, startNanos).onErrorResume(InboundRefusal.class, (refusal) -> {
 				if (refusal.recorded()) {
 					this.rejectionLog.record(source, request, refusal);
 				}
-				return Mono.error(refusal);
+				return refused(source, refusal, startNanos);
 			}));
 	}
 
-	private Mono<InboundAck> admit(Source source, ServerHttpRequest request) {
+	private <T> Mono<T> refused(Source source, InboundRefusal refusal, long startNanos) {
+		this.telemetry.refused(source, refusal, startNanos);
+		return Mono.error(refusal);
+	}
+
+	private Mono<InboundAck> admit(Source source, ServerHttpRequest request, long startNanos) {
 		return Mono.fromRunnable(() -> checkOpen(source, request))
 			.then(readBody(source, request))
 			.map((body) -> verified(source, request, body))
-			.flatMap(this::store);
+			.flatMap(this::store)
+			.doOnNext((outcome) -> this.telemetry.accepted(source, outcome, startNanos))
+			.map(InboundController::ack);
 	}
 
 	private void checkOpen(Source source, ServerHttpRequest request) {
@@ -128,10 +140,9 @@ class InboundController {
 				body);
 	}
 
-	private Mono<InboundAck> store(IncomingEvent event) {
+	private Mono<IngestOutcome> store(IncomingEvent event) {
 		return this.groupCommit.submit(event)
 			.timeout(this.properties.commitTimeout())
-			.map(InboundController::ack)
 			.onErrorMap((ex) -> !(ex instanceof InboundRefusal), (ex) -> {
 				logger.warn("Event for " + event.sourceId() + " not stored; answering 503: "
 						+ ((ex instanceof TimeoutException)

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Row;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.AttemptId;
 import io.switchboard.core.id.DeliveryId;
@@ -72,7 +73,7 @@ public class DeliveryQueue {
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.headers
+				t.rate_limit_per_second, t.headers, t.kind
 			FROM delivery d
 			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 			JOIN source s ON s.tenant_id = e.tenant_id AND s.id = e.source_id
@@ -291,7 +292,13 @@ public class DeliveryQueue {
 				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
 				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
-				customHeaders(row.get("headers", byte[].class), tenantId, destinationId));
+				customHeaders(row.get("headers", byte[].class), tenantId, destinationId), kind(row));
+	}
+
+	/** The destination's kind, where the query selected it. */
+	private static String kind(Readable row) {
+		return (row instanceof Row withMetadata && withMetadata.getMetadata().contains("kind"))
+				? row.get("kind", String.class) : null;
 	}
 
 	private Map<String, String> customHeaders(byte[] sealed, TenantId tenantId, DestinationId destinationId) {

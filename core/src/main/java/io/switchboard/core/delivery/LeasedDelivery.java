@@ -36,12 +36,27 @@ import io.switchboard.core.id.TenantId;
  * @param rateLimitPerSecond the most attempts per second to the destination, or
  * {@code null}
  * @param customHeaders the destination's static headers, in clear
+ * @param destinationKind the destination's kind ({@code zapier}, {@code n8n}, …)
  */
 public record LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
 		String leaseOwner, int attemptCount, int series, String seriesTrigger, String provider, String eventType,
 		boolean test, Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle,
 		String payloadFormat, List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis,
-		int maxInFlight, Integer rateLimitPerSecond, Map<String, String> customHeaders) {
+		int maxInFlight, Integer rateLimitPerSecond, Map<String, String> customHeaders, String destinationKind) {
+
+	/**
+	 * A delivery whose destination kind is not known (the metrics label it
+	 * {@code unknown}).
+	 */
+	public LeasedDelivery(TenantId tenantId, DeliveryId id, EventId eventId, DestinationId destinationId,
+			String leaseOwner, int attemptCount, int series, String seriesTrigger, String provider, String eventType,
+			boolean test, Instant receivedAt, String contentType, byte[] body, String url, String signatureStyle,
+			String payloadFormat, List<String> signingSecrets, int timeoutMillis, List<Integer> retryDelaysMillis,
+			int maxInFlight, Integer rateLimitPerSecond, Map<String, String> customHeaders) {
+		this(tenantId, id, eventId, destinationId, leaseOwner, attemptCount, series, seriesTrigger, provider, eventType,
+				test, receivedAt, contentType, body, url, signatureStyle, payloadFormat, signingSecrets, timeoutMillis,
+				retryDelaysMillis, maxInFlight, rateLimitPerSecond, customHeaders, null);
+	}
 
 	@Override
 	public String toString() {

@@ -16,6 +16,7 @@ import io.switchboard.worker.retry.ResponseClassifier;
 import io.switchboard.worker.retry.RetryAfter;
 import io.switchboard.worker.retry.RetrySchedule;
 import io.switchboard.worker.signing.OutboundSigner;
+import io.switchboard.worker.telemetry.DeliveryTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -39,19 +40,23 @@ class DeliveryAttempt {
 
 	private final String userAgent;
 
+	private final DeliveryTelemetry telemetry;
+
 	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, DestinationGuards guards, double jitter,
-			String userAgent) {
+			String userAgent, DeliveryTelemetry telemetry) {
 		this.queue = queue;
 		this.receivers = receivers;
 		this.guards = guards;
 		this.jitter = jitter;
 		this.userAgent = userAgent;
+		this.telemetry = telemetry;
 	}
 
 	Mono<Void> run(LeasedDelivery delivery) {
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
 			// not the receiver's fault: deferred, no attempt used up
+			this.telemetry.deferred(delivery, admission.reason());
 			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
 		}
 		return send(delivery, admission);
@@ -76,6 +81,8 @@ class DeliveryAttempt {
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
 		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
 		Decision decision = decide(delivery, outcome, sent, started);
+		this.telemetry.attempted(delivery, decision.status(),
+				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
 		Mono<Boolean> recorded = this.queue.record(delivery, attempt);

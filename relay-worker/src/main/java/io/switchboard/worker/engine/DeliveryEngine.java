@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.ingest.EventStore;
+import io.switchboard.worker.telemetry.WorkerHeartbeat;
 import io.switchboard.worker.guard.DestinationGuards;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,15 +51,23 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
 
+	private final WorkerHeartbeat heartbeat;
+
 	private volatile Disposable loop;
 
 	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
+		this(queue, attempt, guards, properties, connectionFactory, new WorkerHeartbeat());
+	}
+
+	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
+			ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
 		this.queue = queue;
 		this.guards = guards;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
+		this.heartbeat = heartbeat;
 	}
 
 	@Override
@@ -127,7 +136,11 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private Mono<Void> leaseAndStart() {
 		int free = this.properties.maxInFlight() - this.inFlight.get();
-		if (!this.running.get() || free <= 0) {
+		if (!this.running.get()) {
+			return Mono.empty();
+		}
+		if (free <= 0) {
+			this.heartbeat.beat(); // busy, not stuck
 			return Mono.empty();
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
@@ -142,6 +155,7 @@ class DeliveryEngine implements SmartLifecycle {
 			})
 			.count()
 			.doOnNext((leased) -> {
+				this.heartbeat.beat();
 				if (leased == wanted) {
 					wakeUp(); // there may be more due
 				}

@@ -8,6 +8,8 @@ import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
+import io.switchboard.worker.telemetry.DeliveryTelemetry;
+import io.switchboard.worker.telemetry.WorkerHeartbeat;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,8 +44,8 @@ public class WorkerEngineConfiguration {
 
 	@Bean
 	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
-			WorkerProperties properties) {
-		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(), userAgent());
+			WorkerProperties properties, DeliveryTelemetry telemetry) {
+		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(), userAgent(), telemetry);
 	}
 
 	private static String userAgent() {
@@ -64,8 +66,8 @@ public class WorkerEngineConfiguration {
 
 	@Bean
 	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, DestinationGuards guards,
-			WorkerProperties properties, ConnectionFactory connectionFactory) {
-		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory);
+			WorkerProperties properties, ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
+		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory, heartbeat);
 	}
 
 }

@@ -157,6 +157,18 @@ public class DestinationGuards {
 		return circuit(delivery).getState().name().toLowerCase();
 	}
 
+	/**
+	 * How many destinations' circuits this process holds in each state, for the metrics.
+	 * @param state {@code closed}, {@code open} or {@code half_open}
+	 * @return how many circuits are in it
+	 */
+	public long circuitsInState(String state) {
+		return this.circuitBreakers.getAllCircuitBreakers()
+			.stream()
+			.filter((circuit) -> circuit.getState().name().equalsIgnoreCase(state))
+			.count();
+	}
+
 	private CircuitBreaker circuit(LeasedDelivery delivery) {
 		return this.circuitBreakers.circuitBreaker(delivery.destinationId().toString(),
 				Map.of(TENANT_TAG, delivery.tenantId().toString()));

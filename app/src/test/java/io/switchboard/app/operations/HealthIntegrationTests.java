@@ -1,0 +1,107 @@
+package io.switchboard.app.operations;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.switchboard.app.SwitchboardApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readiness follows the database and the worker loop; liveness does not, so an outage
+ * takes the process out of the load balancer without restarting it. The test owns its
+ * PostgreSQL and stops it.
+ */
+class HealthIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path dataDir;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@Test
+	void readinessFailsWhileTheDatabaseIsDownAndTheWorkerGoesStale() throws Exception {
+		int port = freePort();
+		EmbeddedPostgres postgres = start(port);
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class).run(
+				"--server.port=0", "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + port + "/postgres",
+				"--spring.r2dbc.username=postgres", "--spring.r2dbc.pool.max-acquire-time=1s",
+				"--spring.r2dbc.pool.max-create-connection-time=1s", "--switchboard.worker.poll-interval=200ms",
+				"--switchboard.worker.telemetry.stale-after=2s",
+				"--management.endpoint.health.show-components=always")) {
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+			await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+			JsonNode ready = JSON.readTree(get(base + "/actuator/health/readiness").body());
+			assertThat(ready.path("components").path("r2dbc").path("status").asString()).isEqualTo("UP");
+			assertThat(ready.path("components").path("worker").path("status").asString()).isEqualTo("UP");
+
+			postgres.close();
+			await(() -> get(base + "/actuator/health/readiness").statusCode() == 503);
+			await(() -> "DOWN".equals(JSON.readTree(get(base + "/actuator/health/readiness").body())
+				.path("components")
+				.path("worker")
+				.path("status")
+				.asString()));
+			JsonNode down = JSON.readTree(get(base + "/actuator/health/readiness").body());
+			assertThat(down.path("components").path("r2dbc").path("status").asString()).isEqualTo("DOWN");
+			assertThat(get(base + "/actuator/health/liveness").statusCode()).as("alive though not ready")
+				.isEqualTo(200);
+
+			postgres = start(port);
+			await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+		}
+		finally {
+			postgres.close();
+		}
+	}
+
+	private EmbeddedPostgres start(int port) throws IOException {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(this.dataDir)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.start();
+	}
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void await(MetricsAndLogsIntegrationTests.Check condition) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.holds()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Condition not met within 60 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

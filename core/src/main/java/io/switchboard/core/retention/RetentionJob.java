@@ -1,0 +1,112 @@
+package io.switchboard.core.retention;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.core.id.TenantId;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the purge on its interval: tenant after tenant, batch after batch, each batch a
+ * short transaction of its own, until a tenant has nothing left to purge. Ingestion never
+ * waits for it: new events are far from the cut-off, and locked rows are skipped. Several
+ * workers may run it at once; {@code SKIP LOCKED} keeps them off each other's rows.
+ */
+class RetentionJob implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RetentionJob.class);
+
+	private final RetentionPurge purge;
+
+	private final RetentionProperties properties;
+
+	private final Counter purged;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private volatile Disposable schedule;
+
+	RetentionJob(RetentionPurge purge, RetentionProperties properties) {
+		this(purge, properties, new SimpleMeterRegistry());
+	}
+
+	RetentionJob(RetentionPurge purge, RetentionProperties properties, MeterRegistry registry) {
+		this.purge = purge;
+		this.properties = properties;
+		this.purged = Counter.builder("switchboard.retention.purged.events")
+			.description("Events purged by retention, with their deliveries and attempts")
+			.register(registry);
+	}
+
+	@Override
+	public void start() {
+		if (this.running.compareAndSet(false, true)) {
+			this.schedule = Flux.interval(this.properties.interval(), this.properties.interval())
+				.onBackpressureDrop()
+				.concatMap((tick) -> runOnce().onErrorResume((error) -> {
+					logger.warn("Retention purge failed; trying again in " + this.properties.interval() + ": " + error);
+					return Mono.empty();
+				}), 1)
+				.subscribe();
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (this.running.compareAndSet(true, false)) {
+			this.schedule.dispose();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running.get();
+	}
+
+	/**
+	 * One pass over every tenant.
+	 * @return how many events were purged
+	 */
+	Mono<Long> runOnce() {
+		Instant now = Instant.now();
+		return this.purge.tenants(this.properties.days())
+			.concatMap((tenant) -> purgeTenant(tenant.tenantId(), now.minus(Duration.ofDays(tenant.days()))))
+			.reduce(0L, Long::sum)
+			.doOnNext((purged) -> {
+				this.purged.increment(purged);
+				if (purged > 0) {
+					logger.info("Retention purge removed " + purged + " event(s) with their deliveries and attempts");
+				}
+			});
+	}
+
+	/**
+	 * Purges one tenant's history before a cut-off, batch after batch.
+	 * @param tenantId the tenant
+	 * @param before the cut-off
+	 * @return how many events were purged
+	 */
+	Mono<Long> purgeTenant(TenantId tenantId, Instant before) {
+		int limit = this.properties.batchSize();
+		Mono<Long> events = this.purge.purgeEvents(tenantId, before, limit)
+			.repeat()
+			.takeUntil((deleted) -> deleted < limit)
+			.reduce(0L, Long::sum);
+		Mono<Long> testAttempts = this.purge.purgeTestAttempts(tenantId, before, limit)
+			.repeat()
+			.takeUntil((deleted) -> deleted < limit)
+			.then(Mono.just(0L));
+		return events.flatMap((purged) -> testAttempts.thenReturn(purged));
+	}
+
+}

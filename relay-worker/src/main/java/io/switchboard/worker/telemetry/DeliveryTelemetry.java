@@ -1,0 +1,100 @@
+package io.switchboard.worker.telemetry;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.switchboard.core.delivery.LeasedDelivery;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Counts and logs each attempt and each deferral. Tags are bounded: the destination kind
+ * (four values), the resulting status (delivered, retrying, dead, paused) and the
+ * deferral cause; never a tenant or destination id. The log line carries the ids, never
+ * the body, the URL's query or a header.
+ */
+public class DeliveryTelemetry {
+
+	private static final Log logger = LogFactory.getLog("io.switchboard.worker.attempts");
+
+	private final MeterRegistry registry;
+
+	public DeliveryTelemetry(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * An attempt ended and its delivery took a new status.
+	 * @param delivery the delivery
+	 * @param status the delivery's new status
+	 * @param responseStatus the receiver's HTTP status, or {@code null} if none came
+	 * @param error what went wrong before an answer came, or {@code null}
+	 * @param duration how long the attempt took
+	 */
+	public void attempted(LeasedDelivery delivery, String status, Integer responseStatus, Throwable error,
+			Duration duration) {
+		String kind = kind(delivery);
+		Counter.builder("switchboard.delivery.attempts")
+			.description("Delivery attempts, by the delivery's resulting status and destination kind")
+			.tag("status", status)
+			.tag("kind", kind)
+			.register(this.registry)
+			.increment();
+		Timer.builder("switchboard.delivery.attempt.duration")
+			.description("How long attempts took, until the answer or the failure")
+			.tag("outcome", "delivered".equals(status) ? "delivered" : "failed")
+			.tag("kind", kind)
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofSeconds(60))
+			.register(this.registry)
+			.record(duration);
+		if (logger.isInfoEnabled()) {
+			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.eventId() + " delivery="
+					+ delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind + " attempt="
+					+ (delivery.attemptCount() + 1) + " status=" + status + " response="
+					+ ((responseStatus != null) ? responseStatus : "none") + " duration_ms=" + duration.toMillis()
+					+ ((error != null) ? " error=" + error.getClass().getSimpleName() : ""));
+		}
+	}
+
+	/**
+	 * An attempt was held back by the destination's own guards; no attempt was used up.
+	 * @param delivery the delivery
+	 * @param reason the guard's reason ({@code circuit open}, {@code rate limit}, …)
+	 */
+	public void deferred(LeasedDelivery delivery, String reason) {
+		Counter.builder("switchboard.delivery.deferrals")
+			.description("Attempts held back by a destination's circuit, rate limit or bulkhead")
+			.tag("cause", cause(reason))
+			.tag("kind", kind(delivery))
+			.register(this.registry)
+			.increment();
+		if (logger.isDebugEnabled()) {
+			logger.debug("deferred tenant=" + delivery.tenantId() + " delivery=" + delivery.id() + " destination="
+					+ delivery.destinationId() + " reason=" + reason);
+		}
+	}
+
+	private static String kind(LeasedDelivery delivery) {
+		return (delivery.destinationKind() != null) ? delivery.destinationKind() : "unknown";
+	}
+
+	static String cause(String reason) {
+		if (reason == null) {
+			return "other";
+		}
+		if (reason.startsWith("circuit")) {
+			return "circuit";
+		}
+		if (reason.startsWith("rate")) {
+			return "rate-limit";
+		}
+		if (reason.startsWith("bulkhead")) {
+			return "bulkhead";
+		}
+		return "other";
+	}
+
+}
