@@ -24,6 +24,8 @@ public final class Ledger {
 
 	private final AtomicIntegerArray ackStatus;
 
+	private final AtomicLongArray answeredAt;
+
 	private final AtomicIntegerArray arrivals;
 
 	private final AtomicLongArray firstArrival;
@@ -46,6 +48,7 @@ public final class Ledger {
 		this.scenario = scenario;
 		this.intended = new AtomicLongArray(capacity);
 		this.ackStatus = new AtomicIntegerArray(capacity);
+		this.answeredAt = new AtomicLongArray(capacity);
 		this.arrivals = new AtomicIntegerArray(capacity);
 		this.firstArrival = new AtomicLongArray(capacity);
 	}
@@ -87,6 +90,23 @@ public final class Ledger {
 		return last;
 	}
 
+	/**
+	 * When the first 2xx answer after a moment arrived.
+	 * @param afterNanos the moment
+	 * @return its nanoTime, 0 when none
+	 */
+	public long firstAcknowledgedAfter(long afterNanos) {
+		long first = 0;
+		for (int seq = 0; seq < this.sent.get(); seq++) {
+			long answered = this.answeredAt.get(seq);
+			if (this.ackStatus.get(seq) / 100 == 2 && answered - afterNanos >= 0
+					&& (first == 0 || answered - first < 0)) {
+				first = answered;
+			}
+		}
+		return first;
+	}
+
 	void sending(int seq, long intendedNanos) {
 		this.intended.set(seq, intendedNanos);
 		this.sent.incrementAndGet();
@@ -94,6 +114,7 @@ public final class Ledger {
 
 	void acknowledged(int seq, int status, long nowNanos) {
 		this.ackStatus.set(seq, status);
+		this.answeredAt.set(seq, nowNanos);
 		this.ackLatency.recordValue(Math.max(0, (nowNanos - this.intended.get(seq)) / 1000));
 	}
 

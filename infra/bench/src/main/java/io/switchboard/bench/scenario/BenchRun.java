@@ -192,6 +192,18 @@ public final class BenchRun {
 	}
 
 	/**
+	 * Lets a fixed time pass (an outage's length: nothing to wait for).
+	 * @param time how long
+	 */
+	public static void hold(Duration time) {
+		long end = System.nanoTime() + time.toNanos();
+		long left;
+		while ((left = end - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(left);
+		}
+	}
+
+	/**
 	 * Polls a condition until it holds or time runs out.
 	 * @param limit how long at most
 	 * @param condition the condition

@@ -14,6 +14,9 @@ public final class Scenarios {
 	 */
 	public static final List<String> ALL = List.of("ingest", "e2e", "isolation", "deliver", "history", "memory");
 
+	/** What {@code chaos} runs. */
+	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage");
+
 	private Scenarios() {
 	}
 
@@ -27,6 +30,9 @@ public final class Scenarios {
 		for (String name : requested) {
 			if (name.equals("all")) {
 				names.addAll(ALL);
+			}
+			else if (name.equals("chaos")) {
+				names.addAll(CHAOS);
 			}
 			else {
 				named(name, "");
@@ -50,7 +56,11 @@ public final class Scenarios {
 			case "deliver" -> new DeliverScenario();
 			case "history" -> new HistoryScenario();
 			case "memory" -> new MemoryScenario(jvmOptions);
-			default -> throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + ALL);
+			case "crash" -> new CrashScenario();
+			case "db-outage" -> new DatabaseOutageScenario();
+			case "receiver-outage" -> new ReceiverOutageScenario();
+			default -> throw new IllegalArgumentException(
+					"Unknown scenario '" + name + "'; known: " + ALL + ", " + CHAOS + ", all, chaos");
 		};
 	}
 
