@@ -163,14 +163,17 @@ public final class BenchRun {
 	}
 
 	/**
-	 * Waits until no delivery is due or being sent (pgbench's rows, due in a hundred
-	 * years, do not count), so one scenario's backlog does not weigh on the next.
+	 * Waits until no delivery to an enabled destination is due or being sent (pgbench's
+	 * rows, due in a hundred years, do not count; nor do the disabled destinations of
+	 * {@code isolation}), so one scenario's backlog does not weigh on the next.
 	 * @return whether it became quiet in time
 	 */
 	public boolean awaitQuiet() {
 		return await(this.settings.drainTimeout(), () -> queryLong("""
-				SELECT count(*) FROM delivery
-				WHERE status IN ('pending', 'retrying', 'leased') AND next_attempt_at < now() + interval '1 day'
+				SELECT count(*) FROM delivery d
+				JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id
+				WHERE d.status IN ('pending', 'retrying', 'leased') AND d.next_attempt_at < now() + interval '1 day'
+					AND t.enabled
 				""") == 0);
 	}
 
