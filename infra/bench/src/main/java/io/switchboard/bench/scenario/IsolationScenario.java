@@ -31,7 +31,7 @@ final class IsolationScenario implements Scenario {
 		double baselineP99 = (double) run.shared("e2e_p99_ms");
 		BenchTenant troubled = run.tenantFactory()
 			.create("isolation", List.of(run.receiver().url("fast", "isolation"),
-					run.receiver().url("hang", "isolation"), run.receiver().url("fail", "isolation")), 64);
+					run.receiver().url("hang", "isolation"), run.receiver().url("fail", "isolation")), null);
 		List<BenchTenant> tenants = new ArrayList<>(run.tenants());
 		tenants.add(troubled);
 		long otherBefore = run.receiver().otherArrivals();

@@ -1,6 +1,7 @@
 package io.switchboard.bench.setup;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -32,10 +33,10 @@ public final class TenantFactory {
 	 * A tenant with one destination per receiver URL.
 	 * @param name a short unique name
 	 * @param receiverUrls the receiver URL of each destination
-	 * @param maxInFlight attempts in flight per destination
+	 * @param maxInFlight attempts in flight per destination, null for the default
 	 * @return the tenant
 	 */
-	public BenchTenant create(String name, List<String> receiverUrls, int maxInFlight) {
+	public BenchTenant create(String name, List<String> receiverUrls, Integer maxInFlight) {
 		String email = name + "-" + this.runId + "@bench.example";
 		JsonNode tenant = this.api.send("POST", "/api/v1/signup", null,
 				Map.of("tenantName", "Bench " + name, "email", email, "password", PASSWORD));
@@ -74,11 +75,14 @@ public final class TenantFactory {
 		return tenants;
 	}
 
-	private BenchTenant.BenchDestination destination(String bearer, String name, String url, int maxInFlight,
+	private BenchTenant.BenchDestination destination(String bearer, String name, String url, Integer maxInFlight,
 			List<BenchTenant.BenchSource> sources) {
-		JsonNode destination = this.api.send("POST", "/api/v1/destinations", bearer,
-				Map.of("kind", "custom", "name", name, "url", url, "maxInFlight", maxInFlight, "timeoutMs", 10_000,
-						"retryDelaysMs", List.of(1000, 5000, 30000)));
+		Map<String, Object> settings = new HashMap<>(Map.of("kind", "custom", "name", name, "url", url, "timeoutMs",
+				10_000, "retryDelaysMs", List.of(1000, 5000, 30000)));
+		if (maxInFlight != null) {
+			settings.put("maxInFlight", maxInFlight);
+		}
+		JsonNode destination = this.api.send("POST", "/api/v1/destinations", bearer, settings);
 		String id = destination.get("id").asString();
 		List<String> routes = new ArrayList<>();
 		for (BenchTenant.BenchSource source : sources) {
