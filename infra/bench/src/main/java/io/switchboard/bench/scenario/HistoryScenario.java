@@ -48,11 +48,16 @@ final class HistoryScenario implements Scenario {
 		BenchTenant tenant = run.tenantFactory()
 			.create("history",
 					List.of(run.receiver().url("fast", "history-a"), run.receiver().url("fast", "history-b")), 16);
+		String rareSource = run.api()
+			.send("POST", "/api/v1/sources", "Bearer " + tenant.token(),
+					Map.of("provider", "minivoice", "name", "old line", "secret", "history-old-line-secret"))
+			.get("id")
+			.asString();
 		int deliveries = run.settings().historyDeliveries();
 		long seedStart = System.nanoTime();
-		HistorySeed.seed(run, tenant, deliveries);
+		HistorySeed.seed(run, tenant, deliveries, rareSource);
 		report.figure("deliveries", deliveries).figure("seed_seconds", (System.nanoTime() - seedStart) / 1e9);
-		Map<String, Function<SplittableRandom, String>> queries = queries(tenant, deliveries);
+		Map<String, Function<SplittableRandom, String>> queries = queries(tenant, deliveries, rareSource);
 		double worstP95 = 0;
 		String worst = "";
 		for (Map.Entry<String, Function<SplittableRandom, String>> query : queries.entrySet()) {
@@ -72,7 +77,8 @@ final class HistoryScenario implements Scenario {
 		return report;
 	}
 
-	private static Map<String, Function<SplittableRandom, String>> queries(BenchTenant tenant, int deliveries) {
+	private static Map<String, Function<SplittableRandom, String>> queries(BenchTenant tenant, int deliveries,
+			String rareSource) {
 		String destination = tenant.destinations().get(0).id();
 		String source = tenant.sources().get(1).id();
 		int calls = deliveries / 8;
@@ -85,6 +91,8 @@ final class HistoryScenario implements Scenario {
 				(random) -> "/api/v1/deliveries?status=dead&destinationId=" + destination);
 		queries.put("deliveries_by_source", (random) -> "/api/v1/deliveries?sourceId=" + source);
 		queries.put("deliveries_by_event_type", (random) -> "/api/v1/deliveries?eventType=call.completed");
+		queries.put("deliveries_by_rare_source", (random) -> "/api/v1/deliveries?sourceId=" + rareSource);
+		queries.put("deliveries_by_rare_event_type", (random) -> "/api/v1/deliveries?eventType=call.transferred");
 		queries.put("deliveries_by_call", (random) -> "/api/v1/deliveries?callId=call_h" + random.nextInt(calls));
 		queries.put("deliveries_one_day", (random) -> {
 			Instant from = Instant.now().minus(Duration.ofDays(1 + random.nextInt(28)));
@@ -97,6 +105,8 @@ final class HistoryScenario implements Scenario {
 		});
 		queries.put("events_newest", (random) -> "/api/v1/events?limit=50");
 		queries.put("events_by_source", (random) -> "/api/v1/events?sourceId=" + source);
+		queries.put("events_by_rare_source", (random) -> "/api/v1/events?sourceId=" + rareSource);
+		queries.put("events_by_rare_type", (random) -> "/api/v1/events?type=call.transferred");
 		queries.put("events_by_call", (random) -> "/api/v1/events?callId=call_h" + random.nextInt(calls));
 		return queries;
 	}

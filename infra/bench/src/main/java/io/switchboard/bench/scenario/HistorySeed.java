@@ -25,8 +25,12 @@ final class HistorySeed {
 			WITH stored AS (
 				INSERT INTO event (tenant_id, id, source_id, dedup_key, event_type, call_id, content_type, headers, body,
 					received_at, occurred_at)
-				SELECT '%1$s', %2$s, CASE WHEN g %% 2 = 0 THEN '%3$s'::uuid ELSE '%4$s'::uuid END, 'history:' || g,
-					CASE WHEN (g / 2) %% 2 = 0 THEN 'call.created' ELSE 'call.completed' END, 'call_h' || (g / 4),
+				SELECT '%1$s', %2$s,
+					CASE WHEN g %% 1000 = 0 THEN '%15$s'::uuid WHEN g %% 2 = 0 THEN '%3$s'::uuid ELSE '%4$s'::uuid END,
+					'history:' || g,
+					CASE WHEN g %% 1000 = 1 THEN 'call.transferred' WHEN (g / 2) %% 2 = 0 THEN 'call.created'
+						ELSE 'call.completed' END,
+					'call_h' || (g / 4),
 					'application/json', '{}', convert_to(repeat('h', 300), 'UTF8'), ts, ts
 				FROM (SELECT g, now() - interval '30 days' + g * (interval '30 days' / %5$s) AS ts
 					FROM generate_series(%6$s, %7$s) g) AS seeded
@@ -58,8 +62,10 @@ final class HistorySeed {
 	 * @param run the run
 	 * @param tenant a tenant with two sources and two destinations, each routed from both
 	 * @param deliveries how many deliveries (half as many events)
+	 * @param rareSourceId a third source of the tenant, which sent one event in a
+	 * thousand
 	 */
-	static void seed(BenchRun run, BenchTenant tenant, int deliveries) {
+	static void seed(BenchRun run, BenchTenant tenant, int deliveries, String rareSourceId) {
 		int events = deliveries / 2;
 		String tenantId = TenantId.parse(tenant.tenantId()).uuid().toString();
 		String first = SourceId.parse(tenant.sources().get(0).id()).uuid().toString();
@@ -71,7 +77,7 @@ final class HistorySeed {
 				int to = Math.min(events, from + CHUNK) - 1;
 				statement.executeUpdate(SEED.formatted(tenantId, SeedSql.uuidV7At("ts"), first, second, events, from,
 						to, SeedSql.uuidV7At("s.received_at"), uuid(one.id()), route(one, 0), route(one, 1),
-						uuid(two.id()), route(two, 0), route(two, 1)));
+						uuid(two.id()), route(two, 0), route(two, 1), SourceId.parse(rareSourceId).uuid().toString()));
 			}
 			statement.execute("ANALYZE event");
 			statement.execute("ANALYZE delivery");
