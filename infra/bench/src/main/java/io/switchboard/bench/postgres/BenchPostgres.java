@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.bench.target.CpuClock;
 import io.switchboard.bench.target.Processes;
 
 /**
@@ -161,6 +162,20 @@ public final class BenchPostgres implements AutoCloseable {
 	 */
 	public Path log() {
 		return this.log;
+	}
+
+	/**
+	 * CPU time of the server and its backends so far.
+	 * @return milliseconds, or -1 when it is not running
+	 */
+	public long cpuMillis() {
+		try {
+			long pid = Long.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid")).get(0).trim());
+			return CpuClock.processTreeMillis(pid);
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
 	}
 
 	public int port() {

@@ -64,7 +64,7 @@ final class DeliverScenario implements Scenario {
 		for (BenchTenant tenant : tenants) {
 			run.tenantFactory().setEnabled(tenant, tenant.destinations().get(0).id(), true);
 		}
-		ProcessUsage usage = new ProcessUsage(run.switchboard());
+		ProcessUsage usage = new ProcessUsage(run);
 		boolean complete = BenchRun.await(run.settings().drainTimeout(), () -> {
 			usage.sample();
 			return ledger.allAcknowledgedDelivered();

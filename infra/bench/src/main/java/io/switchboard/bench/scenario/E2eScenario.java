@@ -46,7 +46,7 @@ final class E2eScenario implements Scenario {
 		run.awaitQuiet();
 		int rate = run.settings().e2eRate();
 		Ledger ledger = run.ledger(rate * (int) run.settings().duration().toSeconds());
-		ProcessUsage usage = new ProcessUsage(run.switchboard());
+		ProcessUsage usage = new ProcessUsage(run);
 		new OpenLoad(run.sender()).run(ledger, new ProviderEvents(tenants, ledger.scenario()), rate,
 				run.settings().duration(), (second) -> usage.sample());
 		boolean complete = run.awaitDelivered(ledger);

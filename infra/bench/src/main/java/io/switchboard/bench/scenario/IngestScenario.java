@@ -44,7 +44,7 @@ final class IngestScenario implements Scenario {
 
 		int rate = settings.ingestLatencyRate();
 		Ledger fixed = run.ledger(rate * (int) settings.duration().toSeconds());
-		ProcessUsage fixedUsage = new ProcessUsage(run.switchboard());
+		ProcessUsage fixedUsage = new ProcessUsage(run);
 		new OpenLoad(run.sender()).run(fixed, new ProviderEvents(tenants, fixed.scenario()), rate, settings.duration(),
 				(second) -> fixedUsage.sample());
 		report.figure("fixed_rate_per_s", rate)
@@ -57,7 +57,7 @@ final class IngestScenario implements Scenario {
 
 		int concurrency = settings.ingestConcurrency();
 		Ledger max = run.ledger(2_000_000);
-		ProcessUsage maxUsage = new ProcessUsage(run.switchboard());
+		ProcessUsage maxUsage = new ProcessUsage(run);
 		ProviderEvents events = new ProviderEvents(tenants, max.scenario());
 		ClosedLoad.Result result = new ClosedLoad(run.sender()).run(max, events, concurrency, settings.duration(),
 				maxUsage::sample);
