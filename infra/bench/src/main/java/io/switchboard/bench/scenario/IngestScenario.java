@@ -52,7 +52,9 @@ final class IngestScenario implements Scenario {
 			.figure("fixed_not_acknowledged", fixed.tally().notAcknowledged())
 			.figure("fixed_answers_by_status", fixed.tally().statuses())
 			.latencies("ack", fixed.ackLatency());
-		fixedUsage.report(report, "fixed");
+		double cores = fixedUsage.report(report, "fixed");
+		// CPU milliseconds Switchboard spends per event, taking it in and delivering it
+		report.figure("fixed_switchboard_cpu_ms_per_event", cores * 1000 / rate);
 		run.awaitQuiet();
 
 		int concurrency = settings.ingestConcurrency();

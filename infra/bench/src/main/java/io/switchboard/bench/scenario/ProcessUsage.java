@@ -57,8 +57,9 @@ final class ProcessUsage {
 	 * Adds the figures.
 	 * @param report where
 	 * @param prefix e.g. {@code ingest}
+	 * @return the CPU cores Switchboard used on average
 	 */
-	void report(ScenarioReport report, String prefix) {
+	double report(ScenarioReport report, String prefix) {
 		sample();
 		double seconds = (System.nanoTime() - this.startNanos) / 1e9;
 		report.figure(prefix + "_switchboard_rss_max_mb", maxResidentMb());
@@ -74,6 +75,7 @@ final class ProcessUsage {
 			.figure(prefix + "_harness_cpu_cores", harness)
 			.figure(prefix + "_machine_busy_cpu_cores", machine)
 			.figure(prefix + "_other_processes_cpu_cores", Math.max(0, machine - switchboard - database - harness));
+		return switchboard;
 	}
 
 }
