@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntPredicate;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -147,6 +148,22 @@ public final class Ledger {
 
 	public Histogram endToEnd() {
 		return this.endToEnd;
+	}
+
+	/**
+	 * End-to-end latencies of some of the events (first arrivals only).
+	 * @param which the sequence numbers to count
+	 * @return their histogram, in microseconds
+	 */
+	public Histogram endToEnd(IntPredicate which) {
+		Histogram micros = new Histogram(MAX_MICROS, 3);
+		for (int seq = 0; seq < this.sent.get(); seq++) {
+			long arrival = this.firstArrival.get(seq);
+			if (which.test(seq) && arrival != 0 && this.intended.get(seq) != 0) {
+				micros.recordValue(Math.max(0, (arrival - this.intended.get(seq)) / 1000));
+			}
+		}
+		return micros;
 	}
 
 	/**

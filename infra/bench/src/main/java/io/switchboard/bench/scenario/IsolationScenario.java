@@ -40,6 +40,12 @@ final class IsolationScenario implements Scenario {
 		for (BenchTenant.BenchDestination destination : troubled.destinations().subList(1, 3)) {
 			run.tenantFactory().setEnabled(troubled, destination.id(), false);
 		}
+		// the troubled tenant's sources come last in the round-robin
+		int sources = tenants.size() * 2;
+		report.latencies("healthy_other_tenants",
+				ledger.endToEnd((seq) -> seq % sources < sources - troubled.sources().size()));
+		report.latencies("healthy_troubled_tenant",
+				ledger.endToEnd((seq) -> seq % sources >= sources - troubled.sources().size()));
 		double p99 = ScenarioReport.millis(ledger.endToEnd(), 99);
 		report.figure("e2e_baseline_p99_ms", baselineP99)
 			.figure("healthy_to_e2e_p99_ratio", p99 / Math.max(baselineP99, 0.001))
