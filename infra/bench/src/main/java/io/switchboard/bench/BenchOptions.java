@@ -1,0 +1,66 @@
+package io.switchboard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line:
+ * {@code [scenario…|all] [--duration S] [--smoke] [--jar PATH] [--out DIR]
+ * [--jvm-options "…"]}.
+ *
+ * @param scenarios the scenarios to run, in order
+ * @param duration each load phase's length
+ * @param smoke seconds at low rates instead of the issue's figures
+ * @param jar the Switchboard jar
+ * @param outputDirectory where the JSON, logs and plans go
+ * @param jvmOptions Switchboard's JVM options
+ */
+record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Path jar, Path outputDirectory,
+		List<String> jvmOptions) {
+
+	/** The heap settings the README recommends for one process with every role. */
+	static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m";
+
+	static BenchOptions parse(String... args) {
+		List<String> scenarios = new ArrayList<>();
+		Long seconds = null;
+		boolean smoke = false;
+		Path jar = Path.of("app/target/switchboard.jar");
+		Path out = null;
+		String jvmOptions = DEFAULT_JVM_OPTIONS;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--duration" -> seconds = Long.parseLong(args[++i]);
+				case "--smoke" -> smoke = true;
+				case "--jar" -> jar = Path.of(args[++i]);
+				case "--out" -> out = Path.of(args[++i]);
+				case "--jvm-options" -> jvmOptions = args[++i];
+				default -> {
+					if (args[i].startsWith("--")) {
+						throw new IllegalArgumentException("Unknown option " + args[i]);
+					}
+					scenarios.add(args[i]);
+				}
+			}
+		}
+		if (scenarios.isEmpty() || scenarios.contains("all")) {
+			scenarios = List.of("all");
+		}
+		Duration duration = Duration.ofSeconds((seconds != null) ? seconds : (smoke ? 5 : 60));
+		if (out == null) {
+			String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+				.withZone(ZoneOffset.UTC)
+				.format(Instant.now());
+			out = Path.of(smoke ? "infra/bench/target/smoke" : "infra/bench/results", stamp);
+		}
+		return new BenchOptions(scenarios, duration, smoke, jar, out,
+				Arrays.stream(jvmOptions.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList());
+	}
+
+}

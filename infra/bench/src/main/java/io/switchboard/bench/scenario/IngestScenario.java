@@ -1,0 +1,92 @@
+package io.switchboard.bench.scenario;
+
+import java.util.List;
+
+import io.switchboard.bench.load.ClosedLoad;
+import io.switchboard.bench.load.Ledger;
+import io.switchboard.bench.load.OpenLoad;
+import io.switchboard.bench.load.ProviderEvents;
+import io.switchboard.bench.postgres.PgBench;
+import io.switchboard.bench.report.ScenarioReport;
+import io.switchboard.bench.setup.BenchTenant;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.RouteId;
+import io.switchboard.core.id.SourceId;
+import io.switchboard.core.id.TenantId;
+
+/**
+ * {@code ingest}: the database's own one-event-per-transaction rate ({@code pgbench}),
+ * then acknowledgement latency at a fixed open-loop rate, then the maximum rate of
+ * durably acknowledged events with a fixed number of requests in flight. The worker
+ * delivers meanwhile, as in production.
+ */
+final class IngestScenario implements Scenario {
+
+	private static final int PGBENCH_CLIENTS = 16;
+
+	@Override
+	public String name() {
+		return "ingest";
+	}
+
+	@Override
+	public ScenarioReport run(BenchRun run) {
+		BenchSettings settings = run.settings();
+		List<BenchTenant> tenants = run.tenants();
+		ScenarioReport report = new ScenarioReport(name());
+		run.awaitQuiet();
+
+		PgBench.Result pgbench = new PgBench(run.postgres()).run(run.workDirectory(), rowOwner(tenants.get(0)),
+				PGBENCH_CLIENTS, (int) settings.duration().toSeconds());
+		report.figure("pgbench_events_per_s", pgbench.eventsPerSecond())
+			.figure("pgbench_clients", pgbench.clients())
+			.figure("pgbench_latency_avg_ms", pgbench.latencyMillis());
+
+		int rate = settings.ingestLatencyRate();
+		Ledger fixed = run.ledger(rate * (int) settings.duration().toSeconds());
+		ProcessUsage fixedUsage = new ProcessUsage(run);
+		new OpenLoad(run.sender()).run(fixed, new ProviderEvents(tenants, fixed.scenario()), rate, settings.duration(),
+				(second) -> fixedUsage.sample());
+		report.figure("fixed_rate_per_s", rate)
+			.figure("fixed_acknowledged", fixed.tally().acknowledged())
+			.figure("fixed_not_acknowledged", fixed.tally().notAcknowledged())
+			.figure("fixed_answers_by_status", fixed.tally().statuses())
+			.latencies("ack", fixed.ackLatency());
+		double cores = fixedUsage.report(report, "fixed");
+		// CPU milliseconds Switchboard spends per event, taking it in and delivering it
+		report.figure("fixed_switchboard_cpu_ms_per_event", cores * 1000 / rate);
+		run.awaitQuiet();
+
+		int concurrency = settings.ingestConcurrency();
+		Ledger max = run.ledger(2_000_000);
+		ProcessUsage maxUsage = new ProcessUsage(run);
+		ProviderEvents events = new ProviderEvents(tenants, max.scenario());
+		ClosedLoad.Result result = new ClosedLoad(run.sender()).run(max, events, concurrency, settings.duration(),
+				maxUsage::sample);
+		report.figure("max_concurrency", concurrency)
+			.figure("max_events_per_s", result.eventsPerSecond())
+			.figure("max_acknowledged", result.acknowledged())
+			.figure("max_not_acknowledged", max.tally().notAcknowledged())
+			.figure("max_answers_by_status", max.tally().statuses())
+			.latencies("max_service", max.ackLatency());
+		maxUsage.report(report, "max");
+		run.share("ingest_rss_max_mb", Math.max(fixedUsage.maxResidentMb(), maxUsage.maxResidentMb()));
+		double ratio = result.eventsPerSecond() / pgbench.eventsPerSecond();
+		report.figure("max_to_pgbench_ratio", ratio)
+			.target("max sustained ingest rate (events/s)", result.eventsPerSecond(), ">=", 3000)
+			.target("max ingest rate / pgbench one-event-per-transaction rate", ratio, ">=", 1.0)
+			.target("ack p99 at " + rate + "/s (ms)", ScenarioReport.millis(fixed.ackLatency(), 99), "<=", 50);
+		boolean drained = run.awaitQuiet();
+		report.figure("deliveries_drained_after", drained);
+		return report;
+	}
+
+	static PgBench.RowOwner rowOwner(BenchTenant tenant) {
+		BenchTenant.BenchDestination destination = tenant.destinations().get(0);
+		return new PgBench.RowOwner(TenantId.parse(tenant.tenantId()).uuid().toString(),
+				SourceId.parse(tenant.sources().get(0).id()).uuid().toString(),
+				RouteId.parse(destination.routeIds().get(0)).uuid().toString(),
+				DestinationId.parse(destination.id()).uuid().toString());
+	}
+
+}

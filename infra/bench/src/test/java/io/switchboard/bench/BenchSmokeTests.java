@@ -1,0 +1,57 @@
+package io.switchboard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the harness in smoke mode (seconds, low rates) against the jar this build made, so
+ * it never rots: every scenario writes its figures, and nothing acknowledged is lost.
+ * Performance is reported by full runs, never asserted here.
+ */
+class BenchSmokeTests {
+
+	private static final Path JAR = Path.of("../../app/target/switchboard.jar");
+
+	@Test
+	void smokeRunReportsEveryScenarioAndLosesNothing() throws Exception {
+		assertThat(JAR).as("the reactor builds the app jar before this module").exists();
+		Path out = Path.of("target/smoke-test");
+		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "--smoke", "--duration", "2",
+				"--jar", JAR.toString(), "--out", out.toString()), "smoke test");
+
+		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
+		JsonNode scenarios = results.get("scenarios");
+		assertThat(scenarios.propertyNames()).containsExactly("ingest", "e2e", "deliver", "history", "memory");
+		assertThat(results.get("machine").get("cpus").asInt()).isPositive();
+
+		JsonNode ingest = scenarios.get("ingest").get("figures");
+		assertThat(ingest.get("pgbench_events_per_s").asDouble()).isPositive();
+		assertThat(ingest.get("max_events_per_s").asDouble()).isPositive();
+		assertThat(ingest.get("fixed_acknowledged").asInt()).isPositive();
+		assertThat(ingest.get("ack_p99_ms").isNumber()).isTrue();
+		assertThat(scenarios.get("ingest").get("targets")).hasSize(3);
+
+		JsonNode e2e = scenarios.get("e2e").get("figures");
+		assertThat(e2e.get("acknowledged").asInt()).isEqualTo(e2e.get("sent").asInt()).isPositive();
+		assertThat(e2e.get("lost").asInt()).isZero();
+		assertThat(e2e.get("delivered").asInt()).isEqualTo(e2e.get("acknowledged").asInt());
+		assertThat(e2e.get("e2e_count").asInt()).isEqualTo(e2e.get("delivered").asInt());
+
+		JsonNode deliver = scenarios.get("deliver").get("figures");
+		assertThat(deliver.get("delivered").asInt()).isEqualTo(deliver.get("backlog").asInt()).isPositive();
+		assertThat(deliver.get("lost").asInt()).isZero();
+
+		JsonNode history = scenarios.get("history").get("figures");
+		assertThat(history.get("deliveries_by_call_p95_ms").isNumber()).isTrue();
+		assertThat(Files.readString(out.resolve("history-plans.txt"))).contains("Index", "FROM delivery", "FROM event");
+
+		assertThat(scenarios.get("memory").get("figures").get("e2e_rss_max_mb").asInt()).isPositive();
+	}
+
+}
