@@ -19,8 +19,8 @@ import io.switchboard.bench.report.ScenarioReport;
 import io.switchboard.bench.scenario.BenchRun;
 import io.switchboard.bench.scenario.BenchSettings;
 import io.switchboard.bench.scenario.Scenarios;
-import io.switchboard.bench.target.SwitchboardLaunch;
-import io.switchboard.bench.target.SwitchboardProcess;
+import io.switchboard.bench.process.SwitchboardLaunch;
+import io.switchboard.bench.process.SwitchboardProcess;
 
 /**
  * Runs the harness: a PostgreSQL of its own, the Switchboard jar against it, the

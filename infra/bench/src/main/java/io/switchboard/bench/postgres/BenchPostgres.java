@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.switchboard.bench.target.CpuClock;
-import io.switchboard.bench.target.Processes;
+import io.switchboard.bench.process.CpuClock;
+import io.switchboard.bench.process.Processes;
 
 /**
  * A PostgreSQL cluster of its own in a temporary directory, started with the Debian

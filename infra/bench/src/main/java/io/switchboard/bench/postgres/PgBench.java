@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.switchboard.bench.target.Processes;
+import io.switchboard.bench.process.Processes;
 
 /**
  * The database's own rate for what one inbound event costs, one event per transaction,

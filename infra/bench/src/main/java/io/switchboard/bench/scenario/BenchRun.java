@@ -21,7 +21,7 @@ import io.switchboard.bench.receiver.Receiver;
 import io.switchboard.bench.setup.BenchTenant;
 import io.switchboard.bench.setup.RestApi;
 import io.switchboard.bench.setup.TenantFactory;
-import io.switchboard.bench.target.SwitchboardProcess;
+import io.switchboard.bench.process.SwitchboardProcess;
 
 /**
  * Everything a scenario works with: the database, Switchboard, the receiver, the load's

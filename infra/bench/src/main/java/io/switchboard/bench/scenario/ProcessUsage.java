@@ -2,8 +2,8 @@ package io.switchboard.bench.scenario;
 
 import io.switchboard.bench.report.ScenarioReport;
 import io.switchboard.bench.postgres.BenchPostgres;
-import io.switchboard.bench.target.CpuClock;
-import io.switchboard.bench.target.SwitchboardProcess;
+import io.switchboard.bench.process.CpuClock;
+import io.switchboard.bench.process.SwitchboardProcess;
 
 /**
  * Switchboard's resident memory (sampled about once a second) and where the machine's CPU

@@ -1,0 +1,20 @@
+package io.switchboard.bench.process;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How Switchboard is started.
+ *
+ * @param jar {@code app/target/switchboard.jar}
+ * @param port its HTTP port
+ * @param r2dbcUrl the database
+ * @param masterKey base64 AES-256 key for secrets at rest
+ * @param jvmOptions heap and other JVM options
+ * @param arguments further {@code --property=value} arguments
+ * @param log where its output goes
+ */
+public record SwitchboardLaunch(Path jar, int port, String r2dbcUrl, String masterKey, List<String> jvmOptions,
+		List<String> arguments, Path log) {
+
+}
