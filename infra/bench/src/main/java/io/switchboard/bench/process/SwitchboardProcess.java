@@ -46,8 +46,11 @@ public final class SwitchboardProcess implements AutoCloseable {
 		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + this.launch.port(),
 				"--spring.r2dbc.url=" + this.launch.r2dbcUrl(), "--spring.r2dbc.username=postgres",
 				"--switchboard.egress.allow-private-networks=true",
-				// The harness measures capacity, not the per-source limiter.
-				"--switchboard.inbound.rate-limit-per-second=1000000", "--switchboard.public-url=" + baseUrl()));
+				// The harness measures capacity, not the per-source and per-caller
+				// limiters.
+				"--switchboard.inbound.rate-limit-per-second=1000000",
+				"--switchboard.api.rate-limit-per-second=1000000", "--switchboard.api.rate-limit-burst=1000000",
+				"--switchboard.public-url=" + baseUrl()));
 		command.addAll(this.launch.arguments());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.launch.log().toFile()));
