@@ -91,9 +91,21 @@ public class DeliveryQueue {
 				:errorClass, :errorMessage)
 			""";
 
+	/**
+	 * Where a delivery goes when its lease ends without a final answer: paused while its
+	 * destination is switched off (it may have been switched off while the delivery was
+	 * leased), else due again.
+	 */
+	private static final String BACK_IN_QUEUE = """
+			CASE WHEN NOT (SELECT t.enabled FROM destination t
+					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN 'paused'
+				WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END""";
+
 	private static final String SETTLE = """
 			UPDATE delivery
-			SET status = :status, attempt_count = attempt_count + 1, next_attempt_at = :nextAttemptAt,
+			SET status = CASE WHEN :status = 'retrying' AND NOT (SELECT t.enabled FROM destination t
+					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN 'paused'
+				ELSE :status END, attempt_count = attempt_count + 1, next_attempt_at = :nextAttemptAt,
 				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = :startedAt,
 				last_response_status = :responseStatus, last_error = :error, updated_at = now(),
 				finished_at = CASE WHEN :status IN ('delivered', 'dead') THEN now() END
@@ -102,24 +114,24 @@ public class DeliveryQueue {
 
 	private static final String DEFER = """
 			UPDATE delivery
-			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, next_attempt_at = :until,
+			SET status = {backInQueue}, next_attempt_at = :until,
 				lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
-			""";
+			""".replace("{backInQueue}", BACK_IN_QUEUE);
 
 	private static final String RECLAIM = """
 			UPDATE delivery
-			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, lease_owner = NULL,
+			SET status = {backInQueue}, lease_owner = NULL,
 				lease_expires_at = NULL, updated_at = now()
 			WHERE status = 'leased' AND lease_expires_at < now()
-			""";
+			""".replace("{backInQueue}", BACK_IN_QUEUE);
 
 	private static final String RELEASE = """
 			UPDATE delivery
-			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, lease_owner = NULL,
+			SET status = {backInQueue}, lease_owner = NULL,
 				lease_expires_at = NULL, updated_at = now()
 			WHERE status = 'leased' AND lease_owner LIKE :worker || '/%'
-			""";
+			""".replace("{backInQueue}", BACK_IN_QUEUE);
 
 	private final DatabaseClient database;
 

@@ -103,6 +103,25 @@ class DeliveryEngineIntegrationTests {
 	}
 
 	@Test
+	void destinationSwitchedOffWhileAnAttemptIsInFlightGetsNoMoreAttempts() throws Exception {
+		this.receiver.answer(500);
+		this.receiver.answerAfter(java.time.Duration.ofMillis(800));
+		this.relay.storeEvent("call.completed", "call_1", "switched-off");
+		await(() -> this.receiver.received().size() == 1);
+		this.context.getBean(DestinationRepository.class)
+			.setEnabled(this.relay.tenant.id(), this.relay.destination.id(), false)
+			.block();
+		await(() -> this.relay.statuses().equals(List.of("paused")));
+		assertThat(this.relay.attempts()).containsExactly("1 failed 500");
+		this.receiver.answerAfter(java.time.Duration.ZERO);
+		this.receiver.answer(200);
+		this.context.getBean(DestinationRepository.class)
+			.setEnabled(this.relay.tenant.id(), this.relay.destination.id(), true)
+			.block();
+		await(() -> this.relay.statuses().equals(List.of("delivered")));
+	}
+
+	@Test
 	void deliveryWhoseRetriesRunOutIsDead() throws Exception {
 		this.receiver.answer(503);
 		this.relay.storeEvent("call.completed", "call_1", "dead");
