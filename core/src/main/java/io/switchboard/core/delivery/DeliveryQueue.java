@@ -48,8 +48,8 @@ public class DeliveryQueue {
 			WITH due AS (
 				SELECT tenant_id, id FROM delivery d
 				WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
-					-- destinations this worker already has as many attempts in flight to as they allow
-					AND d.destination_id <> ALL(:saturated)
+					-- destinations this worker cannot send to now (circuit open, or at their in-flight limit)
+					AND d.destination_id <> ALL(:unavailable)
 					-- per-call ordering: wait while an older delivery of the same call to the same
 					-- destination is not final
 					AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
@@ -167,12 +167,12 @@ public class DeliveryQueue {
 	 * @param owner the lease's owner, unique to this call
 	 * @param limit the most to take
 	 * @param lease how long until the lease expires and another worker may take them
-	 * @param saturated destinations to leave out
+	 * @param unavailable destinations to leave out
 	 * @return the leased deliveries
 	 */
-	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease, Set<DestinationId> saturated) {
+	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease, Set<DestinationId> unavailable) {
 		return this.database.sql(LEASE)
-			.bind("saturated", saturated.stream().map(DestinationId::uuid).toArray(UUID[]::new))
+			.bind("unavailable", unavailable.stream().map(DestinationId::uuid).toArray(UUID[]::new))
 			.bind("limit", limit)
 			.bind("owner", owner)
 			.bind("leaseSeconds", (double) lease.toMillis() / 1000)

@@ -145,7 +145,7 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
 		String owner = this.workerId + "/" + this.leases.incrementAndGet();
-		return this.queue.lease(owner, wanted, this.properties.leaseDuration(), this.guards.saturated())
+		return this.queue.lease(owner, wanted, this.properties.leaseDuration(), this.guards.unavailable())
 			.doOnNext((delivery) -> {
 				this.inFlight.incrementAndGet();
 				this.attempt.run(delivery).doFinally((signal) -> {

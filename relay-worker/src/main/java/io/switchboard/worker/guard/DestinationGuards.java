@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -63,6 +64,10 @@ public class DestinationGuards {
 			.failureRateThreshold(failureRatePercent)
 			.waitDurationInOpenState(openDuration)
 			.permittedNumberOfCallsInHalfOpenState(1)
+			// half-opens on time by itself: workers do not lease deliveries to an open
+			// circuit,
+			// so no attempt would come to move it on
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
 			.build());
 		this.circuitBreakers.getEventPublisher()
 			.onEntryAdded((added) -> added.getAddedEntry()
@@ -137,15 +142,21 @@ public class DestinationGuards {
 	}
 
 	/**
-	 * The destinations this process has as many attempts in flight to as they allow.
+	 * The destinations this process cannot send to now: their circuit is open, or it has
+	 * as many attempts in flight to them as they allow. Their deliveries are better left
+	 * in the queue than leased only to be handed back.
 	 * @return their ids
 	 */
-	public Set<DestinationId> saturated() {
-		return this.bulkheads.getAllBulkheads()
+	public Set<DestinationId> unavailable() {
+		Stream<String> full = this.bulkheads.getAllBulkheads()
 			.stream()
 			.filter((bulkhead) -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0)
-			.map((bulkhead) -> DestinationId.parse(bulkhead.getName()))
-			.collect(Collectors.toSet());
+			.map(Bulkhead::getName);
+		Stream<String> open = this.circuitBreakers.getAllCircuitBreakers()
+			.stream()
+			.filter((circuit) -> circuit.getState() == CircuitBreaker.State.OPEN)
+			.map(CircuitBreaker::getName);
+		return Stream.concat(full, open).map(DestinationId::parse).collect(Collectors.toSet());
 	}
 
 	/**

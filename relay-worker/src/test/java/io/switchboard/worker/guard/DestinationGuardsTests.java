@@ -39,9 +39,9 @@ class DestinationGuardsTests {
 		assertThat(second.admitted()).isTrue();
 		assertThat(third.admitted()).isFalse();
 		assertThat(third.reason()).isEqualTo("bulkhead full");
-		assertThat(this.guards.saturated()).containsExactly(DESTINATION);
+		assertThat(this.guards.unavailable()).containsExactly(DESTINATION);
 		first.finished(true, Duration.ofMillis(5));
-		assertThat(this.guards.saturated()).isEmpty();
+		assertThat(this.guards.unavailable()).isEmpty();
 		assertThat(this.guards.admit(delivery("https://a.example/hook", 2, null)).admitted()).isTrue();
 	}
 
@@ -73,6 +73,7 @@ class DestinationGuardsTests {
 		assertThat(held.admitted()).isFalse();
 		assertThat(held.reason()).isEqualTo("circuit open");
 		assertThat(this.reports).containsExactly(TENANT + " " + DESTINATION + " open");
+		assertThat(this.guards.unavailable()).containsExactly(DESTINATION);
 		assertThat(this.guards.admit(delivery("https://fixed.example/hook", 10, null)).admitted())
 			.as("the destination's URL was changed: its guards start afresh")
 			.isTrue();
