@@ -12,6 +12,7 @@ import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.job.TestSendRequests;
 import io.switchboard.core.destination.DestinationSettings;
 import io.switchboard.core.id.DestinationId;
 import reactor.core.publisher.Mono;
@@ -30,7 +31,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code /destinations}: list, create from a preset, edit every setting, switch off and
- * back on, reveal and rotate the signing secret, delete; every change audited.
+ * back on, reveal and rotate the signing secret, send a test event, delete; every change
+ * audited.
  */
 @Controller
 class DestinationPages {
@@ -41,9 +43,12 @@ class DestinationPages {
 
 	private final boolean allowPrivateNetworks;
 
-	DestinationPages(DestinationRepository destinations, RecordedChanges audit,
+	private final TestSendRequests testSends;
+
+	DestinationPages(DestinationRepository destinations, RecordedChanges audit, TestSendRequests testSends,
 			@Value("${switchboard.egress.allow-private-networks:false}") boolean allowPrivateNetworks) {
 		this.destinations = destinations;
+		this.testSends = testSends;
 		this.audit = audit;
 		this.allowPrivateNetworks = allowPrivateNetworks;
 	}
@@ -136,6 +141,15 @@ class DestinationPages {
 						"New signing secret made. For 24 hours requests carry signatures with both secrets.");
 				return show(after, DestinationForm.of(after), Map.of(), after.signingSecret(), model);
 			});
+	}
+
+	@PostMapping("/destinations/{id}/test")
+	Mono<String> sendTestEvent(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
+		return found(member, id)
+			.flatMap((destination) -> this.testSends.send(destination, member.actor()).map((sent) -> {
+				model.addAttribute("testSend", sent);
+				return show(destination, DestinationForm.of(destination), Map.of(), null, model);
+			}));
 	}
 
 	@PostMapping("/destinations/{id}/delete")

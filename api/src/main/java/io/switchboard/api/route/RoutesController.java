@@ -6,6 +6,7 @@ import java.util.List;
 import io.switchboard.api.Page;
 import io.switchboard.api.audit.AuditTrail;
 import io.switchboard.api.audit.AuditTrail.Change;
+import io.switchboard.api.audit.AuditTrail.Versions;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.destination.DestinationRepository;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,11 +62,8 @@ class RoutesController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<RouteView> createRoute(@Valid @RequestBody CreateRoute request, Principal principal) {
 		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
-		List<String> eventTypes = (request.eventTypes() == null || request.eventTypes().isEmpty()) ? List.of("*")
-				: request.eventTypes();
-		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
-			throw ApiProblem.invalid("eventTypes", "'" + pattern + "' is not *, a family such as call.* or a type");
-		});
+		List<String> eventTypes = checkedEventTypes(
+				(request.eventTypes() == null || request.eventTypes().isEmpty()) ? List.of("*") : request.eventTypes());
 		SourceId sourceId = ApiProblem.idField("sourceId", request.sourceId(), SourceId::parse);
 		DestinationId destinationId = ApiProblem.idField("destinationId", request.destinationId(),
 				DestinationId::parse);
@@ -94,6 +93,32 @@ class RoutesController {
 			.map(RouteView::of);
 	}
 
+	@PatchMapping("/api/v1/routes/{id}")
+	Mono<RouteView> updateRoute(@PathVariable String id, @Valid @RequestBody UpdateRoute request, Principal principal) {
+		ApiCaller caller = ApiCaller.of((Authentication) principal);
+		RouteId routeId = RouteId.parse(id);
+		List<String> eventTypes = (request.eventTypes() != null) ? checkedEventTypes(request.eventTypes()) : null;
+		Mono<Versions<Route>> changed = this.routes.findByTenantAndId(caller.tenantId(), routeId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")))
+			.flatMap((before) -> this.routes
+				.update(caller.tenantId(), routeId, eventTypes, request.ordering(), request.enabled())
+				.map((after) -> new Versions<>(before, after)));
+		return this.audit
+			.recorded(caller, "route.updated", "route", changed,
+					(versions) -> new Change(id, RouteView.of(versions.before()), RouteView.of(versions.after())))
+			.map((versions) -> RouteView.of(versions.after()));
+	}
+
+	private static List<String> checkedEventTypes(List<String> eventTypes) {
+		if (eventTypes.isEmpty()) {
+			throw ApiProblem.invalid("eventTypes", "must name at least one event type (or *)");
+		}
+		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
+			throw ApiProblem.invalid("eventTypes", "'" + pattern + "' is not *, a family such as call.* or a type");
+		});
+		return eventTypes;
+	}
+
 	@DeleteMapping("/api/v1/routes/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> deleteRoute(@PathVariable String id, Principal principal) {
@@ -110,6 +135,15 @@ class RoutesController {
 	record CreateRoute(@NotBlank String sourceId, @NotBlank String destinationId,
 			@Size(max = 50) List<@NotBlank String> eventTypes,
 			@Pattern(regexp = "none|per-call", message = "must be none or per-call") String ordering) {
+
+	}
+
+	/**
+	 * A route's changes; every field optional. Its source and destination stay: for
+	 * another pair, create another route.
+	 */
+	record UpdateRoute(@Size(max = 50) List<@NotBlank String> eventTypes,
+			@Pattern(regexp = "none|per-call", message = "must be none or per-call") String ordering, Boolean enabled) {
 
 	}
 

@@ -304,6 +304,14 @@ class ApiAccessIntegrationTests {
 				Map.of("headers", Map.of("X-Api-Key", "k-secret-9")), bearer());
 		Response route = this.api.send("POST", "/api/v1/routes",
 				Map.of("sourceId", source.text("id"), "destinationId", destination.text("id")), bearer());
+		Response patched = this.api.send("PATCH", "/api/v1/routes/" + route.text("id"),
+				Map.of("eventTypes", List.of("call.completed"), "ordering", "per-call", "enabled", false), bearer());
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		assertThat(patched.json().path("eventTypes").get(0).asString()).isEqualTo("call.completed");
+		assertThat(patched.text("ordering")).isEqualTo("per-call");
+		assertThat(patched.json().path("enabled").asBoolean()).isFalse();
+		assertProblem(this.api.send("PATCH", "/api/v1/routes/" + route.text("id"),
+				Map.of("eventTypes", List.of("call..x")), bearer()), 400, "validation-failed");
 		this.api.send("DELETE", "/api/v1/routes/" + route.text("id"), null, bearer());
 		Response token = this.api.send("POST", "/api/v1/tokens", Map.of("name", "t", "scopes", List.of("events:read")),
 				bearer());
@@ -312,13 +320,15 @@ class ApiAccessIntegrationTests {
 		Response log = this.api.send("GET", "/api/v1/audit-log?limit=200", null, bearer());
 		assertThat(log.status()).as(log.body()).isEqualTo(200);
 		assertThat(log.json().path("data").findValuesAsString("action")).containsExactly("token.revoked",
-				"token.created", "route.deleted", "route.created", "destination.updated", "destination.created",
-				"source.secret-rotated", "source.updated", "source.created", "token.created");
+				"token.created", "route.deleted", "route.updated", "route.created", "destination.updated",
+				"destination.created", "source.secret-rotated", "source.updated", "source.created", "token.created");
 		JsonNode latest = log.json().path("data").get(0);
 		assertThat(latest.path("actor").asString()).startsWith("tok_");
-		assertThat(log.json().path("data").get(9).path("actor").asString()).startsWith("usr_");
-		assertThat(log.json().path("data").get(7).path("before").path("name").asString()).isEqualTo("Audited");
-		assertThat(log.json().path("data").get(7).path("after").path("name").asString()).isEqualTo("Audited line");
+		assertThat(log.json().path("data").get(10).path("actor").asString()).startsWith("usr_");
+		assertThat(log.json().path("data").get(8).path("before").path("name").asString()).isEqualTo("Audited");
+		assertThat(log.json().path("data").get(8).path("after").path("name").asString()).isEqualTo("Audited line");
+		assertThat(log.json().path("data").get(3).path("before").path("ordering").asString()).isEqualTo("none");
+		assertThat(log.json().path("data").get(3).path("after").path("ordering").asString()).isEqualTo("per-call");
 		assertThat(log.body()).doesNotContain(source.text("secret"))
 			.doesNotContain(rotated.text("secret"))
 			.doesNotContain(destination.text("signingSecret"))

@@ -83,6 +83,8 @@ class AuthMatrixIntegrationTests {
 			row("POST /api/v1/routes", Scope.ROUTES_WRITE)
 				.body((f) -> Map.of("sourceId", f.sourceId(), "destinationId", f.destinationId())),
 			row("GET /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
+			row("PATCH /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId)
+				.body((f) -> Map.of("ordering", "per-call")),
 			row("DELETE /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
 			row("GET /api/v1/events", Scope.EVENTS_READ),
 			row("GET /api/v1/events/{id}", Scope.EVENTS_READ).id(Fixtures::eventId),

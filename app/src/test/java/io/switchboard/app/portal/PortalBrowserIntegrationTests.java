@@ -106,6 +106,14 @@ class PortalBrowserIntegrationTests {
 			assertThat(browser.find(By.id("retrySchedule")).getAttribute("value"))
 				.isEqualTo("5s, 5m, 30m, 2h, 5h, 10h, 10h");
 			browser.screenshot("destination");
+			browser.click(By.xpath("//button[text()='Send test event']"));
+			String testResult = browser.await((driver) -> driver.findElements(By.id("test-result"))
+				.stream()
+				.map(WebElement::getText)
+				.findFirst()
+				.orElse(null));
+			assertThat(testResult).contains("Delivered").contains("status 200");
+			browser.screenshot("destination-test-sent");
 
 			browser.open("/routes");
 			new Select(browser.find(By.id("sourceId"))).selectByVisibleText("MiniVoice production");

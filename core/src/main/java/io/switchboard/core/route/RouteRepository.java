@@ -9,6 +9,7 @@ import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,6 +42,14 @@ public class RouteRepository {
 	private static final String FIND_ALL_BY_TENANT = "SELECT " + COLUMNS
 			+ "FROM route WHERE tenant_id = :tenantId ORDER BY id DESC";
 
+	private static final String UPDATE = """
+			UPDATE route
+			SET event_types = COALESCE(:eventTypes, event_types), ordering = COALESCE(:ordering, ordering),
+				enabled = COALESCE(:enabled, enabled), updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id
+			RETURNING
+			""" + COLUMNS;
+
 	private static final String DELETE = "DELETE FROM route WHERE tenant_id = :tenantId AND id = :id";
 
 	private final DatabaseClient database;
@@ -60,9 +69,7 @@ public class RouteRepository {
 	 */
 	public Mono<Route> create(TenantId tenantId, SourceId sourceId, DestinationId destinationId,
 			List<String> eventTypes, String ordering) {
-		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
-			throw new IllegalArgumentException("Not an event type filter: '" + pattern + "'");
-		});
+		checkFilters(eventTypes);
 		return this.database.sql(INSERT)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", RouteId.generate().uuid())
@@ -72,6 +79,38 @@ public class RouteRepository {
 			.bind("ordering", ordering)
 			.map(RouteRepository::read)
 			.one();
+	}
+
+	/**
+	 * Changes what a route carries and whether it is on; {@code null} leaves a field as
+	 * it is. Events from then on follow the new route; deliveries already made go on.
+	 * @param tenantId the owner
+	 * @param id the route
+	 * @param eventTypes the event type patterns carried, or {@code null}
+	 * @param ordering {@code none} or {@code per-call}, or {@code null}
+	 * @param enabled whether it makes deliveries, or {@code null}
+	 * @return the changed route, or empty when the tenant has no such route
+	 */
+	public Mono<Route> update(TenantId tenantId, RouteId id, List<String> eventTypes, String ordering,
+			Boolean enabled) {
+		if (eventTypes != null) {
+			checkFilters(eventTypes);
+		}
+		return this.database.sql(UPDATE)
+			.bind("eventTypes",
+					SqlValue.of((eventTypes != null) ? eventTypes.toArray(String[]::new) : null, String[].class))
+			.bind("ordering", SqlValue.of(ordering, String.class))
+			.bind("enabled", SqlValue.of(enabled, Boolean.class))
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(RouteRepository::read)
+			.one();
+	}
+
+	private static void checkFilters(List<String> eventTypes) {
+		eventTypes.stream().filter((pattern) -> !EventTypeFilter.isValid(pattern)).findFirst().ifPresent((pattern) -> {
+			throw new IllegalArgumentException("Not an event type filter: '" + pattern + "'");
+		});
 	}
 
 	/**

@@ -22,12 +22,13 @@ class BenchSmokeTests {
 	void smokeRunReportsEveryScenarioAndLosesNothing() throws Exception {
 		assertThat(JAR).as("the reactor builds the app jar before this module").exists();
 		Path out = Path.of("target/smoke-test");
-		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "--smoke", "--duration", "2",
-				"--jar", JAR.toString(), "--out", out.toString()), "smoke test");
+		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "bad-input", "--smoke",
+				"--duration", "2", "--jar", JAR.toString(), "--out", out.toString()), "smoke test");
 
 		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		JsonNode scenarios = results.get("scenarios");
-		assertThat(scenarios.propertyNames()).containsExactly("ingest", "e2e", "deliver", "history", "memory");
+		assertThat(scenarios.propertyNames()).containsExactly("ingest", "e2e", "deliver", "history", "memory",
+				"bad-input");
 		assertThat(results.get("machine").get("cpus").asInt()).isPositive();
 
 		JsonNode ingest = scenarios.get("ingest").get("figures");
@@ -52,6 +53,12 @@ class BenchSmokeTests {
 		assertThat(Files.readString(out.resolve("history-plans.txt"))).contains("Index", "FROM delivery", "FROM event");
 
 		assertThat(scenarios.get("memory").get("figures").get("e2e_rss_max_mb").asInt()).isPositive();
+
+		// not performance: no bad request may be accepted, answered 5xx or stored
+		JsonNode badInput = scenarios.get("bad-input");
+		assertThat(badInput.get("figures").get("bad_requests").asInt()).isPositive();
+		assertThat(badInput.get("targets")).hasSize(4)
+			.allSatisfy((target) -> assertThat(target.get("met").asBoolean()).as(target.toString()).isTrue());
 	}
 
 }

@@ -15,7 +15,7 @@ public final class Scenarios {
 	public static final List<String> ALL = List.of("ingest", "e2e", "isolation", "deliver", "history", "memory");
 
 	/** What {@code chaos} runs. */
-	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage");
+	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage", "bad-input");
 
 	private Scenarios() {
 	}
@@ -59,6 +59,7 @@ public final class Scenarios {
 			case "crash" -> new CrashScenario();
 			case "db-outage" -> new DatabaseOutageScenario();
 			case "receiver-outage" -> new ReceiverOutageScenario();
+			case "bad-input" -> new BadInputScenario();
 			default -> throw new IllegalArgumentException(
 					"Unknown scenario '" + name + "'; known: " + ALL + ", " + CHAOS + ", all, chaos");
 		};
