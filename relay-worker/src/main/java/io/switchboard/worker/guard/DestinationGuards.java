@@ -32,6 +32,8 @@ public class DestinationGuards {
 
 	private static final Duration BULKHEAD_FULL_RETRY = Duration.ofMillis(200);
 
+	private static final Duration HALF_OPEN_RETRY = Duration.ofSeconds(1);
+
 	private static final String TENANT_TAG = "tenant";
 
 	private static final Duration SWEEP_EVERY = Duration.ofMinutes(5);
@@ -96,7 +98,11 @@ public class DestinationGuards {
 		refresh(delivery);
 		CircuitBreaker circuit = circuit(delivery);
 		if (!circuit.tryAcquirePermission()) {
-			return Admission.defer(this.openDuration, "circuit " + circuit.getState().name().toLowerCase());
+			// half-open: a probe is in flight and decides soon; open: wait for the
+			// probe's turn
+			Duration wait = (circuit.getState() == CircuitBreaker.State.HALF_OPEN) ? HALF_OPEN_RETRY
+					: this.openDuration;
+			return Admission.defer(wait, "circuit " + circuit.getState().name().toLowerCase());
 		}
 		RateLimiter limiter = rateLimiter(delivery);
 		if (limiter != null && !limiter.acquirePermission()) {

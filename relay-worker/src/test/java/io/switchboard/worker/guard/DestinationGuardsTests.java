@@ -80,6 +80,28 @@ class DestinationGuardsTests {
 	}
 
 	@Test
+	void whileTheHalfOpenProbeIsOutOtherDeliveriesWaitBriefly() throws Exception {
+		DestinationGuards quick = new DestinationGuards(5, 50, Duration.ofMillis(100));
+		for (int i = 0; i < 5; i++) {
+			quick.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
+		}
+		Admission probe = quick.admit(delivery("https://broken.example/hook", 10, null));
+		assertThat(probe.retryIn()).as("open: wait for the probe's turn").isEqualTo(Duration.ofMillis(100));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!probe.admitted() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			probe = quick.admit(delivery("https://broken.example/hook", 10, null));
+		}
+		assertThat(probe.admitted()).as("the circuit half-opens on time by itself").isTrue();
+		Admission waiting = quick.admit(delivery("https://broken.example/hook", 10, null));
+		assertThat(waiting.admitted()).isFalse();
+		assertThat(waiting.reason()).isEqualTo("circuit half_open");
+		assertThat(waiting.retryIn()).isEqualTo(Duration.ofSeconds(1));
+		probe.finished(true, Duration.ofMillis(5));
+		assertThat(quick.admit(delivery("https://broken.example/hook", 10, null)).admitted()).isTrue();
+	}
+
+	@Test
 	void rateLimitHoldsBackAttemptsOverTheDestinationsRate() {
 		int admitted = 0;
 		for (int i = 0; i < 10; i++) {
