@@ -150,17 +150,6 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * Leases up to {@code limit} due deliveries, oldest due first.
-	 * @param owner the lease's owner, unique to this call
-	 * @param limit the most to take
-	 * @param lease how long until the lease expires and another worker may take them
-	 * @return the leased deliveries
-	 */
-	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease) {
-		return lease(owner, limit, lease, Set.of());
-	}
-
-	/**
 	 * Leases up to {@code limit} due deliveries, oldest due first, leaving out those to
 	 * destinations the worker cannot send more to now (so they are not leased only to be
 	 * handed back).

@@ -11,9 +11,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The circuit breaker state workers report for a destination, so the API and the portal
- * can show it. Each worker process keeps its own breaker; the latest transition any of
- * them reports is what is shown.
+ * Records the circuit breaker state workers report for a destination; the destination's
+ * own read ({@link DestinationRepository}) carries it to the API and the portal. Each
+ * worker process keeps its own breaker; the latest transition any of them reports is what
+ * is shown.
  */
 @Repository
 public class DestinationCircuits {
@@ -21,10 +22,6 @@ public class DestinationCircuits {
 	private static final String REPORT = """
 			UPDATE destination SET circuit_state = :state, circuit_changed_at = :at
 			WHERE tenant_id = :tenantId AND id = :id AND (circuit_changed_at IS NULL OR circuit_changed_at <= :at)
-			""";
-
-	private static final String FIND = """
-			SELECT circuit_state, circuit_changed_at FROM destination WHERE tenant_id = :tenantId AND id = :id
 			""";
 
 	private final DatabaseClient database;
@@ -50,21 +47,6 @@ public class DestinationCircuits {
 			.fetch()
 			.rowsUpdated()
 			.then();
-	}
-
-	/**
-	 * The last reported state.
-	 * @param tenantId the owner
-	 * @param id the destination
-	 * @return the state, or empty when there is no such destination
-	 */
-	public Mono<DestinationCircuit> find(TenantId tenantId, DestinationId id) {
-		return this.database.sql(FIND)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid())
-			.map((row) -> new DestinationCircuit(row.get("circuit_state", String.class),
-					row.get("circuit_changed_at", Instant.class)))
-			.one();
 	}
 
 }

@@ -166,15 +166,6 @@ public class DestinationGuards {
 	}
 
 	/**
-	 * The circuit's state, for the portal and metrics.
-	 * @param delivery a delivery to the destination
-	 * @return {@code closed}, {@code open} or {@code half_open}
-	 */
-	public String circuitState(LeasedDelivery delivery) {
-		return circuit(delivery).getState().name().toLowerCase();
-	}
-
-	/**
 	 * How many destinations' circuits this process holds in each state, for the metrics.
 	 * @param state {@code closed}, {@code open} or {@code half_open}
 	 * @return how many circuits are in it

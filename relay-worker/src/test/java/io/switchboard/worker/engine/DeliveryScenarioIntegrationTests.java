@@ -3,6 +3,7 @@ package io.switchboard.worker.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.r2dbc.spi.ConnectionFactory;
@@ -98,7 +99,7 @@ class DeliveryScenarioIntegrationTests {
 			relay.storeEvent("call.completed", "call_1", "orphan-1");
 			relay.storeEvent("call.completed", "call_2", "orphan-2");
 			// another worker leases them and dies before sending
-			assertThat(queue.lease("dead-worker/1", 10, Duration.ofMillis(700)).count().block()).isEqualTo(2);
+			assertThat(queue.lease("dead-worker/1", 10, Duration.ofMillis(700), Set.of()).count().block()).isEqualTo(2);
 			assertThat(relay.statuses()).containsExactly("leased", "leased");
 		}
 		finally {
