@@ -75,21 +75,17 @@ class DeliveryEngine implements SmartLifecycle {
 		if (!this.running.compareAndSet(false, true)) {
 			return;
 		}
-		// ticks that come while the previous one is still being handled are dropped: an
-		// interval must never overflow, or the loop would end
-		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop();
-		Flux<Long> reclaims = Flux.interval(this.properties.reclaimInterval())
-			.onBackpressureDrop()
+		Flux<Long> polls = WorkerLoops.every(Duration.ZERO, this.properties.pollInterval());
+		Flux<Long> reclaims = WorkerLoops.every(this.properties.reclaimInterval(), this.properties.reclaimInterval())
 			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
-		this.loop = Flux
-			.merge(polls, this.wakeUps.asFlux(),
-					Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL).map((any) -> 1L),
-					reclaims)
-			.onBackpressureLatest()
-			.concatMap((tick) -> leaseAndStart(), 1)
-			.doOnError((error) -> logger.error("Delivery worker loop failed; restarting it", error))
-			.retry()
-			.subscribe();
+		this.loop = WorkerLoops
+			.runForever(
+					Flux.merge(polls, this.wakeUps.asFlux(),
+							Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL).map((any) -> 1L),
+							reclaims)
+						.onBackpressureLatest()
+						.concatMap((tick) -> leaseAndStart(), 1),
+					"Delivery worker loop");
 		logger.info("Delivery worker " + this.workerId + " started (up to " + this.properties.maxInFlight()
 				+ " attempts in flight)");
 	}

@@ -67,19 +67,16 @@ class JobRunner implements SmartLifecycle {
 		Flux<String> announced = Flux
 			.merge(Notifications.listen(this.connectionFactory, Jobs.CHANNEL), this.wakeUps.asFlux())
 			.share();
-		Flux<Long> polls = Flux.interval(Duration.ZERO, this.properties.pollInterval()).onBackpressureDrop();
-		Disposable replayLane = Flux.merge(polls, announced.filter(Job.REPLAY::equals).map((kind) -> 0L))
-			.onBackpressureLatest()
-			.concatMap((tick) -> claim(Job.REPLAY).flatMap(this::runReplay), 1)
-			.doOnError((error) -> logger.error("Replay job loop failed; restarting it", error))
-			.retry()
-			.subscribe();
-		Disposable testLane = Flux.merge(polls, announced.filter(Job.DESTINATION_TEST::equals).map((kind) -> 0L))
-			.onBackpressureLatest()
-			.flatMap((tick) -> claim(Job.DESTINATION_TEST).flatMap(this::runTestSend), CONCURRENT_TEST_SENDS)
-			.doOnError((error) -> logger.error("Test send loop failed; restarting it", error))
-			.retry()
-			.subscribe();
+		Flux<Long> polls = WorkerLoops.every(Duration.ZERO, this.properties.pollInterval());
+		Disposable replayLane = WorkerLoops
+			.runForever(Flux.merge(polls, announced.filter(Job.REPLAY::equals).map((kind) -> 0L))
+				.onBackpressureLatest()
+				.concatMap((tick) -> claim(Job.REPLAY).flatMap(this::runReplay), 1), "Replay job loop");
+		Disposable testLane = WorkerLoops.runForever(
+				Flux.merge(polls, announced.filter(Job.DESTINATION_TEST::equals).map((kind) -> 0L))
+					.onBackpressureLatest()
+					.flatMap((tick) -> claim(Job.DESTINATION_TEST).flatMap(this::runTestSend), CONCURRENT_TEST_SENDS),
+				"Test send loop");
 		this.loops = Disposables.composite(replayLane, testLane);
 	}
 
