@@ -36,6 +36,19 @@ public record Job(TenantId tenantId, JobId id, String kind, String status, Strin
 	public static final String DESTINATION_TEST = "destination-test";
 
 	/**
+	 * The job after a step of progress.
+	 * @param moreDone items handled in the step
+	 * @param moreFailed items not handled in the step
+	 * @param cursor where it has got to
+	 * @return the job as the step left it
+	 */
+	public Job progressed(long moreDone, long moreFailed, java.util.UUID cursor) {
+		return new Job(this.tenantId, this.id, this.kind, this.status, this.params, this.total, this.done + moreDone,
+				this.failed + moreFailed, cursor, this.result, this.error, this.createdBy, this.leaseOwner,
+				this.createdAt, this.startedAt, this.finishedAt);
+	}
+
+	/**
 	 * Whether the job has ended.
 	 * @return whether it is finished or failed
 	 */

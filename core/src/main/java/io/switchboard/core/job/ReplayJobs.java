@@ -71,9 +71,7 @@ public class ReplayJobs {
 			java.util.UUID cursor = ids.get(ids.size() - 1).uuid();
 			return this.jobs.progress(job, replayed, skipped, cursor, lease)
 				.filter(Boolean::booleanValue)
-				.map((held) -> new Job(job.tenantId(), job.id(), job.kind(), job.status(), job.params(), job.total(),
-						job.done() + replayed, job.failed() + skipped, cursor, job.result(), job.error(),
-						job.createdBy(), job.leaseOwner(), job.createdAt(), job.startedAt(), job.finishedAt()));
+				.map((held) -> job.progressed(replayed, skipped, cursor));
 		});
 	}
 
