@@ -1,7 +1,5 @@
 package io.switchboard.api.inbound;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +19,7 @@ import io.switchboard.core.source.Source;
 import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.Tenant;
 import io.switchboard.core.tenant.TenantRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.switchboard.testsupport.StoppablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,12 +49,12 @@ class DatabaseOutageIntegrationTests {
 
 	@Test
 	void outageIsAnswered503AndNothingAcknowledgedIsLost() throws Exception {
-		int port = freePort();
-		EmbeddedPostgres postgres = start(port);
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiIntegrationTestApplication.class).run(
-				"--server.port=0", "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + port + "/postgres",
-				"--spring.r2dbc.username=postgres", "--switchboard.inbound.commit-timeout=2s",
-				"--spring.r2dbc.pool.max-acquire-time=2s", "--spring.r2dbc.pool.max-create-connection-time=2s")) {
+		try (StoppablePostgres postgres = StoppablePostgres.start(this.dataDir);
+				ConfigurableApplicationContext app = new SpringApplicationBuilder(ApiIntegrationTestApplication.class)
+					.run("--server.port=0", "--spring.r2dbc.url=" + postgres.r2dbcUrl(),
+							"--spring.r2dbc.username=postgres", "--switchboard.inbound.commit-timeout=2s",
+							"--spring.r2dbc.pool.max-acquire-time=2s",
+							"--spring.r2dbc.pool.max-create-connection-time=2s")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			Tenant tenant = app.getBean(TenantRepository.class).create("Outage").block();
 			Source source = app.getBean(SourceRepository.class)
@@ -69,7 +67,7 @@ class DatabaseOutageIntegrationTests {
 				acknowledged.add(JSON.readTree(response.body()).path("event_id").asString());
 			}
 
-			postgres.close();
+			postgres.stop();
 			for (int i = 5; i < 10; i++) {
 				long started = System.nanoTime();
 				HttpResponse<String> response = post(base, source, i);
@@ -82,7 +80,7 @@ class DatabaseOutageIntegrationTests {
 			assertThat(unknown.statusCode()).as("an unknown token cannot be told apart while the database is down")
 				.isEqualTo(503);
 
-			postgres = start(port);
+			postgres.restart();
 			HttpResponse<String> recovered = null;
 			for (int attempt = 0; attempt < 60 && (recovered == null || recovered.statusCode() != 200); attempt++) {
 				Thread.sleep(250);
@@ -92,17 +90,6 @@ class DatabaseOutageIntegrationTests {
 			acknowledged.add(JSON.readTree(recovered.body()).path("event_id").asString());
 			assertThat(storedEventIds(postgres)).containsAll(acknowledged.stream().map(this::uuidOf).toList());
 		}
-		finally {
-			postgres.close();
-		}
-	}
-
-	private EmbeddedPostgres start(int port) throws IOException {
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(this.dataDir)
-			.setCleanDataDirectory(false)
-			.setPort(port)
-			.start();
 	}
 
 	private HttpResponse<String> post(String base, Source source, int n) throws Exception {
@@ -124,9 +111,9 @@ class DatabaseOutageIntegrationTests {
 		return io.switchboard.core.id.EventId.parse(eventId).uuid().toString();
 	}
 
-	private static List<String> storedEventIds(EmbeddedPostgres postgres) throws Exception {
+	private static List<String> storedEventIds(StoppablePostgres postgres) throws Exception {
 		List<String> ids = new ArrayList<>();
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+		try (Connection connection = postgres.connect();
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT id::text FROM event")) {
 			while (result.next()) {
@@ -134,12 +121,6 @@ class DatabaseOutageIntegrationTests {
 			}
 		}
 		return ids;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

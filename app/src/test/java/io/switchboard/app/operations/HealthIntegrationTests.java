@@ -1,7 +1,5 @@
 package io.switchboard.app.operations;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.switchboard.app.SwitchboardApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.switchboard.testsupport.StoppablePostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -41,21 +39,20 @@ class HealthIntegrationTests {
 
 	@Test
 	void readinessFailsWhileTheDatabaseIsDownAndTheWorkerGoesStale() throws Exception {
-		int port = freePort();
-		EmbeddedPostgres postgres = start(port);
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class).run(
-				"--server.port=0", "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + port + "/postgres",
-				"--spring.r2dbc.username=postgres", "--spring.r2dbc.pool.max-acquire-time=1s",
-				"--spring.r2dbc.pool.max-create-connection-time=1s", "--switchboard.worker.poll-interval=200ms",
-				"--switchboard.worker.telemetry.stale-after=2s",
-				"--management.endpoint.health.show-components=always")) {
+		try (StoppablePostgres postgres = StoppablePostgres.start(this.dataDir);
+				ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class).run(
+						"--server.port=0", "--spring.r2dbc.url=" + postgres.r2dbcUrl(),
+						"--spring.r2dbc.username=postgres", "--spring.r2dbc.pool.max-acquire-time=1s",
+						"--spring.r2dbc.pool.max-create-connection-time=1s", "--switchboard.worker.poll-interval=200ms",
+						"--switchboard.worker.telemetry.stale-after=2s",
+						"--management.endpoint.health.show-components=always")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
 			JsonNode ready = JSON.readTree(get(base + "/actuator/health/readiness").body());
 			assertThat(ready.path("components").path("r2dbc").path("status").asString()).isEqualTo("UP");
 			assertThat(ready.path("components").path("worker").path("status").asString()).isEqualTo("UP");
 
-			postgres.close();
+			postgres.stop();
 			await(() -> get(base + "/actuator/health/readiness").statusCode() == 503);
 			await(() -> "DOWN".equals(JSON.readTree(get(base + "/actuator/health/readiness").body())
 				.path("components")
@@ -67,20 +64,9 @@ class HealthIntegrationTests {
 			assertThat(get(base + "/actuator/health/liveness").statusCode()).as("alive though not ready")
 				.isEqualTo(200);
 
-			postgres = start(port);
+			postgres.restart();
 			await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
 		}
-		finally {
-			postgres.close();
-		}
-	}
-
-	private EmbeddedPostgres start(int port) throws IOException {
-		return EmbeddedPostgres.builder()
-			.setDataDirectory(this.dataDir)
-			.setCleanDataDirectory(false)
-			.setPort(port)
-			.start();
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {
@@ -95,12 +81,6 @@ class HealthIntegrationTests {
 				throw new AssertionError("Condition not met within 60 s");
 			}
 			Thread.sleep(100);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 
