@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.token.Scope;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

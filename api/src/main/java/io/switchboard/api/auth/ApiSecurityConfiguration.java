@@ -3,6 +3,8 @@ package io.switchboard.api.auth;
 import java.util.stream.Stream;
 
 import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.core.token.Scope;
+import io.switchboard.core.token.SigningKeys;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

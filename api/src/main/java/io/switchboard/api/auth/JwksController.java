@@ -1,5 +1,6 @@
 package io.switchboard.api.auth;
 
+import io.switchboard.core.token.SigningKeys;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
 package io.switchboard.api.auth;
 
+import io.switchboard.core.token.Scope;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -8,8 +8,8 @@ import java.util.List;
 import io.switchboard.api.audit.AuditTrail;
 import io.switchboard.api.audit.AuditTrail.Change;
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.api.auth.ApiTokens;
-import io.switchboard.api.auth.Scope;
+import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.Scope;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.id.TokenId;
 import io.switchboard.core.token.ApiToken;
@@ -71,7 +71,8 @@ class TokensController {
 				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
 		return this.audit
 			.recorded(caller, "token.created", "token",
-					this.issuer.issue(caller, request.name().trim(), List.copyOf(request.scopes()), expiresAt),
+					this.issuer.issue(caller.tenantId(), caller.actor(), request.name().trim(),
+							List.copyOf(request.scopes()), expiresAt),
 					(issued) -> new Change(issued.record().id().toString(), null, TokenView.of(issued.record())))
 			.map((issued) -> new IssuedToken(issued.record().id().toString(), issued.record().name(), issued.token(),
 					issued.record().scopes(), issued.record().createdAt(), issued.record().expiresAt()));

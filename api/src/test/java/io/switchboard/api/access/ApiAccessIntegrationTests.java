@@ -13,7 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.access.ApiClient.Response;
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.api.auth.ApiTokens;
+import io.switchboard.core.token.ApiTokens;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -153,7 +153,8 @@ class ApiAccessIntegrationTests {
 	void expiredAndRevokedTokensAreRefused() throws Exception {
 		TenantId tenant = TenantId.parse(tenantOf(this.token));
 		ApiCaller caller = new ApiCaller(tenant, "tok_test", java.util.Set.of("sources:write"), false);
-		String expired = this.apiTokens.issue(caller, "old", List.of("sources:write"), Instant.now().minusSeconds(120))
+		String expired = this.apiTokens
+			.issue(caller.tenantId(), caller.actor(), "old", List.of("sources:write"), Instant.now().minusSeconds(120))
 			.block()
 			.token();
 		assertProblem(this.api.send("GET", "/api/v1/sources", null, ApiClient.bearer(expired)), 401, "invalid-token");

@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -20,12 +22,33 @@ final class ApiClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final WebClient http = WebClient.create();
+	private final WebClient http;
 
 	private final String base;
 
+	/**
+	 * A client that opens a connection for each request, as curl does. Keeping
+	 * connections alive is tested on its own ({@link #keptAlive(int)}): Reactor Netty
+	 * 1.3.6 stalls a kept-alive connection now and then (much like reactor-netty#4361),
+	 * which would otherwise make any test here time out now and then.
+	 * @param port the API's port
+	 */
 	ApiClient(int port) {
+		this(port, HttpClient.newConnection());
+	}
+
+	private ApiClient(int port, HttpClient client) {
 		this.base = "http://127.0.0.1:" + port;
+		this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
+	}
+
+	/**
+	 * A client that keeps connections alive and reuses them, as webhook senders do.
+	 * @param port the API's port
+	 * @return the client
+	 */
+	static ApiClient keptAlive(int port) {
+		return new ApiClient(port, HttpClient.create());
 	}
 
 	Response send(String method, String path, Object body, String authorization) {

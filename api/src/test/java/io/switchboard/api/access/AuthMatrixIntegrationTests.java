@@ -23,8 +23,8 @@ import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.access.ApiClient.Response;
 import io.switchboard.api.access.ApiEndpoints.Endpoint;
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.api.auth.ApiTokens;
-import io.switchboard.api.auth.Scope;
+import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.Scope;
 import io.switchboard.api.inbound.OpenSslAccess;
 import io.switchboard.core.id.TenantId;
 import org.junit.jupiter.api.DynamicContainer;
@@ -238,7 +238,8 @@ class AuthMatrixIntegrationTests {
 	private Callers callers(Fixtures mine) throws Exception {
 		TenantId tenant = TenantId.parse(mine.tenantId());
 		ApiCaller caller = new ApiCaller(tenant, "tok_matrix", Set.copyOf(Scope.all()), false);
-		String expired = this.apiTokens.issue(caller, "expired", Scope.all(), Instant.now().minusSeconds(120))
+		String expired = this.apiTokens
+			.issue(caller.tenantId(), caller.actor(), "expired", Scope.all(), Instant.now().minusSeconds(120))
 			.block()
 			.token();
 		Response doomed = this.api.send("POST", "/api/v1/tokens", Map.of("name", "doomed", "scopes", Scope.all()),

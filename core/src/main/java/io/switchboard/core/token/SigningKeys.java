@@ -1,4 +1,4 @@
-package io.switchboard.api.auth;
+package io.switchboard.core.token;
 
 import java.text.ParseException;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public class SigningKeys implements InitializingBean {
 	 * The key new tokens are signed with.
 	 * @return the newest key, with its private part
 	 */
-	RSAKey current() {
+	public RSAKey current() {
 		return this.keys.get().get(0);
 	}
 
@@ -62,7 +62,7 @@ public class SigningKeys implements InitializingBean {
 	 * The public keys, as published at {@code /.well-known/jwks.json}.
 	 * @return the JWK set's JSON object
 	 */
-	Map<String, Object> publicJwkSet() {
+	public Map<String, Object> publicJwkSet() {
 		return new JWKSet(this.keys.get().stream().map((key) -> (JWK) key.toPublicJWK()).toList()).toJSONObject();
 	}
 
@@ -71,7 +71,7 @@ public class SigningKeys implements InitializingBean {
 	 * @param kid the key id
 	 * @return the key, or nothing
 	 */
-	Flux<JWK> find(String kid) {
+	public Flux<JWK> find(String kid) {
 		return Mono.justOrEmpty(publicKey(kid))
 			.switchIfEmpty(load().doOnNext(this.keys::set).flatMap((reloaded) -> Mono.justOrEmpty(publicKey(kid))))
 			.flux();

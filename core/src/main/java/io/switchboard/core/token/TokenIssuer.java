@@ -1,4 +1,4 @@
-package io.switchboard.api.auth;
+package io.switchboard.core.token;
 
 import java.time.Instant;
 import java.util.Date;
@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.TokenId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +27,16 @@ class TokenIssuer {
 
 	private final SigningKeys keys;
 
-	private final AuthProperties properties;
+	private final String issuer;
 
-	TokenIssuer(SigningKeys keys, AuthProperties properties) {
+	TokenIssuer(SigningKeys keys, @Value("${switchboard.auth.issuer:switchboard}") String issuer) {
 		this.keys = keys;
-		this.properties = properties;
+		this.issuer = issuer;
 	}
 
 	String issue(TenantId tenantId, TokenId id, String subject, List<String> scopes, Instant issuedAt,
 			Instant expiresAt) {
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
 			.subject(subject)
 			.claim("tenant", tenantId.toString())
 			.claim("scope", String.join(" ", scopes))

@@ -1,12 +1,12 @@
-package io.switchboard.api.auth;
+package io.switchboard.core.token;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.TokenId;
-import io.switchboard.core.token.ApiToken;
-import io.switchboard.core.token.ApiTokenRepository;
+import io.switchboard.core.id.UserId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -27,19 +27,20 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Issues a token for the caller's tenant.
-	 * @param caller who asks
+	 * Issues a token for a tenant.
+	 * @param tenantId the tenant it acts for
+	 * @param actor who asks ({@code usr_…} or {@code tok_…}), the token's subject
 	 * @param name what it is for
-	 * @param scopes what it may do (already checked against the caller's)
+	 * @param scopes what it may do (already checked against what the asker may grant)
 	 * @param expiresAt when it expires, or {@code null}
 	 * @return the record and the token string, which is shown once
 	 */
-	public Mono<Issued> issue(ApiCaller caller, String name, List<String> scopes, Instant expiresAt) {
+	public Mono<Issued> issue(TenantId tenantId, String actor, String name, List<String> scopes, Instant expiresAt) {
 		TokenId id = TokenId.generate();
-		UUID createdBy = caller.person() ? io.switchboard.core.id.UserId.parse(caller.actor()).uuid() : null;
-		return this.tokens.create(caller.tenantId(), id, name, scopes, createdBy, expiresAt)
+		UUID createdBy = actor.startsWith(UserId.PREFIX + "_") ? UserId.parse(actor).uuid() : null;
+		return this.tokens.create(tenantId, id, name, scopes, createdBy, expiresAt)
 			.map((record) -> new Issued(record,
-					this.issuer.issue(caller.tenantId(), id, caller.actor(), scopes, record.createdAt(), expiresAt)));
+					this.issuer.issue(tenantId, id, actor, scopes, record.createdAt(), expiresAt)));
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.switchboard.api.auth;
+package io.switchboard.core.token;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,30 +9,33 @@ import java.util.List;
 public enum Scope {
 
 	/** Read events. */
-	EVENTS_READ("events:read"),
+	EVENTS_READ("events:read", "Read events and their payloads"),
 
 	/** Read deliveries and their attempts. */
-	DELIVERIES_READ("deliveries:read"),
+	DELIVERIES_READ("deliveries:read", "Read deliveries and their attempts"),
 
 	/** Replay deliveries. */
-	DELIVERIES_REPLAY("deliveries:replay"),
+	DELIVERIES_REPLAY("deliveries:replay", "Replay deliveries, one or in bulk"),
 
 	/** Read and change sources. */
-	SOURCES_WRITE("sources:write"),
+	SOURCES_WRITE("sources:write", "Read and change sources, including their secrets"),
 
 	/** Read and change destinations. */
-	DESTINATIONS_WRITE("destinations:write"),
+	DESTINATIONS_WRITE("destinations:write", "Read and change destinations; send test events"),
 
 	/** Read and change routes. */
-	ROUTES_WRITE("routes:write"),
+	ROUTES_WRITE("routes:write", "Read and change routes"),
 
 	/** Issue, list and revoke API tokens. */
-	TOKENS_WRITE("tokens:write");
+	TOKENS_WRITE("tokens:write", "Issue, list and revoke API tokens");
 
 	private final String value;
 
-	Scope(String value) {
+	private final String description;
+
+	Scope(String value, String description) {
 		this.value = value;
+		this.description = description;
 	}
 
 	/**
@@ -41,6 +44,14 @@ public enum Scope {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * What it allows, in a few words for people.
+	 * @return such as "Read and change routes"
+	 */
+	public String description() {
+		return this.description;
 	}
 
 	/**

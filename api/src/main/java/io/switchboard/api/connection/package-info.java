@@ -1,0 +1,4 @@
+/**
+ * HTTP connection hygiene for every request the process serves.
+ */
+package io.switchboard.api.connection;
