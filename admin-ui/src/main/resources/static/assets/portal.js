@@ -1,4 +1,4 @@
-// Switchboard portal: copy buttons, confirmations, provider picker, select-all, live list.
+// Switchboard portal: copy buttons, confirmations, provider picker, payload preview, select-all, live list.
 (function () {
 	'use strict';
 
@@ -44,6 +44,12 @@
 	document.addEventListener('change', function (event) {
 		if (event.target.name === 'provider') {
 			showProviderFields();
+		}
+		if (event.target.id === 'payloadFormat') {
+			var picked = event.target.value;
+			document.querySelectorAll('#payload-preview .format').forEach(function (format) {
+				format.classList.toggle('picked', format.getAttribute('data-format') === picked);
+			});
 		}
 		if (event.target.hasAttribute('data-select-all')) {
 			var name = event.target.getAttribute('data-select-all');

@@ -17,7 +17,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -54,7 +53,7 @@ class PortalSecurityConfiguration {
 			.securityMatcher(new NegatedServerWebExchangeMatcher(
 					ServerWebExchangeMatchers.pathMatchers("/api/**", "/in/**", "/.well-known/**", "/actuator/**")))
 			.authenticationManager(new ThrottledSignIn(users, PasswordRules.ENCODER, throttle))
-			.securityContextRepository(new WebSessionServerSecurityContextRepository())
+			.securityContextRepository(new CurrentMemberContexts(users))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin((form) -> form.loginPage("/signin")
 				.authenticationFailureHandler((exchange, ex) -> redirects.sendRedirect(exchange.getExchange(),

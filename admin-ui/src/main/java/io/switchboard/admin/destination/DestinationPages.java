@@ -1,12 +1,16 @@
 package io.switchboard.admin.destination;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import io.switchboard.admin.account.Member;
 import io.switchboard.admin.page.NotFound;
+import io.switchboard.core.delivery.SampleEvents;
+import io.switchboard.core.delivery.SampleEvents.Preview;
 import io.switchboard.core.audit.RecordedChanges;
 import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.destination.Destination;
@@ -36,6 +40,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Controller
 class DestinationPages {
+
+	/**
+	 * The body a destination receives for a sample event of each provider, in each
+	 * format.
+	 */
+	private static final Map<String, Preview> PREVIEWS = previews();
 
 	private final DestinationRepository destinations;
 
@@ -168,11 +178,19 @@ class DestinationPages {
 						AuditedDestination.of(after)));
 	}
 
+	private static Map<String, Preview> previews() {
+		Map<String, Preview> previews = new LinkedHashMap<>();
+		previews.put("MiniVoice", SampleEvents.preview("minivoice"));
+		previews.put("Minari", SampleEvents.preview("minari"));
+		return Collections.unmodifiableMap(previews);
+	}
+
 	private String form(Preset preset, DestinationForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("preset", preset);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("styles", DestinationForm.styles());
+		model.addAttribute("previews", PREVIEWS);
 		return "destinations/new";
 	}
 
@@ -185,6 +203,7 @@ class DestinationPages {
 		model.addAttribute("secret", secret);
 		model.addAttribute("headerNames", new TreeSet<>(destination.headers().keySet()));
 		model.addAttribute("styles", DestinationForm.styles());
+		model.addAttribute("previews", PREVIEWS);
 		return "destinations/show";
 	}
 

@@ -25,13 +25,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /}: the three steps to a working relay while they are not done, then the last 24
- * hours (events in, deliveries by outcome, p50/p95 attempt latency) and the destinations
- * that need attention (disabled, circuit open, dead letters).
+ * hours (events in, deliveries by outcome, p50/p95 attempt latency, as figures and as
+ * hourly charts) and the destinations that need attention (disabled, circuit open, dead
+ * letters).
  */
 @Controller
 class HomePage {
 
-	private static final Duration PERIOD = Duration.ofHours(24);
+	private static final int HOURS = 24;
+
+	private static final Duration PERIOD = Duration.ofHours(HOURS);
 
 	private final SourceRepository sources;
 
@@ -61,13 +64,16 @@ class HomePage {
 			.zip(this.sources.findAllByTenant(member.tenantId()).count(),
 					this.destinations.findAllByTenant(member.tenantId()).collectList(),
 					this.routes.findAllByTenant(member.tenantId()).count(),
-					this.stats.since(member.tenantId(), Instant.now().minus(PERIOD)), deadByDestination)
+					this.stats.since(member.tenantId(), Instant.now().minus(PERIOD)), deadByDestination,
+					this.stats.hourly(member.tenantId(), Instant.now(), HOURS))
 			.doOnNext((all) -> {
 				model.addAttribute("sourceCount", all.getT1());
 				model.addAttribute("destinationCount", (long) all.getT2().size());
 				model.addAttribute("routeCount", all.getT3());
 				model.addAttribute("activity", all.getT4());
 				model.addAttribute("attention", attention(all.getT2(), all.getT5()));
+				model.addAttribute("charts", List.of(HourlyCharts.events(all.getT6()),
+						HourlyCharts.deliveries(all.getT6()), HourlyCharts.latency(all.getT6())));
 			})
 			.thenReturn("home");
 	}

@@ -28,7 +28,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code /team}: who is in the organisation with which role; owners and admins invite
  * people (the one-time link is shown to them, no mail server needed), withdraw
- * invitations and remove members. Only owners make owners or remove them.
+ * invitations, change members' roles and remove members. Only owners make owners or
+ * change or remove them; nobody changes their own role, so a team always keeps an owner.
  */
 @Controller
 class TeamPage {
@@ -115,6 +116,27 @@ class TeamPage {
 			.defaultIfEmpty("redirect:/team?notRemoved");
 	}
 
+	@PostMapping("/team/members/{id}/role")
+	Mono<String> changeRole(@PathVariable String id, @ModelAttribute RoleForm form,
+			@AuthenticationPrincipal Member member) {
+		UserId userId = UserId.parse(id);
+		String role = (form.role() != null) ? form.role() : "";
+		if (!role.matches("owner|admin|viewer")) {
+			return Mono.just("redirect:/team?roleNotChanged");
+		}
+		Mono<AppUser> changeable = this.users.findByTenantAndId(member.tenantId(), userId)
+			.switchIfEmpty(Mono.error(new NotFound("member")))
+			.filter((user) -> !user.id().equals(member.user().id()) && !user.role().equals(role)
+					&& (isOwner(member) || (!"owner".equals(user.role()) && !"owner".equals(role))));
+		return changeable
+			.flatMap((before) -> this.audit.recorded(member.tenantId(), member.actor(), "member.role-changed", "member",
+					this.users.changeRole(member.tenantId(), userId, role),
+					(after) -> new AuditedChange(id, Map.of("email", before.email(), "role", before.role()),
+							Map.of("email", after.email(), "role", after.role()))))
+			.map((changed) -> "redirect:/team?roleChanged")
+			.defaultIfEmpty("redirect:/team?roleNotChanged");
+	}
+
 	private Mono<String> page(Member member, String email, String role, Map<String, String> errors, Model model) {
 		model.addAttribute("email", email);
 		model.addAttribute("role", role);
@@ -137,6 +159,15 @@ class TeamPage {
 	 * @param role with which role
 	 */
 	record InviteForm(String email, String role) {
+
+	}
+
+	/**
+	 * The role form.
+	 *
+	 * @param role the new role
+	 */
+	record RoleForm(String role) {
 
 	}
 

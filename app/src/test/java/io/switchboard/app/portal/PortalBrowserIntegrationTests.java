@@ -100,6 +100,20 @@ class PortalBrowserIntegrationTests {
 			browser.click(By.id("preset-custom"));
 			browser.type("name", "CRM receiver");
 			browser.type("url", receiver.url());
+			browser.click(By.cssSelector("#payload-preview summary"));
+			List<WebElement> formats = browser.driver().findElements(By.cssSelector("#payload-preview .format"));
+			assertThat(formats).hasSize(4);
+			assertThat(formats.get(0).getText()).contains("\"event\" : \"call.completed\"");
+			assertThat(formats.get(1).getText()).contains("\"schema\" : \"switchboard.call-event.v1\"");
+			assertThat(browser.driver().findElements(By.cssSelector("#payload-preview .format.picked")))
+				.allMatch((format) -> "original".equals(format.getAttribute("data-format")))
+				.hasSize(2);
+			new Select(browser.find(By.id("payloadFormat"))).selectByValue("normalized");
+			assertThat(browser.driver().findElements(By.cssSelector("#payload-preview .format.picked")))
+				.allMatch((format) -> "normalized".equals(format.getAttribute("data-format")))
+				.hasSize(2);
+			browser.screenshot("destination-new-preview");
+			new Select(browser.find(By.id("payloadFormat"))).selectByValue("original");
 			browser.screenshot("destination-new");
 			browser.click(By.cssSelector("button[type=submit].primary"));
 			browser.await((driver) -> browser.heading().equals("CRM receiver"));
@@ -199,6 +213,13 @@ class PortalBrowserIntegrationTests {
 				return figures.contains("Deliveries delivered\n4") ? figures : null;
 			});
 			assertThat(activity).contains("Events in\n4").contains(" ms / ");
+			assertThat(browser.find(By.cssSelector("#chart-events desc")).getAttribute("textContent"))
+				.startsWith("4 events in the last 24 hours");
+			assertThat(browser.find(By.cssSelector("#chart-deliveries desc")).getAttribute("textContent"))
+				.contains("4 delivered");
+			assertThat(browser.driver().findElements(By.cssSelector("#chart-events rect.events"))).isNotEmpty();
+			assertThat(browser.driver().findElements(By.cssSelector("#chart-deliveries rect.delivered"))).isNotEmpty();
+			assertThat(browser.driver().findElements(By.cssSelector("#chart-latency circle.p95"))).isNotEmpty();
 			browser.screenshot("dashboard");
 
 			browser.phone(true);
@@ -210,6 +231,97 @@ class PortalBrowserIntegrationTests {
 				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
 			assertThat(fits).as("no sideways scrolling at 375 px").isEqualTo(true);
 		}
+	}
+
+	@Test
+	void apiTokenIsShownOnceWorksWithItsScopesAndIsRevoked() throws Exception {
+		try (Browser browser = new Browser(base())) {
+			browser.open("/signup");
+			browser.type("organisation", "Token Co");
+			browser.type("email", unique("tokens"));
+			browser.type("password", PASSWORD);
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("Your relay in three steps"));
+
+			browser.click(By.linkText("API tokens"));
+			browser.await((driver) -> browser.heading().equals("API tokens"));
+			browser.click(By.xpath("//button[text()='Issue token']"));
+			browser.await((driver) -> driver.findElements(By.id("name-error")).size() == 1);
+			assertThat(browser.find(By.id("scopes-error")).getText()).contains("Tick at least one");
+			assertThat(browser.find(By.id("name")).getAttribute("aria-describedby")).isEqualTo("name-error");
+
+			browser.type("name", "Reports");
+			browser.click(By.id("scope-events-read"));
+			new Select(browser.find(By.id("expiresInDays"))).selectByValue("30");
+			browser.click(By.xpath("//button[text()='Issue token']"));
+			String token = browser.await((driver) -> driver.findElement(By.id("issued-token"))).getText();
+			assertThat(token).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+			assertThat(browser.find(By.id("issued-curl")).getText()).contains(token)
+				.contains(base() + "/api/v1/events");
+			assertThat(browser.find(By.id("tokens")).getText()).contains("Reports")
+				.contains("events:read")
+				.contains("active");
+			browser.screenshot("tokens-issued");
+
+			assertThat(api("/api/v1/events", token).statusCode()).isEqualTo(200);
+			HttpResponse<String> wrongScope = api("/api/v1/sources", token);
+			assertThat(wrongScope.statusCode()).isEqualTo(403);
+			assertThat(wrongScope.body()).contains("insufficient-scope");
+
+			browser.open("/tokens");
+			assertThat(browser.driver().getPageSource()).doesNotContain(token);
+			browser.click(By.xpath("//tr[td[text()='Reports']]//button[text()='Revoke']"));
+			browser.await((driver) -> {
+				driver.switchTo().alert().accept();
+				return true;
+			});
+			browser.await((driver) -> driver.getPageSource().contains("Token revoked"));
+			assertThat(browser.find(By.id("tokens")).getText()).contains("revoked");
+			browser.screenshot("tokens");
+			assertThat(api("/api/v1/events", token).statusCode()).isEqualTo(401);
+			browser.open("/audit-log");
+			assertThat(browser.find(By.tagName("main")).getText()).contains("token.created").contains("token.revoked");
+		}
+	}
+
+	@Test
+	void aChangedRoleOrARemovalAppliesToOpenSessions() throws Exception {
+		String ownerEmail = unique("owner");
+		PortalSession owner = PortalSession.signedUp(base(), "Roles Co", ownerEmail, PASSWORD);
+		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
+		String adminEmail = unique("admin");
+		AppUser admin = this.users
+			.create(ownerUser.tenantId(), adminEmail, new BCryptPasswordEncoder().encode(PASSWORD), "admin")
+			.block(Duration.ofSeconds(10));
+		PortalSession adminSession = new PortalSession(base());
+		assertThat(adminSession.signIn(adminEmail, PASSWORD).statusCode()).isEqualTo(302);
+		adminSession.get("/sources/new");
+		assertThat(adminSession.post("/sources", Map.of("provider", "minivoice", "name", "By admin")).statusCode())
+			.isEqualTo(303);
+		adminSession.get("/team");
+		assertThat(adminSession.post("/team/members/" + admin.id() + "/role", Map.of("role", "owner"))
+			.headers()
+			.firstValue("Location")).hasValue("/team?roleNotChanged");
+		assertThat(adminSession.post("/team/members/" + ownerUser.id() + "/role", Map.of("role", "viewer"))
+			.headers()
+			.firstValue("Location")).hasValue("/team?roleNotChanged");
+
+		owner.get("/team");
+		assertThat(owner.post("/team/members/" + admin.id() + "/role", Map.of("role", "viewer"))
+			.headers()
+			.firstValue("Location")).hasValue("/team?roleChanged");
+		assertThat(owner.get("/team?roleChanged").body()).contains("Role changed");
+		assertThat(adminSession.get("/sources/new").statusCode()).isEqualTo(200);
+		assertThat(adminSession.post("/sources", Map.of("provider", "minivoice", "name", "By viewer")).statusCode())
+			.isEqualTo(403);
+		assertThat(adminSession.get("/team").body()).doesNotContain("Make invitation link");
+		assertThat(owner.get("/audit-log").body()).contains("member.role-changed");
+
+		owner.get("/team");
+		assertThat(owner.post("/team/members/" + admin.id() + "/delete", Map.of()).statusCode()).isEqualTo(303);
+		HttpResponse<String> afterRemoval = adminSession.get("/");
+		assertThat(afterRemoval.statusCode()).isEqualTo(302);
+		assertThat(afterRemoval.headers().firstValue("Location")).hasValue("/signin");
 	}
 
 	@Test
@@ -244,6 +356,11 @@ class PortalBrowserIntegrationTests {
 		assertThat(viewer.post("/sources", Map.of("provider", "minivoice", "name", "Not allowed")).statusCode())
 			.isEqualTo(403);
 		assertThat(viewer.post("/routes", Map.of()).statusCode()).isEqualTo(403);
+		HttpResponse<String> tokens = viewer.get("/tokens");
+		assertThat(tokens.statusCode()).isEqualTo(200);
+		assertThat(tokens.body()).doesNotContain("Issue a token");
+		assertThat(viewer.post("/tokens", Map.of("name", "Not allowed", "scopes", "events:read", "expiresInDays", "30"))
+			.statusCode()).isEqualTo(403);
 		assertThat(owner.get("/sources").body()).doesNotContain("Not allowed");
 	}
 
@@ -395,6 +512,12 @@ class PortalBrowserIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> api(String path, String token) throws Exception {
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String base() {

@@ -1,9 +1,5 @@
 package io.switchboard.core.delivery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import io.switchboard.core.id.AttemptId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
@@ -35,10 +31,6 @@ public class TestSends {
 			FROM destination t
 			WHERE t.tenant_id = :tenantId AND t.id = :destinationId AND t.deleted_at IS NULL
 			""";
-
-	private static final byte[] MINIVOICE = sample("test-event-minivoice.json");
-
-	private static final byte[] MINARI = sample("test-event-minari.json");
 
 	private final DatabaseClient database;
 
@@ -78,20 +70,11 @@ public class TestSends {
 	}
 
 	private static LeasedDelivery withSample(LeasedDelivery test) {
-		byte[] body = "minari".equals(test.provider()) ? MINARI : MINIVOICE;
+		byte[] body = SampleEvents.body(test.provider());
 		return new LeasedDelivery(test.tenantId(), null, test.eventId(), test.destinationId(), test.leaseOwner(), 0, 1,
-				"test", test.provider(), test.eventType(), true, test.receivedAt(), test.contentType(), body.clone(),
+				"test", test.provider(), test.eventType(), true, test.receivedAt(), test.contentType(), body,
 				test.url(), test.signatureStyle(), test.payloadFormat(), test.signingSecrets(), test.timeoutMillis(),
 				test.retryDelaysMillis(), test.maxInFlight(), test.rateLimitPerSecond(), test.customHeaders());
-	}
-
-	private static byte[] sample(String name) {
-		try (InputStream in = TestSends.class.getResourceAsStream(name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

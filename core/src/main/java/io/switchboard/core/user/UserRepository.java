@@ -43,6 +43,18 @@ public class UserRepository {
 			RETURNING tenant_id, id, email, password_hash, role
 			""";
 
+	private static final String FIND = """
+			SELECT tenant_id, id, email, password_hash, role
+			FROM app_user
+			WHERE tenant_id = :tenantId AND id = :id
+			""";
+
+	private static final String UPDATE_ROLE = """
+			UPDATE app_user SET role = :role
+			WHERE tenant_id = :tenantId AND id = :id
+			RETURNING tenant_id, id, email, password_hash, role
+			""";
+
 	private final DatabaseClient database;
 
 	public UserRepository(DatabaseClient database) {
@@ -85,6 +97,36 @@ public class UserRepository {
 	 */
 	public Flux<AppUser> findAllByTenant(TenantId tenantId) {
 		return this.database.sql(FIND_BY_TENANT).bind("tenantId", tenantId.uuid()).map(UserRepository::read).all();
+	}
+
+	/**
+	 * Finds one of a tenant's people.
+	 * @param tenantId the tenant
+	 * @param id the user
+	 * @return the user, or empty when the tenant has no such user
+	 */
+	public Mono<AppUser> findByTenantAndId(TenantId tenantId, UserId id) {
+		return this.database.sql(FIND)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.map(UserRepository::read)
+			.one();
+	}
+
+	/**
+	 * Gives a person another role.
+	 * @param tenantId the tenant
+	 * @param id the user
+	 * @param role the new role
+	 * @return the user with the new role, or empty when the tenant has no such user
+	 */
+	public Mono<AppUser> changeRole(TenantId tenantId, UserId id, String role) {
+		return this.database.sql(UPDATE_ROLE)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("role", role)
+			.map(UserRepository::read)
+			.one();
 	}
 
 	/**
