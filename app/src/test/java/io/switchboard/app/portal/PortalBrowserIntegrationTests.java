@@ -129,6 +129,21 @@ class PortalBrowserIntegrationTests {
 			assertThat(testResult).contains("Delivered").contains("status 200");
 			browser.screenshot("destination-test-sent");
 
+			browser.open("/destinations/new");
+			browser.click(By.id("preset-zapier"));
+			assertThat(browser.find(By.tagName("main")).getText()).contains("Catch Hook");
+			browser.type("name", "Zap");
+			browser.type("url", receiver.url());
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("Zap"));
+			browser.click(By.xpath("//button[text()='Send test event']"));
+			String zapTestResult = browser.await((driver) -> driver.findElements(By.id("test-result"))
+				.stream()
+				.map(WebElement::getText)
+				.findFirst()
+				.orElse(null));
+			assertThat(zapTestResult).contains("Delivered").contains("status 200");
+
 			browser.open("/routes");
 			new Select(browser.find(By.id("sourceId"))).selectByVisibleText("MiniVoice production");
 			new Select(browser.find(By.id("destinationId"))).selectByVisibleText("CRM receiver");
