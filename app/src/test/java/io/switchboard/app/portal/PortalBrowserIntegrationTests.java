@@ -242,9 +242,15 @@ class PortalBrowserIntegrationTests {
 			browser.screenshot("events-phone");
 			browser.open(eventPath);
 			browser.screenshot("event-phone");
-			Object fits = ((JavascriptExecutor) browser.driver())
-				.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
-			assertThat(fits).as("no sideways scrolling at 375 px").isEqualTo(true);
+			for (String path : List.of(eventPath, "/", "/tokens", "/team", "/destinations/new?kind=custom", "/routes",
+					"/dead-letters", "/audit-log")) {
+				browser.open(path);
+				Object fits = ((JavascriptExecutor) browser.driver())
+					.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+				assertThat(fits).as("no sideways scrolling at 375 px on " + path).isEqualTo(true);
+			}
+			browser.open("/");
+			browser.screenshot("dashboard-phone");
 		}
 	}
 
