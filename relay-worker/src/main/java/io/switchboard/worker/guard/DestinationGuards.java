@@ -148,9 +148,11 @@ public class DestinationGuards {
 	}
 
 	/**
-	 * The destinations this process cannot send to now: their circuit is open, or it has
-	 * as many attempts in flight to them as they allow. Their deliveries are better left
-	 * in the queue than leased only to be handed back.
+	 * The destinations this process cannot send to now: their circuit is open, or
+	 * half-open with its probe still out; they have as many attempts in flight as they
+	 * allow; or their rate limit is used up for this second. Their deliveries are better
+	 * left in the queue than leased only to be handed back, one transaction each, while
+	 * other destinations' deliveries wait for the worker.
 	 * @return their ids
 	 */
 	public Set<DestinationId> unavailable() {
@@ -158,11 +160,31 @@ public class DestinationGuards {
 			.stream()
 			.filter((bulkhead) -> bulkhead.getMetrics().getAvailableConcurrentCalls() == 0)
 			.map(Bulkhead::getName);
-		Stream<String> open = this.circuitBreakers.getAllCircuitBreakers()
+		Stream<String> waiting = this.circuitBreakers.getAllCircuitBreakers()
 			.stream()
-			.filter((circuit) -> circuit.getState() == CircuitBreaker.State.OPEN)
+			.filter((circuit) -> circuit.getState() == CircuitBreaker.State.OPEN
+					|| (circuit.getState() == CircuitBreaker.State.HALF_OPEN && probing(circuit.getName())))
 			.map(CircuitBreaker::getName);
-		return Stream.concat(full, open).map(DestinationId::parse).collect(Collectors.toSet());
+		Stream<String> limited = this.rateLimiters.getAllRateLimiters()
+			.stream()
+			.filter((limiter) -> limiter.getMetrics().getAvailablePermissions() <= 0)
+			.map(RateLimiter::getName);
+		return Stream.of(full, waiting, limited)
+			.flatMap((names) -> names)
+			.map(DestinationId::parse)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Whether a half-open circuit's probe is out: in that state only the probe is
+	 * admitted, so any attempt in flight is it (or one admitted before the circuit
+	 * opened, which also decides soon).
+	 */
+	private boolean probing(String destination) {
+		return this.bulkheads.find(destination)
+			.map((bulkhead) -> bulkhead.getMetrics().getAvailableConcurrentCalls() < bulkhead.getMetrics()
+				.getMaxAllowedConcurrentCalls())
+			.orElse(false);
 	}
 
 	/**

@@ -93,12 +93,29 @@ class DestinationGuardsTests {
 			probe = quick.admit(delivery("https://broken.example/hook", 10, null));
 		}
 		assertThat(probe.admitted()).as("the circuit half-opens on time by itself").isTrue();
+		assertThat(quick.unavailable()).as("half-open with its probe out: nothing to lease for it")
+			.contains(DESTINATION);
 		Admission waiting = quick.admit(delivery("https://broken.example/hook", 10, null));
 		assertThat(waiting.admitted()).isFalse();
 		assertThat(waiting.reason()).isEqualTo("circuit half_open");
 		assertThat(waiting.retryIn()).isEqualTo(Duration.ofSeconds(1));
 		probe.finished(true, Duration.ofMillis(5));
+		assertThat(quick.unavailable()).isEmpty();
 		assertThat(quick.admit(delivery("https://broken.example/hook", 10, null)).admitted()).isTrue();
+	}
+
+	@Test
+	void aHalfOpenCircuitWithNoProbeOutTakesOne() throws Exception {
+		DestinationGuards quick = new DestinationGuards(5, 50, Duration.ofMillis(100));
+		for (int i = 0; i < 5; i++) {
+			quick.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
+		}
+		assertThat(quick.unavailable()).containsExactly(DESTINATION);
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!quick.unavailable().isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(quick.unavailable()).as("half-open and idle: its probe may be leased").isEmpty();
 	}
 
 	@Test
@@ -115,6 +132,7 @@ class DestinationGuardsTests {
 			}
 		}
 		assertThat(admitted).isEqualTo(3);
+		assertThat(this.guards.unavailable()).as("its second is used up").containsExactly(DESTINATION);
 	}
 
 	private static LeasedDelivery delivery(String url, int maxInFlight, Integer rateLimit) {

@@ -68,7 +68,10 @@ public final class BenchPostgres implements AutoCloseable {
 							"checkpoint_timeout = '15min'",
 							// Plans of the API's own queries, switched on only while the
 							// history scenario asks.
-							"shared_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = -1", ""));
+							"shared_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = -1",
+							// Statements slower than 100 ms, in every scenario (a slow
+							// commit shows up here first).
+							"log_min_duration_statement = 100", ""));
 			postgres.startServer();
 			try (Connection connection = postgres.connect("postgres")) {
 				connection.createStatement().execute("CREATE DATABASE " + DATABASE);
