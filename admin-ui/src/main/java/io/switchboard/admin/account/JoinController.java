@@ -36,10 +36,14 @@ class JoinController {
 
 	private final RecordedChanges audit;
 
-	JoinController(InvitationRepository invitations, UserRepository users, RecordedChanges audit) {
+	private final CurrentMemberContexts contexts;
+
+	JoinController(InvitationRepository invitations, UserRepository users, RecordedChanges audit,
+			CurrentMemberContexts contexts) {
 		this.invitations = invitations;
 		this.users = users;
 		this.audit = audit;
+		this.contexts = contexts;
 	}
 
 	@GetMapping("/join/{tenant}/{invitation}/{secret}")
@@ -77,7 +81,7 @@ class JoinController {
 								Map.of("email", user.email(), "role", user.role(), "invitation",
 										found.id().toString()))))
 				.map(Member::new);
-			return joined.flatMap((member) -> SessionSignIn.signIn(member, exchange))
+			return joined.flatMap((member) -> this.contexts.signIn(member, exchange))
 				.thenReturn("redirect:/")
 				.onErrorResume(DuplicateKeyException.class, (ex) -> {
 					model.addAttribute("errors", Map.of("password",

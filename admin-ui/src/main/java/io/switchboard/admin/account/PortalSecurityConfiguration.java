@@ -2,9 +2,11 @@ package io.switchboard.admin.account;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.switchboard.core.user.UserRepository;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,15 +14,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.WebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionManager;
 
 /**
  * The portal's security chain: every path but the API's, the inbound endpoint's, the JWKS
@@ -41,9 +51,27 @@ class PortalSecurityConfiguration {
 		return new SessionCookie();
 	}
 
+	/**
+	 * Sessions in PostgreSQL rather than in the process's memory.
+	 */
+	@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+	WebSessionManager webSessionManager(WebSessionIdResolver resolver, DatabaseClient database,
+			@Value("${server.reactive.session.timeout:30m}") Duration timeout) {
+		DefaultWebSessionManager manager = new DefaultWebSessionManager();
+		manager.setSessionIdResolver(resolver);
+		manager.setSessionStore(new SpringSessionWebSessionStore<>(new PortalSessions(database, timeout)));
+		return manager;
+	}
+
+	@Bean
+	CurrentMemberContexts currentMemberContexts(UserRepository users) {
+		return new CurrentMemberContexts(users);
+	}
+
 	@Bean
 	@Order(ORDER)
-	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, PortalProperties properties) {
+	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, PortalProperties properties,
+			CurrentMemberContexts contexts) {
 		SignInThrottle throttle = new SignInThrottle(properties.signInMaxFailures(), properties.signInLockout(),
 				Clock.systemUTC());
 		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
@@ -53,12 +81,15 @@ class PortalSecurityConfiguration {
 			.securityMatcher(new NegatedServerWebExchangeMatcher(
 					ServerWebExchangeMatchers.pathMatchers("/api/**", "/in/**", "/.well-known/**", "/actuator/**")))
 			.authenticationManager(new ThrottledSignIn(users, PasswordRules.ENCODER, throttle))
-			.securityContextRepository(new CurrentMemberContexts(users))
+			.securityContextRepository(contexts)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin((form) -> form.loginPage("/signin")
 				.authenticationFailureHandler((exchange, ex) -> redirects.sendRedirect(exchange.getExchange(),
 						URI.create((ex instanceof LockedException) ? "/signin?locked" : "/signin?error"))))
-			.logout((logout) -> logout.logoutUrl("/signout").logoutSuccessHandler(signedOut))
+			.logout((logout) -> logout.logoutUrl("/signout")
+				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
+						new WebSessionServerLogoutHandler()))
+				.logoutSuccessHandler(signedOut))
 			.headers((headers) -> headers.frameOptions((frames) -> frames.mode(Mode.DENY))
 				.contentSecurityPolicy((csp) -> csp
 					.policyDirectives("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

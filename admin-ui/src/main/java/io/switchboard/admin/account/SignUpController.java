@@ -34,13 +34,16 @@ class SignUpController {
 
 	private final TransactionalOperator transaction;
 
+	private final CurrentMemberContexts contexts;
+
 	private final boolean enabled;
 
 	SignUpController(TenantRepository tenants, UserRepository users, TransactionalOperator transaction,
-			@Value("${switchboard.signup.enabled:true}") boolean enabled) {
+			CurrentMemberContexts contexts, @Value("${switchboard.signup.enabled:true}") boolean enabled) {
 		this.tenants = tenants;
 		this.users = users;
 		this.transaction = transaction;
+		this.contexts = contexts;
 		this.enabled = enabled;
 	}
 
@@ -70,7 +73,7 @@ class SignUpController {
 			.flatMap((hash) -> this.transaction.transactional(this.tenants.create(form.organisation().trim())
 				.flatMap((tenant) -> this.users.create(tenant.id(), form.email().trim(), hash, "owner"))))
 			.map(Member::new);
-		return created.flatMap((member) -> SessionSignIn.signIn(member, exchange))
+		return created.flatMap((member) -> this.contexts.signIn(member, exchange))
 			.thenReturn("redirect:/")
 			.onErrorResume(DuplicateKeyException.class, (ex) -> {
 				errors.put("email", "An account with this email exists already; sign in instead.");

@@ -27,8 +27,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +61,9 @@ class PortalBrowserIntegrationTests {
 
 	@Autowired
 	UserRepository users;
+
+	@Autowired
+	Environment environment;
 
 	@BeforeAll
 	static void startReceiver() throws Exception {
@@ -343,6 +350,29 @@ class PortalBrowserIntegrationTests {
 		HttpResponse<String> afterRemoval = adminSession.get("/");
 		assertThat(afterRemoval.statusCode()).isEqualTo(302);
 		assertThat(afterRemoval.headers().firstValue("Location")).hasValue("/signin");
+	}
+
+	@Test
+	void aSessionIsKeptInTheDatabaseForEveryReplica() throws Exception {
+		String email = unique("replica");
+		PortalSession here = PortalSession.signedUp(base(), "Replica Co", email, PASSWORD);
+		assertThat(here.get("/").body()).contains(email);
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(SwitchboardApplication.class).run(
+				"--switchboard.roles=ui", "--server.port=0",
+				"--spring.r2dbc.url=" + this.environment.getProperty("spring.r2dbc.url"),
+				"--spring.r2dbc.username=" + this.environment.getProperty("spring.r2dbc.username"),
+				"--spring.r2dbc.password=" + this.environment.getProperty("spring.r2dbc.password", ""),
+				"--switchboard.secrets.master-key=" + this.environment.getProperty("switchboard.secrets.master-key"))) {
+			PortalSession there = here
+				.at("http://127.0.0.1:" + ((WebServerApplicationContext) other).getWebServer().getPort());
+			HttpResponse<String> page = there.get("/");
+			assertThat(page.statusCode()).as("signed in on the other replica too").isEqualTo(200);
+			assertThat(page.body()).contains(email);
+			assertThat(there.post("/signout", Map.of()).statusCode()).isEqualTo(302);
+		}
+		HttpResponse<String> afterSignOut = here.get("/");
+		assertThat(afterSignOut.statusCode()).as("signed out everywhere").isEqualTo(302);
+		assertThat(afterSignOut.headers().firstValue("Location")).hasValue("/signin");
 	}
 
 	@Test

@@ -25,14 +25,29 @@ final class PortalSession {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private String csrf;
 
 	private String lastPage = "";
 
 	PortalSession(String base) {
+		this(base, new CookieManager());
+	}
+
+	private PortalSession(String base, CookieManager cookies) {
 		this.base = base;
+		this.cookies = cookies;
+	}
+
+	/**
+	 * The same person (the same cookies) at another address: another replica of the
+	 * portal.
+	 * @param otherBase its base URL
+	 * @return the session there
+	 */
+	PortalSession at(String otherBase) {
+		return new PortalSession(otherBase, this.cookies);
 	}
 
 	/**
