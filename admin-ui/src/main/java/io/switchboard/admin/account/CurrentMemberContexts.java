@@ -10,6 +10,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 
@@ -19,6 +20,7 @@ import org.springframework.web.server.WebSession;
  * removed member is signed out at once rather than when their session ends. Signing in
  * gives the session a new id (no session fixation).
  */
+@Component
 public class CurrentMemberContexts implements ServerSecurityContextRepository {
 
 	/**

@@ -64,11 +64,6 @@ class PortalSecurityConfiguration {
 	}
 
 	@Bean
-	CurrentMemberContexts currentMemberContexts(UserRepository users) {
-		return new CurrentMemberContexts(users);
-	}
-
-	@Bean
 	@Order(ORDER)
 	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, PortalProperties properties,
 			CurrentMemberContexts contexts) {
