@@ -9,16 +9,16 @@ import java.util.TreeSet;
 
 import io.switchboard.admin.account.Member;
 import io.switchboard.admin.page.NotFound;
-import io.switchboard.core.delivery.SampleEvents;
-import io.switchboard.core.delivery.SampleEvents.Preview;
 import io.switchboard.core.audit.RecordedChanges;
 import io.switchboard.core.audit.RecordedChanges.AuditedChange;
+import io.switchboard.core.delivery.SampleEvents;
+import io.switchboard.core.delivery.SampleEvents.Preview;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationRepository;
-import io.switchboard.core.job.TestSendRequests;
 import io.switchboard.core.destination.DestinationSettings;
 import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.job.TestSendRequests;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,8 @@
 package io.switchboard.api.auth;
 
-import io.switchboard.core.token.SigningKeys;
 import java.util.Map;
+
+import io.switchboard.core.token.SigningKeys;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

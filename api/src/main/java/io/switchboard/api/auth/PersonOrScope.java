@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import reactor.core.publisher.Mono;
 import io.switchboard.core.token.Scope;
+import reactor.core.publisher.Mono;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;

@@ -1,10 +1,11 @@
 package io.switchboard.api.auth;
 
-import io.switchboard.core.token.Scope;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+
+import io.switchboard.core.token.Scope;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 

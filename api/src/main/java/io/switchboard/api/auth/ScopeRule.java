@@ -1,7 +1,8 @@
 package io.switchboard.api.auth;
 
-import io.switchboard.core.token.Scope;
 import java.util.List;
+
+import io.switchboard.core.token.Scope;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;

@@ -1,8 +1,9 @@
 package io.switchboard.api.auth;
 
-import io.switchboard.core.token.Scope;
 import java.util.List;
 import java.util.Optional;
+
+import io.switchboard.core.token.Scope;
 
 import org.springframework.http.HttpMethod;
 

@@ -13,12 +13,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.access.ApiClient.Response;
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.core.token.ApiTokens;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.token.ApiTokens;
 import io.switchboard.testsupport.TestDatabase;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
