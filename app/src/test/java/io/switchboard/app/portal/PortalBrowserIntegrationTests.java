@@ -127,13 +127,7 @@ class PortalBrowserIntegrationTests {
 			assertThat(browser.find(By.id("retrySchedule")).getAttribute("value"))
 				.isEqualTo("5s, 5m, 30m, 2h, 5h, 10h, 10h");
 			browser.screenshot("destination");
-			browser.click(By.xpath("//button[text()='Send test event']"));
-			String testResult = browser.await((driver) -> driver.findElements(By.id("test-result"))
-				.stream()
-				.map(WebElement::getText)
-				.findFirst()
-				.orElse(null));
-			assertThat(testResult).contains("Delivered").contains("status 200");
+			assertThat(sendTestEvent(browser)).contains("Delivered").contains("status 200");
 			browser.screenshot("destination-test-sent");
 
 			browser.open("/destinations/new");
@@ -143,13 +137,7 @@ class PortalBrowserIntegrationTests {
 			browser.type("url", receiver.url());
 			browser.click(By.cssSelector("button[type=submit].primary"));
 			browser.await((driver) -> browser.heading().equals("Zap"));
-			browser.click(By.xpath("//button[text()='Send test event']"));
-			String zapTestResult = browser.await((driver) -> driver.findElements(By.id("test-result"))
-				.stream()
-				.map(WebElement::getText)
-				.findFirst()
-				.orElse(null));
-			assertThat(zapTestResult).contains("Delivered").contains("status 200");
+			assertThat(sendTestEvent(browser)).contains("Delivered").contains("status 200");
 
 			browser.open("/routes");
 			new Select(browser.find(By.id("sourceId"))).selectByVisibleText("MiniVoice production");
@@ -317,10 +305,8 @@ class PortalBrowserIntegrationTests {
 		String ownerEmail = unique("owner");
 		PortalSession owner = PortalSession.signedUp(base(), "Roles Co", ownerEmail, PASSWORD);
 		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
-		String adminEmail = unique("admin");
-		AppUser admin = this.users
-			.create(ownerUser.tenantId(), adminEmail, new BCryptPasswordEncoder().encode(PASSWORD), "admin")
-			.block(Duration.ofSeconds(10));
+		AppUser admin = teammate(ownerUser, "admin");
+		String adminEmail = admin.email();
 		PortalSession adminSession = new PortalSession(base());
 		assertThat(adminSession.signIn(adminEmail, PASSWORD).statusCode()).isEqualTo(302);
 		adminSession.get("/sources/new");
@@ -388,9 +374,7 @@ class PortalBrowserIntegrationTests {
 		owner.get(sourcePath);
 		String secret = owner.post(sourcePath + "/reveal", Map.of()).body();
 		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
-		String viewerEmail = unique("viewer");
-		this.users.create(ownerUser.tenantId(), viewerEmail, new BCryptPasswordEncoder().encode(PASSWORD), "viewer")
-			.block(Duration.ofSeconds(10));
+		String viewerEmail = teammate(ownerUser, "viewer").email();
 
 		PortalSession viewer = new PortalSession(base());
 		assertThat(viewer.signIn(viewerEmail, PASSWORD).statusCode()).isEqualTo(302);
@@ -563,6 +547,27 @@ class PortalBrowserIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Clicks "Send test event" on a destination's page.
+	 * @return the result shown inline
+	 */
+	private static String sendTestEvent(Browser browser) {
+		browser.click(By.xpath("//button[text()='Send test event']"));
+		return browser.await((driver) -> driver.findElements(By.id("test-result"))
+			.stream()
+			.map(WebElement::getText)
+			.findFirst()
+			.orElse(null));
+	}
+
+	/**
+	 * A new member of an owner's team, with a role and the test password.
+	 */
+	private AppUser teammate(AppUser owner, String role) {
+		return this.users.create(owner.tenantId(), unique(role), new BCryptPasswordEncoder().encode(PASSWORD), role)
+			.block(Duration.ofSeconds(10));
 	}
 
 	private HttpResponse<String> api(String path, String token) throws Exception {
