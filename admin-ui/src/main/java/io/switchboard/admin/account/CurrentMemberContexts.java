@@ -42,8 +42,7 @@ public class CurrentMemberContexts implements ServerSecurityContextRepository {
 	 * @return done
 	 */
 	public Mono<Void> signIn(Member member, ServerWebExchange exchange) {
-		return save(exchange, new SecurityContextImpl(
-				UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities())));
+		return save(exchange, context(member));
 	}
 
 	@Override
@@ -67,11 +66,12 @@ public class CurrentMemberContexts implements ServerSecurityContextRepository {
 					? signedIn : null)
 			.flatMap((signedIn) -> this.users.findByTenantAndId(TenantId.parse(signedIn.tenantId()),
 					UserId.parse(signedIn.userId())))
-			.map((user) -> {
-				Member current = new Member(user);
-				return new SecurityContextImpl(
-						UsernamePasswordAuthenticationToken.authenticated(current, null, current.getAuthorities()));
-			});
+			.map((user) -> context(new Member(user)));
+	}
+
+	private static SecurityContext context(Member member) {
+		return new SecurityContextImpl(
+				UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
 	}
 
 }

@@ -3,9 +3,10 @@ package io.switchboard.admin.page;
 import java.util.List;
 
 /**
- * A chart drawn on the server as SVG, in a 480 × 150 view box that scales to any width:
- * no script, nothing the Content-Security-Policy would block, and a summary and a table
- * beside it for screen readers.
+ * A chart drawn on the server as SVG ({@code charts.html}, whose view box, axis and grid
+ * lines are drawn at these constants), in a 480 × 150 view box that scales to any width:
+ * no script, nothing the Content-Security-Policy would block, and its title and a
+ * one-sentence summary for screen readers.
  *
  * @param id its element id
  * @param title what it shows

@@ -36,6 +36,9 @@ class TeamPage {
 
 	static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
 
+	/** The roles a member may have. */
+	private static final String ROLES = "owner|admin|viewer";
+
 	private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
 	private final UserRepository users;
@@ -65,7 +68,7 @@ class TeamPage {
 		if (address.length() > 320 || !address.matches(EMAIL)) {
 			errors.put("email", "Give an email address such as sam@example.com.");
 		}
-		if (!role.matches("owner|admin|viewer") || ("owner".equals(role) && !isOwner(member))) {
+		if (!role.matches(ROLES) || ("owner".equals(role) && !isOwner(member))) {
 			errors.put("role", "Pick admin or viewer (only owners invite owners).");
 		}
 		if (!errors.isEmpty()) {
@@ -121,7 +124,7 @@ class TeamPage {
 			@AuthenticationPrincipal Member member) {
 		UserId userId = UserId.parse(id);
 		String role = (form.role() != null) ? form.role() : "";
-		if (!role.matches("owner|admin|viewer")) {
+		if (!role.matches(ROLES)) {
 			return Mono.just("redirect:/team?roleNotChanged");
 		}
 		Mono<AppUser> changeable = this.users.findByTenantAndId(member.tenantId(), userId)

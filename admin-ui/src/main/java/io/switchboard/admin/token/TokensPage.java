@@ -40,14 +40,14 @@ class TokensPage {
 	/** The expiries offered, in days; 0 is never. */
 	static final List<Integer> EXPIRIES = List.of(30, 90, 365, 0);
 
-	private final ApiTokens issuer;
+	private final ApiTokens apiTokens;
 
 	private final ApiTokenRepository tokens;
 
 	private final RecordedChanges audit;
 
-	TokensPage(ApiTokens issuer, ApiTokenRepository tokens, RecordedChanges audit) {
-		this.issuer = issuer;
+	TokensPage(ApiTokens apiTokens, ApiTokenRepository tokens, RecordedChanges audit) {
+		this.apiTokens = apiTokens;
 		this.tokens = tokens;
 		this.audit = audit;
 	}
@@ -71,7 +71,7 @@ class TokensPage {
 			List<String> scopes = Scope.all().stream().filter(form.scopes()::contains).toList();
 			return this.audit
 				.recorded(member.tenantId(), member.actor(), "token.created", "token",
-						this.issuer.issue(member.tenantId(), member.actor(), form.name().trim(), scopes, expiresAt),
+						this.apiTokens.issue(member.tenantId(), member.actor(), form.name().trim(), scopes, expiresAt),
 						(issued) -> new AuditedChange(issued.record().id().toString(), null,
 								Map.of("name", issued.record().name(), "scopes", scopes)))
 				.flatMap((issued) -> {
@@ -92,9 +92,8 @@ class TokensPage {
 	@PostMapping("/tokens/{id}/revoke")
 	Mono<String> revokeToken(@PathVariable String id, @AuthenticationPrincipal Member member) {
 		TokenId tokenId = TokenId.parse(id);
-		Mono<ApiToken> revoked = this.tokens.findByTenantAndId(member.tenantId(), tokenId)
-			.switchIfEmpty(Mono.error(new NotFound("token")))
-			.flatMap((before) -> this.tokens.revoke(member.tenantId(), tokenId).thenReturn(before));
+		Mono<ApiToken> revoked = this.apiTokens.revoke(member.tenantId(), tokenId)
+			.switchIfEmpty(Mono.error(new NotFound("token")));
 		return this.audit
 			.recorded(member.tenantId(), member.actor(), "token.revoked", "token", revoked,
 					(before) -> new AuditedChange(id, Map.of("name", before.name(), "scopes", before.scopes()), null))

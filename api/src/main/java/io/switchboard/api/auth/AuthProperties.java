@@ -3,6 +3,8 @@ package io.switchboard.api.auth;
 import java.net.URI;
 import java.util.List;
 
+import io.switchboard.core.token.ApiTokens;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuers external OpenID Connect issuers whose tokens are accepted too
  */
 @ConfigurationProperties("switchboard.auth")
-public record AuthProperties(@DefaultValue("switchboard") String issuer, List<ExternalIssuer> issuers) {
+public record AuthProperties(@DefaultValue(ApiTokens.DEFAULT_ISSUER) String issuer, List<ExternalIssuer> issuers) {
 
 	public AuthProperties {
 		issuers = (issuers != null) ? List.copyOf(issuers) : List.of();

@@ -8,12 +8,12 @@ import java.util.List;
 import io.switchboard.api.audit.AuditTrail;
 import io.switchboard.api.audit.AuditTrail.Change;
 import io.switchboard.api.auth.ApiCaller;
-import io.switchboard.core.token.ApiTokens;
-import io.switchboard.core.token.Scope;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.id.TokenId;
 import io.switchboard.core.token.ApiToken;
 import io.switchboard.core.token.ApiTokenRepository;
+import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.Scope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,14 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokensController {
 
-	private final ApiTokens issuer;
+	private final ApiTokens apiTokens;
 
 	private final ApiTokenRepository tokens;
 
 	private final AuditTrail audit;
 
-	TokensController(ApiTokens issuer, ApiTokenRepository tokens, AuditTrail audit) {
-		this.issuer = issuer;
+	TokensController(ApiTokens apiTokens, ApiTokenRepository tokens, AuditTrail audit) {
+		this.apiTokens = apiTokens;
 		this.tokens = tokens;
 		this.audit = audit;
 	}
@@ -71,7 +71,7 @@ class TokensController {
 				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
 		return this.audit
 			.recorded(caller, "token.created", "token",
-					this.issuer.issue(caller.tenantId(), caller.actor(), request.name().trim(),
+					this.apiTokens.issue(caller.tenantId(), caller.actor(), request.name().trim(),
 							List.copyOf(request.scopes()), expiresAt),
 					(issued) -> new Change(issued.record().id().toString(), null, TokenView.of(issued.record())))
 			.map((issued) -> new IssuedToken(issued.record().id().toString(), issued.record().name(), issued.token(),
@@ -88,9 +88,8 @@ class TokensController {
 	Mono<Void> revokeToken(@PathVariable String id, Principal principal) {
 		ApiCaller caller = ApiCaller.of((Authentication) principal);
 		TokenId tokenId = TokenId.parse(id);
-		Mono<ApiToken> revoked = this.tokens.findByTenantAndId(caller.tenantId(), tokenId)
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("token")))
-			.flatMap((before) -> this.tokens.revoke(caller.tenantId(), tokenId).thenReturn(before));
+		Mono<ApiToken> revoked = this.apiTokens.revoke(caller.tenantId(), tokenId)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("token")));
 		return this.audit
 			.recorded(caller, "token.revoked", "token", revoked, (before) -> new Change(id, TokenView.of(before), null))
 			.then();

@@ -12,10 +12,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues API tokens: records the token (never the token string), then signs it.
+ * Issues API tokens (records the token, never the token string, then signs it) and
+ * revokes them.
  */
 @Component
 public class ApiTokens {
+
+	/**
+	 * The {@code iss} of the tokens Switchboard issues when
+	 * {@code switchboard.auth.issuer} is not set.
+	 */
+	public static final String DEFAULT_ISSUER = "switchboard";
 
 	private final ApiTokenRepository tokens;
 
@@ -41,6 +48,17 @@ public class ApiTokens {
 		return this.tokens.create(tenantId, id, name, scopes, createdBy, expiresAt)
 			.map((record) -> new Issued(record,
 					this.issuer.issue(tenantId, id, actor, scopes, record.createdAt(), expiresAt)));
+	}
+
+	/**
+	 * Revokes one of a tenant's tokens: from its next request on it is refused.
+	 * @param tenantId the tenant
+	 * @param id the token
+	 * @return the token as it was before, or empty when the tenant has no such token
+	 */
+	public Mono<ApiToken> revoke(TenantId tenantId, TokenId id) {
+		return this.tokens.findByTenantAndId(tenantId, id)
+			.flatMap((before) -> this.tokens.revoke(tenantId, id).thenReturn(before));
 	}
 
 	/**

@@ -29,7 +29,7 @@ class TokenIssuer {
 
 	private final String issuer;
 
-	TokenIssuer(SigningKeys keys, @Value("${switchboard.auth.issuer:switchboard}") String issuer) {
+	TokenIssuer(SigningKeys keys, @Value("${switchboard.auth.issuer:" + ApiTokens.DEFAULT_ISSUER + "}") String issuer) {
 		this.keys = keys;
 		this.issuer = issuer;
 	}

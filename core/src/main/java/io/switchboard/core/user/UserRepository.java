@@ -18,42 +18,44 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
+	private static final String COLUMNS = "tenant_id, id, email, password_hash, role";
+
 	private static final String INSERT = """
 			INSERT INTO app_user (tenant_id, id, email, password_hash, role)
 			VALUES (:tenantId, :id, :email, :passwordHash, :role)
-			RETURNING tenant_id, id, email, password_hash, role
-			""";
+			RETURNING {columns}
+			""".replace("{columns}", COLUMNS);
 
 	private static final String FIND_BY_EMAIL = """
-			SELECT tenant_id, id, email, password_hash, role
+			SELECT {columns}
 			FROM app_user
 			WHERE lower(email) = lower(:email)
-			""";
+			""".replace("{columns}", COLUMNS);
 
 	private static final String FIND_BY_TENANT = """
-			SELECT tenant_id, id, email, password_hash, role
+			SELECT {columns}
 			FROM app_user
 			WHERE tenant_id = :tenantId
 			ORDER BY id
-			""";
+			""".replace("{columns}", COLUMNS);
 
 	private static final String DELETE = """
 			DELETE FROM app_user
 			WHERE tenant_id = :tenantId AND id = :id
-			RETURNING tenant_id, id, email, password_hash, role
-			""";
+			RETURNING {columns}
+			""".replace("{columns}", COLUMNS);
 
 	private static final String FIND = """
-			SELECT tenant_id, id, email, password_hash, role
+			SELECT {columns}
 			FROM app_user
 			WHERE tenant_id = :tenantId AND id = :id
-			""";
+			""".replace("{columns}", COLUMNS);
 
 	private static final String UPDATE_ROLE = """
 			UPDATE app_user SET role = :role
 			WHERE tenant_id = :tenantId AND id = :id
-			RETURNING tenant_id, id, email, password_hash, role
-			""";
+			RETURNING {columns}
+			""".replace("{columns}", COLUMNS);
 
 	private final DatabaseClient database;
 
