@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.ingest.EventLimits;
 import io.switchboard.core.ingest.GroupCommit;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
+import io.switchboard.core.ingest.StoreFailure;
+import io.switchboard.core.ingest.Unstorable;
 import io.switchboard.core.signature.SignatureSchemes;
 import io.switchboard.core.signature.SignedRequest;
 import io.switchboard.core.signature.Verification;
@@ -45,6 +48,9 @@ class InboundController {
 	private static final List<String> KEPT_HEADERS = List.of("content-type", "user-agent", "x-minivoice-event",
 			"x-minivoice-timestamp", "x-minivoice-signature", "x-webhook-signature", "webhook-id", "webhook-timestamp",
 			"webhook-signature");
+
+	private static final Unstorable NOT_STORABLE = new Unstorable("event-not-storable",
+			"The database refused a value of this event; retrying it unchanged cannot succeed.");
 
 	private final SourceCache sources;
 
@@ -135,14 +141,20 @@ class InboundController {
 			throw InboundRefusal.unverified(rejected.reason().code(), rejected.detail());
 		}
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-		return new IncomingEvent(source.tenantId(), source.id(),
+		IncomingEvent event = new IncomingEvent(source.tenantId(), source.id(),
 				EventFacts.read(source.provider(), headers::getFirst, body), contentType, keptHeaders(source, headers),
 				body);
+		Unstorable problem = EventLimits.check(event);
+		if (problem != null) {
+			throw InboundRefusal.unstorable(problem);
+		}
+		return event;
 	}
 
 	private Mono<IngestOutcome> store(IncomingEvent event) {
 		return this.groupCommit.submit(event)
 			.timeout(this.properties.commitTimeout())
+			.onErrorMap(StoreFailure::contents, (ex) -> InboundRefusal.unstorable(NOT_STORABLE))
 			.onErrorMap((ex) -> !(ex instanceof InboundRefusal), (ex) -> {
 				logger.warn("Event for " + event.sourceId() + " not stored; answering 503: "
 						+ ((ex instanceof TimeoutException)

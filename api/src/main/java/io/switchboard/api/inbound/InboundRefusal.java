@@ -2,6 +2,8 @@ package io.switchboard.api.inbound;
 
 import java.time.Duration;
 
+import io.switchboard.core.ingest.Unstorable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -53,6 +55,10 @@ final class InboundRefusal extends RuntimeException {
 
 	static InboundRefusal unverified(String code, String detail) {
 		return recorded(HttpStatus.UNAUTHORIZED, code, detail);
+	}
+
+	static InboundRefusal unstorable(Unstorable why) {
+		return recorded(HttpStatus.UNPROCESSABLE_CONTENT, why.code(), why.detail());
 	}
 
 	static InboundRefusal notStored(Duration retryAfter, Throwable cause) {

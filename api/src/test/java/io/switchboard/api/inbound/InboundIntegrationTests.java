@@ -168,6 +168,27 @@ class InboundIntegrationTests {
 	}
 
 	@Test
+	void anEventPostgresCannotStoreIsRefusedAtTheDoorEveryTimeNever503() throws Exception {
+		Source unsigned = this.sources.create(this.tenant.id(), NewSource.of("Open", Provider.MINIVOICE, null)).block();
+		String nul = MINIVOICE_CALL_COMPLETED.replace("\"call.completed\"", "\"call.completed\\u0000\"");
+		assertThat(nul).contains("\\u0000");
+		for (int retry = 0; retry < 3; retry++) {
+			HttpResponse<String> response = post(unsigned, nul, Map.of());
+			assertProblem(response, 422, "invalid-text");
+			assertThat(JSON.readTree(response.body()).path("detail").asString()).startsWith("The event type contains");
+		}
+		assertThat(awaitRejection(unsigned).reason()).isEqualTo("invalid-text");
+		assertProblem(post(unsigned, MINIVOICE_CALL_COMPLETED.replace("call.completed", "c".repeat(201)), Map.of()),
+				422, "field-too-long");
+		assertProblem(post(unsigned, MINIVOICE_CALL_COMPLETED.replace("\"call_123\"", "\"call\\u0000\""), Map.of()),
+				422, "invalid-text");
+		String farFuture = "{\"event\":\"call.completed\",\"created_at\":\"+10000-01-01T00:00:00Z\",\"call\":{\"id\":\"c\"}}";
+		assertProblem(post(unsigned, farFuture, Map.of()), 422, "timestamp-out-of-range");
+		assertThat(query("SELECT count(*) FROM event WHERE tenant_id = ?")).containsExactly("0");
+		assertThat(post(unsigned, MINIVOICE_CALL_COMPLETED, Map.of()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void badSignatureIsRefusedStoresNothingAndIsRecorded() throws Exception {
 		HttpResponse<String> response = postMiniVoice(this.miniVoice,
 				MINIVOICE_CALL_COMPLETED.getBytes(StandardCharsets.UTF_8), "wrong-secret");

@@ -15,7 +15,8 @@ import reactor.core.publisher.Sinks;
  * commit slot is written at once, alone: no added latency when traffic is light. Events
  * that arrive while every slot is busy wait in a queue and go together in the next batch,
  * so under load one commit (one WAL flush) makes many events durable. Each caller learns
- * its own outcome only after the commit that holds its event.
+ * its own outcome only after the commit that holds its event, and a batch that fails for
+ * one event's sake is split until only that event fails.
  */
 public class GroupCommit {
 
@@ -92,23 +93,43 @@ public class GroupCommit {
 	}
 
 	private void commit(List<Waiting> batch) {
-		Mono<List<IngestOutcome>> written;
-		try {
-			written = this.store.apply(batch.stream().map(Waiting::event).toList());
-		}
-		catch (RuntimeException ex) {
-			written = Mono.error(ex);
-		}
-		written.doFinally((signal) -> {
+		writeIsolated(batch).doFinally((signal) -> {
 			this.commitsInFlight.decrementAndGet();
 			drain();
-		}).subscribe((outcomes) -> {
+		}).subscribe();
+	}
+
+	/**
+	 * Writes a batch and tells each waiting caller its outcome. A batch that fails for a
+	 * reason other than the database being out of reach (one event's contents, say) is
+	 * halved and each half written on its own, so one event's failure reaches only its
+	 * own caller: the others are stored, at the cost of a few more transactions.
+	 */
+	private Mono<Void> writeIsolated(List<Waiting> batch) {
+		return write(batch).doOnNext((outcomes) -> {
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).outcome().tryEmitValue(outcomes.get(i));
 			}
-		}, (error) -> batch.forEach((waiting) -> waiting.outcome().tryEmitError(error)),
-				() -> batch.forEach((waiting) -> waiting.outcome()
-					.tryEmitError(new IllegalStateException("The store completed a batch without outcomes"))));
+		}).then().onErrorResume((error) -> {
+			if (batch.size() == 1 || StoreFailure.unreachable(error)) {
+				batch.forEach((waiting) -> waiting.outcome().tryEmitError(error));
+				return Mono.empty();
+			}
+			int half = batch.size() / 2;
+			return writeIsolated(batch.subList(0, half))
+				.then(Mono.defer(() -> writeIsolated(batch.subList(half, batch.size()))));
+		});
+	}
+
+	private Mono<List<IngestOutcome>> write(List<Waiting> batch) {
+		try {
+			return this.store.apply(batch.stream().map(Waiting::event).toList())
+				.switchIfEmpty(
+						Mono.error(() -> new IllegalStateException("The store completed a batch without outcomes")));
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(ex);
+		}
 	}
 
 	private record Waiting(IncomingEvent event, Sinks.One<IngestOutcome> outcome) {

@@ -6,10 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationKind;
@@ -29,11 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 @SpringBootTest
 class EventStoreIntegrationTests {
@@ -159,6 +165,58 @@ class EventStoreIntegrationTests {
 	}
 
 	@Test
+	void anEventPostgresRefusesFailsAloneAndTheRestOfItsBatchFromTwoTenantsIsStored() throws SQLException {
+		Tenant other = this.tenants.create("Neighbour").block();
+		Source otherSource = this.sources.create(other.id(), NewSource.of("MV", Provider.MINIVOICE, "s")).block();
+		List<List<IncomingEvent>> batches = new CopyOnWriteArrayList<>();
+		GroupCommit group = new GroupCommit((events) -> {
+			batches.add(events);
+			return this.store.store(events);
+		}, 100, 1);
+		IncomingEvent nul = event("call.completed\u0000", "poison-nul");
+		IncomingEvent hugeCallId = new IncomingEvent(this.tenant.id(), this.source.id(),
+				new EventFacts("call.completed", incompressible(30_000), null, false, "poison-index"), null, Map.of(),
+				new byte[] { 2 });
+		IncomingEvent mine = event("call.completed", "valid-mine");
+		IncomingEvent theirs = new IncomingEvent(other.id(), otherSource.id(),
+				new EventFacts("call.completed", null, null, false, "valid-theirs"), null, Map.of(), new byte[] { 1 });
+		// The first event takes the only commit slot; the other five wait and go
+		// together.
+		List<Mono<IngestOutcome>> outcomes = Stream
+			.of(event("call.created", "first"), nul, mine, hugeCallId, theirs, event("call.ended", "valid-last"))
+			.map((event) -> group.submit(event).cache())
+			.peek((outcome) -> outcome.subscribe((ok) -> {
+			}, (error) -> {
+			}))
+			.toList();
+		for (int i : new int[] { 0, 2, 4, 5 }) {
+			IngestOutcome stored = outcomes.get(i).block(Duration.ofSeconds(10));
+			assertThat(stored.duplicate()).isFalse();
+		}
+		for (int i : new int[] { 1, 3 }) {
+			Mono<IngestOutcome> poison = outcomes.get(i);
+			assertThatException().isThrownBy(() -> poison.block(Duration.ofSeconds(10)))
+				.matches(StoreFailure::contents, "refused for its contents");
+		}
+		assertThat(batches.get(1)).as("one transaction held both tenants' events and the poison")
+			.containsExactly(nul, mine, hugeCallId, theirs, batches.get(1).get(4));
+		EventId theirsId = outcomes.get(4).block().eventId();
+		try (Connection connection = TestDatabase.get().connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT count(*) FROM event WHERE tenant_id = ? AND id = ?")) {
+			statement.setObject(1, other.id().uuid());
+			statement.setObject(2, theirsId.uuid());
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				assertThat(result.getLong(1)).isOne();
+			}
+		}
+		assertThat(
+				count("SELECT count(*) FROM event WHERE tenant_id = ? AND id = ?", outcomes.get(2).block().eventId()))
+			.isOne();
+	}
+
+	@Test
 	void wakesTheWorkersWhenItMakesDeliveries() throws Exception {
 		try (Connection listener = TestDatabase.get().connect(); Statement statement = listener.createStatement()) {
 			statement.execute("LISTEN " + EventStore.DELIVERY_CHANNEL);
@@ -167,6 +225,13 @@ class EventStoreIntegrationTests {
 			assertThat(notifications).isNotNull().isNotEmpty();
 			assertThat(notifications[0].getName()).isEqualTo(EventStore.DELIVERY_CHANNEL);
 		}
+	}
+
+	/** Text too long for an index row even once PostgreSQL has compressed it. */
+	private static String incompressible(int bytes) {
+		byte[] random = new byte[bytes];
+		new SecureRandom().nextBytes(random);
+		return Base64.getEncoder().encodeToString(random);
 	}
 
 	private IngestOutcome storeOne(IncomingEvent event) {

@@ -12,12 +12,16 @@ import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.id.EventId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
+import io.r2dbc.spi.R2dbcException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class GroupCommitTests {
@@ -118,9 +122,81 @@ class GroupCommitTests {
 		assertThatIllegalStateException().isThrownBy(() -> group.submit(event("b")).block(Duration.ofSeconds(1)));
 	}
 
+	@Test
+	void aBatchThatFailsForOneEventsContentsIsSplitUntilOnlyThatEventFails() {
+		List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+		Sinks.One<Void> firstCommit = Sinks.one();
+		GroupCommit group = new GroupCommit((events) -> {
+			batchSizes.add(events.size());
+			Mono<Void> before = (batchSizes.size() == 1) ? firstCommit.asMono() : Mono.empty();
+			if (events.stream().anyMatch((event) -> event.facts().dedupKey().equals("poison"))) {
+				return before.then(Mono.error(new PostgresRefusal("invalid byte sequence: 0x00", "22021")));
+			}
+			return before.then(Mono.just(outcomesOf(events)));
+		}, 100, 1);
+		// The first event takes the only slot; the next nine wait and go as one batch.
+		List<Mono<IngestOutcome>> outcomes = IntStream.range(0, 10)
+			.mapToObj((i) -> submitted(group, (i == 6) ? "poison" : "e" + i))
+			.toList();
+		firstCommit.tryEmitEmpty();
+		for (int i = 0; i < 10; i++) {
+			Mono<IngestOutcome> outcome = outcomes.get(i);
+			if (i == 6) {
+				assertThatExceptionOfType(PostgresRefusal.class).isThrownBy(() -> outcome.block(Duration.ofSeconds(1)));
+			}
+			else {
+				assertThat(outcome.block(Duration.ofSeconds(1))).as("event " + i).isNotNull();
+			}
+		}
+		// 9 fails: 4 are stored, 5 fail; of those, 2 fail (1 stored, 1 the poison) and 3
+		// are stored.
+		assertThat(batchSizes).containsExactly(1, 9, 4, 5, 2, 1, 1, 3);
+	}
+
+	@Test
+	void aBatchThatFailsBecauseTheDatabaseIsOutOfReachIsNotSplit() {
+		List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+		List<Sinks.One<List<IngestOutcome>>> pending = new CopyOnWriteArrayList<>();
+		GroupCommit group = new GroupCommit((events) -> {
+			batchSizes.add(events.size());
+			Sinks.One<List<IngestOutcome>> done = Sinks.one();
+			pending.add(done);
+			return done.asMono();
+		}, 100, 1);
+		List<Mono<IngestOutcome>> outcomes = IntStream.range(0, 5).mapToObj((i) -> submitted(group, "e" + i)).toList();
+		DataAccessResourceFailureException down = new DataAccessResourceFailureException(
+				"Failed to obtain R2DBC Connection");
+		pending.get(0).tryEmitError(down);
+		pending.get(1).tryEmitError(down);
+		assertThat(batchSizes).containsExactly(1, 4);
+		outcomes.forEach((outcome) -> assertThatExceptionOfType(DataAccessResourceFailureException.class)
+			.isThrownBy(() -> outcome.block(Duration.ofSeconds(1))));
+	}
+
+	private static Mono<IngestOutcome> submitted(GroupCommit group, String key) {
+		Mono<IngestOutcome> outcome = group.submit(event(key)).cache();
+		outcome.subscribe((ok) -> {
+		}, (error) -> {
+		});
+		return outcome;
+	}
+
+	private static List<IngestOutcome> outcomesOf(List<IncomingEvent> events) {
+		return events.stream().map((event) -> new IngestOutcome(EventId.generate(), false, 1)).toList();
+	}
+
 	private static IncomingEvent event(String key) {
 		return new IncomingEvent(TenantId.generate(), SourceId.generate(),
 				new EventFacts("call.completed", null, null, false, key), "application/json", Map.of(), new byte[0]);
+	}
+
+	/** What PostgreSQL answers when it refuses a value. */
+	static final class PostgresRefusal extends R2dbcException {
+
+		PostgresRefusal(String message, String sqlState) {
+			super(message, sqlState);
+		}
+
 	}
 
 	private record Commit(List<IncomingEvent> events, Sinks.One<List<IngestOutcome>> done, List<IngestOutcome> outcomes,
