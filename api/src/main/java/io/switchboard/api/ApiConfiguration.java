@@ -24,7 +24,8 @@ public class ApiConfiguration {
 
 	@Bean
 	GroupCommit groupCommit(EventStore store, InboundProperties properties) {
-		return new GroupCommit(store::store, properties.maxBatchSize(), properties.maxConcurrentCommits());
+		return new GroupCommit(store::store, properties.maxBatchSize(), properties.maxConcurrentCommits(),
+				properties.maxQueuedEvents());
 	}
 
 }

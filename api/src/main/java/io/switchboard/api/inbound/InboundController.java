@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.ingest.EventLimits;
@@ -43,7 +44,7 @@ class InboundController {
 
 	private static final Log logger = LogFactory.getLog(InboundController.class);
 
-	private static final String TOKEN_SHAPE = "[A-Za-z0-9_-]{22,64}";
+	private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
 	private static final List<String> KEPT_HEADERS = List.of("content-type", "user-agent", "x-minivoice-event",
 			"x-minivoice-timestamp", "x-minivoice-signature", "x-webhook-signature", "webhook-id", "webhook-timestamp",
@@ -64,8 +65,15 @@ class InboundController {
 
 	private final InboundTelemetry telemetry;
 
+	private final InboundBudget budget;
+
+	private final UnknownTokens unknownTokens;
+
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
-			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry) {
+			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry, InboundBudget budget,
+			UnknownTokens unknownTokens) {
+		this.budget = budget;
+		this.unknownTokens = unknownTokens;
 		this.sources = sources;
 		this.rateLimiter = rateLimiter;
 		this.rejectionLog = rejectionLog;
@@ -77,12 +85,25 @@ class InboundController {
 	@PostMapping("/in/{token}")
 	Mono<InboundAck> receiveEvent(@PathVariable String token, ServerHttpRequest request) {
 		long startNanos = System.nanoTime();
-		if (!token.matches(TOKEN_SHAPE)) {
+		if (!TOKEN_SHAPE.matcher(token).matches()) {
 			return refused(null, InboundRefusal.unknownSource(), startNanos);
 		}
+		String address = clientAddress(request);
+		if (!this.sources.cached(token)) {
+			Duration wait = this.unknownTokens.wait(address);
+			if (!wait.isZero()) {
+				return refused(null, InboundRefusal.unknownSourcesRateLimited(wait), startNanos);
+			}
+		}
 		return this.sources.find(token)
-			.onErrorMap((ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
-			.switchIfEmpty(Mono.error(InboundRefusal::unknownSource))
+			.onErrorMap(SourceCache.TooManyLookups::causes,
+					(ex) -> InboundRefusal.overloaded(this.properties.retryAfter()))
+			.onErrorMap((ex) -> !(ex instanceof InboundRefusal),
+					(ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
+			.switchIfEmpty(Mono.error(() -> {
+				this.unknownTokens.missed(address);
+				return InboundRefusal.unknownSource();
+			}))
 			.onErrorResume(InboundRefusal.class, (refusal) -> refused(null, refusal, startNanos))
 			.flatMap((source) -> admit(source, request, startNanos).onErrorResume(InboundRefusal.class, (refusal) -> {
 				if (refusal.recorded()) {
@@ -99,11 +120,31 @@ class InboundController {
 
 	private Mono<InboundAck> admit(Source source, ServerHttpRequest request, long startNanos) {
 		return Mono.fromRunnable(() -> checkOpen(source, request))
-			.then(readBody(source, request))
-			.map((body) -> verified(source, request, body))
-			.flatMap(this::store)
+			.then(Mono.using(() -> reserve(source, request),
+					(room) -> readBody(source, request).map((body) -> verified(source, request, body))
+						.flatMap(this::store),
+					InboundBudget.Reservation::release))
 			.doOnNext((outcome) -> this.telemetry.accepted(source, outcome, startNanos))
 			.map(InboundController::ack);
+	}
+
+	/**
+	 * Room for the body in the process's budget: its declared length, or the most the
+	 * source accepts when none is declared.
+	 */
+	private InboundBudget.Reservation reserve(Source source, ServerHttpRequest request) {
+		long declared = request.getHeaders().getContentLength();
+		InboundBudget.Reservation room = this.budget.reserve(source.id(),
+				(declared >= 0) ? declared : source.maxBodyBytes());
+		if (room == null) {
+			throw InboundRefusal.overloaded(this.properties.retryAfter());
+		}
+		return room;
+	}
+
+	private static String clientAddress(ServerHttpRequest request) {
+		return (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null)
+				? request.getRemoteAddress().getAddress().getHostAddress() : "unknown";
 	}
 
 	private void checkOpen(Source source, ServerHttpRequest request) {
@@ -154,6 +195,7 @@ class InboundController {
 	private Mono<IngestOutcome> store(IncomingEvent event) {
 		return this.groupCommit.submit(event)
 			.timeout(this.properties.commitTimeout())
+			.onErrorMap(GroupCommit.Full.class, (ex) -> InboundRefusal.overloaded(this.properties.retryAfter()))
 			.onErrorMap(StoreFailure::contents, (ex) -> InboundRefusal.unstorable(NOT_STORABLE))
 			.onErrorMap((ex) -> !(ex instanceof InboundRefusal), (ex) -> {
 				logger.warn("Event for " + event.sourceId() + " not stored; answering 503: "

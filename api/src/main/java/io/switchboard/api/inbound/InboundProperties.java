@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the inbound endpoint behaves.
@@ -22,6 +23,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rejectionsKept how many recent rejections each source keeps
  * @param rejectionsRecordedPerSecond the most rejections recorded per second per source
  * (the rest are only counted), so a flood of bad requests cannot flood the database
+ * @param maxBytesInFlight the most bytes of inbound bodies this process holds at once
+ * (being read, verified or waiting for their commit); past it requests are shed with 503
+ * @param maxSourceBytesInFlight one source's share of {@code maxBytesInFlight}
+ * @param maxQueuedEvents the most events waiting for a commit slot; past it requests are
+ * shed with 503
+ * @param maxUnknownTokensPerSecond how many requests per second one client address may
+ * send to inbound URLs that name no source before it is answered 429 without a database
+ * look-up
+ * @param maxConcurrentTokenLookups the most database look-ups of inbound tokens not in
+ * the cache at once; past it requests are shed with 503, so a flood of made-up URLs
+ * cannot take the connections ingest needs
  */
 @ConfigurationProperties("switchboard.inbound")
 public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond,
@@ -29,6 +41,8 @@ public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond,
 		@DefaultValue("5s") Duration retryAfter, @DefaultValue("10s") Duration bodyReadTimeout,
 		@DefaultValue("128") int maxBatchSize, @DefaultValue("4") int maxConcurrentCommits,
 		@DefaultValue("30s") Duration sourceCacheTtl, @DefaultValue("100") int rejectionsKept,
-		@DefaultValue("5") int rejectionsRecordedPerSecond) {
+		@DefaultValue("5") int rejectionsRecordedPerSecond, @DefaultValue("64MB") DataSize maxBytesInFlight,
+		@DefaultValue("16MB") DataSize maxSourceBytesInFlight, @DefaultValue("10000") int maxQueuedEvents,
+		@DefaultValue("10") int maxUnknownTokensPerSecond, @DefaultValue("4") int maxConcurrentTokenLookups) {
 
 }

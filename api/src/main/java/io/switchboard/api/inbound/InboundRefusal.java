@@ -61,6 +61,18 @@ final class InboundRefusal extends RuntimeException {
 		return recorded(HttpStatus.UNPROCESSABLE_CONTENT, why.code(), why.detail());
 	}
 
+	static InboundRefusal overloaded(Duration retryAfter) {
+		return new InboundRefusal(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+				"Switchboard is taking in more than it can hold just now; nothing was stored. Retry later.", retryAfter,
+				false, null);
+	}
+
+	static InboundRefusal unknownSourcesRateLimited(Duration wait) {
+		return new InboundRefusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+				"Too many requests from this address to inbound URLs that name no source; retry later.", wait, false,
+				null);
+	}
+
 	static InboundRefusal notStored(Duration retryAfter, Throwable cause) {
 		return new InboundRefusal(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
 				"The event could not be stored just now and was not accepted; retry later.", retryAfter, false, cause);

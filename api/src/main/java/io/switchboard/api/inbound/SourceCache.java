@@ -2,6 +2,8 @@ package io.switchboard.api.inbound;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,24 +28,46 @@ public class SourceCache {
 
 	private final AsyncLoadingCache<String, Optional<Source>> sources;
 
+	private final Semaphore lookups;
+
 	SourceCache(SourceRepository repository, InboundProperties properties) {
+		this.lookups = new Semaphore(properties.maxConcurrentTokenLookups());
 		this.sources = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfter(Expiry.<String, Optional<Source>>creating(
 					(token, source) -> source.isPresent() ? properties.sourceCacheTtl() : UNKNOWN_TTL))
-			.buildAsync((token, executor) -> repository.findByInboundToken(token)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.toFuture());
+			.buildAsync((token, executor) -> lookUp(repository, token));
+	}
+
+	private CompletableFuture<Optional<Source>> lookUp(SourceRepository repository, String token) {
+		if (!this.lookups.tryAcquire()) {
+			return CompletableFuture.failedFuture(new TooManyLookups());
+		}
+		return repository.findByInboundToken(token)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.doFinally((signal) -> this.lookups.release())
+			.toFuture();
 	}
 
 	/**
-	 * The source an inbound token names.
+	 * The source an inbound token names. A token not in the cache costs a database
+	 * look-up; at most {@code switchboard.inbound.max-concurrent-token-lookups} run at
+	 * once, and past that the answer is {@link TooManyLookups}.
 	 * @param token the token from the URL
 	 * @return the source, or empty
 	 */
 	public Mono<Source> find(String token) {
 		return Mono.fromFuture(() -> this.sources.get(token), true).flatMap(Mono::justOrEmpty);
+	}
+
+	/**
+	 * Whether a token is known without looking it up.
+	 * @param token the token from the URL
+	 * @return whether the cache holds it (as a source or as naming none)
+	 */
+	boolean cached(String token) {
+		return this.sources.synchronous().getIfPresent(token) != null;
 	}
 
 	/**
@@ -61,6 +85,19 @@ public class SourceCache {
 	 */
 	public void evict(String token) {
 		this.sources.synchronous().invalidate(token);
+	}
+
+	/** Every look-up slot is taken: a flood of unknown tokens, or a database too slow. */
+	static final class TooManyLookups extends RuntimeException {
+
+		TooManyLookups() {
+			super("Too many inbound tokens are being looked up", null, false, false);
+		}
+
+		static boolean causes(Throwable error) {
+			return error instanceof TooManyLookups || error.getCause() instanceof TooManyLookups;
+		}
+
 	}
 
 }

@@ -33,13 +33,26 @@ public final class TokenBucket {
 	 * @return 0 if taken, else the nanoseconds until one is free
 	 */
 	public synchronized long tryTake(long now) {
+		long wait = waitAt(now);
+		if (wait == 0) {
+			this.tokens -= 1;
+		}
+		return wait;
+	}
+
+	/**
+	 * Whether a token is there, without taking it.
+	 * @param now {@link System#nanoTime()}
+	 * @return 0 if there is one, else the nanoseconds until there is
+	 */
+	public synchronized long peek(long now) {
+		return waitAt(now);
+	}
+
+	private long waitAt(long now) {
 		this.tokens = Math.min(this.capacity, this.tokens + (now - this.refilledAt) * this.tokensPerNano);
 		this.refilledAt = now;
-		if (this.tokens >= 1) {
-			this.tokens -= 1;
-			return 0;
-		}
-		return (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
+		return (this.tokens >= 1) ? 0 : (long) Math.ceil((1 - this.tokens) / this.tokensPerNano);
 	}
 
 }

@@ -26,7 +26,11 @@ public class GroupCommit {
 
 	private final int maxConcurrentCommits;
 
+	private final int maxQueued;
+
 	private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger queued = new AtomicInteger();
 
 	private final AtomicInteger commitsInFlight = new AtomicInteger();
 
@@ -38,18 +42,37 @@ public class GroupCommit {
 	 */
 	public GroupCommit(Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store, int maxBatchSize,
 			int maxConcurrentCommits) {
+		this(store, maxBatchSize, maxConcurrentCommits, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Creates a group commit in front of a store, with a bounded queue.
+	 * @param store writes one batch in one transaction, outcomes in input order
+	 * @param maxBatchSize the most events in one transaction
+	 * @param maxConcurrentCommits the most transactions at once
+	 * @param maxQueued the most events waiting for a commit slot; more are refused with
+	 * {@link Full}
+	 */
+	public GroupCommit(Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store, int maxBatchSize,
+			int maxConcurrentCommits, int maxQueued) {
 		this.store = store;
 		this.maxBatchSize = maxBatchSize;
 		this.maxConcurrentCommits = maxConcurrentCommits;
+		this.maxQueued = maxQueued;
 	}
 
 	/**
 	 * Stores an event with whatever else is waiting.
 	 * @param event the event
-	 * @return its outcome, after commit; an error if its batch failed
+	 * @return its outcome, after commit; an error if its batch failed, {@link Full} if
+	 * the queue is full
 	 */
 	public Mono<IngestOutcome> submit(IncomingEvent event) {
 		return Mono.defer(() -> {
+			if (this.queued.incrementAndGet() > this.maxQueued) {
+				this.queued.decrementAndGet();
+				return Mono.error(new Full());
+			}
 			Waiting waiting = new Waiting(event, Sinks.one());
 			this.queue.add(waiting);
 			drain();
@@ -62,7 +85,7 @@ public class GroupCommit {
 	 * @return the queue length
 	 */
 	public int waiting() {
-		return this.queue.size();
+		return this.queued.get();
 	}
 
 	private void drain() {
@@ -89,6 +112,7 @@ public class GroupCommit {
 		while (batch.size() < this.maxBatchSize && (next = this.queue.poll()) != null) {
 			batch.add(next);
 		}
+		this.queued.addAndGet(-batch.size());
 		return batch;
 	}
 
@@ -130,6 +154,15 @@ public class GroupCommit {
 		catch (RuntimeException ex) {
 			return Mono.error(ex);
 		}
+	}
+
+	/** The queue is full: the event was not taken. */
+	public static final class Full extends RuntimeException {
+
+		Full() {
+			super("Too many events are waiting for a commit", null, false, false);
+		}
+
 	}
 
 	private record Waiting(IncomingEvent event, Sinks.One<IngestOutcome> outcome) {

@@ -114,6 +114,22 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void pastItsQueueBoundAnEventIsRefusedAtOnceAndRoomComesBackAsBatchesLeave() {
+		GroupCommit group = new GroupCommit(this::store, 100, 1, 3);
+		List<Mono<IngestOutcome>> taken = IntStream.range(0, 4).mapToObj((i) -> submitted(group, "e" + i)).toList();
+		assertThat(group.waiting()).as("one committing, three waiting").isEqualTo(3);
+		assertThatExceptionOfType(GroupCommit.Full.class)
+			.isThrownBy(() -> group.submit(event("one too many")).block(Duration.ofSeconds(1)));
+		this.commits.get(0).succeed();
+		assertThat(group.waiting()).isZero();
+		Mono<IngestOutcome> later = submitted(group, "later");
+		this.commits.get(1).succeed();
+		this.commits.get(2).succeed();
+		assertThat(Flux.concat(taken).collectList().block(Duration.ofSeconds(1))).hasSize(4);
+		assertThat(later.block(Duration.ofSeconds(1))).isNotNull();
+	}
+
+	@Test
 	void aStoreThatThrowsFailsItsBatchAndFreesTheSlot() {
 		GroupCommit group = new GroupCommit((events) -> {
 			throw new IllegalStateException("no connection");

@@ -1,0 +1,105 @@
+package io.switchboard.api.inbound;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.switchboard.core.id.SourceId;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bytes of inbound bodies this process holds at once: read, verified or waiting for
+ * their commit. A request reserves its body's size (its {@code Content-Length}, or its
+ * source's limit when the length is not declared) before the body is read and gives it
+ * back when it is answered. Past the process's budget, or past one source's share of it,
+ * the request is shed with 503 and {@code Retry-After}: slow or huge uploads from one
+ * sender cannot take the memory every other tenant's events need.
+ */
+@Component
+class InboundBudget {
+
+	private final long totalBytes;
+
+	private final long sourceBytes;
+
+	private final AtomicLong used = new AtomicLong();
+
+	private final ConcurrentHashMap<SourceId, Long> bySource = new ConcurrentHashMap<>();
+
+	@Autowired
+	InboundBudget(InboundProperties properties) {
+		this(properties.maxBytesInFlight().toBytes(), properties.maxSourceBytesInFlight().toBytes());
+	}
+
+	InboundBudget(long totalBytes, long sourceBytes) {
+		this.totalBytes = totalBytes;
+		this.sourceBytes = sourceBytes;
+	}
+
+	/**
+	 * Reserves room for one body. A body larger than a share is still let in when nothing
+	 * else is held, so that no source's own size limit makes it unusable.
+	 * @param source the source it is sent to
+	 * @param bytes its size, or the most it may be
+	 * @return the reservation, to be released once the request is answered; {@code null}
+	 * when there is no room
+	 */
+	Reservation reserve(SourceId source, long bytes) {
+		boolean[] admitted = new boolean[1];
+		this.bySource.compute(source, (id, held) -> {
+			if (held != null && held + bytes > this.sourceBytes) {
+				return held;
+			}
+			admitted[0] = true;
+			return (held != null) ? held + bytes : bytes;
+		});
+		if (!admitted[0]) {
+			return null;
+		}
+		long before = this.used.getAndAdd(bytes);
+		if (before > 0 && before + bytes > this.totalBytes) {
+			release(source, bytes);
+			return null;
+		}
+		return new Reservation(source, bytes);
+	}
+
+	/**
+	 * Bytes held now, for the meters.
+	 * @return the bytes
+	 */
+	long used() {
+		return this.used.get();
+	}
+
+	private void release(SourceId source, long bytes) {
+		this.used.addAndGet(-bytes);
+		this.bySource.computeIfPresent(source, (id, held) -> (held - bytes > 0) ? held - bytes : null);
+	}
+
+	/** Room held for one body. */
+	final class Reservation {
+
+		private final SourceId source;
+
+		private final long bytes;
+
+		private boolean released;
+
+		private Reservation(SourceId source, long bytes) {
+			this.source = source;
+			this.bytes = bytes;
+		}
+
+		/** Gives the room back; a second call does nothing. */
+		synchronized void release() {
+			if (!this.released) {
+				this.released = true;
+				InboundBudget.this.release(this.source, this.bytes);
+			}
+		}
+
+	}
+
+}
