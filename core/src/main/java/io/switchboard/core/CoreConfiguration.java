@@ -3,6 +3,7 @@ package io.switchboard.core;
 import io.switchboard.core.schema.SchemaMigration;
 import io.switchboard.core.secret.SecretCipher;
 import io.switchboard.core.secret.SecretsProperties;
+import io.switchboard.core.tenant.TenantQuotas;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * What every role needs: the migrated schema, the secret cipher and the repositories.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecretsProperties.class)
+@EnableConfigurationProperties({ SecretsProperties.class, TenantQuotas.class })
 @ComponentScan
 public class CoreConfiguration {
 

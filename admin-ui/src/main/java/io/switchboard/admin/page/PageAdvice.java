@@ -2,6 +2,7 @@ package io.switchboard.admin.page;
 
 import io.switchboard.admin.account.Member;
 import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.tenant.QuotaExceeded;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Puts the CSRF token (every form includes {@code csrf :: field}), the query parameters
- * and the signed-in member into every page's model, and answers unknown or foreign ids
- * with a 404 page.
+ * and the signed-in member into every page's model, answers unknown or foreign ids with a
+ * 404 page, and a create past the organisation's quota with a 409 page that says so.
  */
 @ControllerAdvice(basePackages = "io.switchboard.admin")
 class PageAdvice {
@@ -40,6 +41,13 @@ class PageAdvice {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "not-found";
+	}
+
+	@ExceptionHandler
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String quotaExceeded(QuotaExceeded ex, Model model) {
+		model.addAttribute("problem", ex.getMessage());
+		return "quota-exceeded";
 	}
 
 }

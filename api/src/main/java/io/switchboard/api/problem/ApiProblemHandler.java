@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.tenant.QuotaExceeded;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -75,6 +76,11 @@ class ApiProblemHandler {
 	ResponseEntity<Map<String, Object>> conflict(DuplicateKeyException ex) {
 		return respond(HttpStatus.CONFLICT, "conflict", "This conflicts with something that exists already.",
 				List.of());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> quota(QuotaExceeded ex) {
+		return respond(HttpStatus.CONFLICT, "quota-exceeded", ex.getMessage(), List.of());
 	}
 
 	@ExceptionHandler

@@ -24,11 +24,11 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The REST API's limits: each caller's rate and the body size.
+ * The REST API's limits: each caller's rate, the body size and each tenant's quotas.
  */
 @SpringBootTest(classes = ApiIntegrationTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.api.rate-limit-per-second=0.1", "switchboard.api.rate-limit-burst=4",
-				"switchboard.api.max-request-body=2KB" })
+				"switchboard.api.max-request-body=2KB", "switchboard.quotas.sources=2" })
 class ApiLimitsIntegrationTests {
 
 	private static final String PASSWORD = "correct horse battery";
@@ -62,6 +62,25 @@ class ApiLimitsIntegrationTests {
 		assertThat(refused.text("code")).isEqualTo("rate-limited");
 		assertThat(Integer.parseInt(refused.headers().getFirst("Retry-After"))).isBetween(1, 10);
 		assertThat(get(second).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aTenantPastItsQuotaOfSourcesIsToldSoAndNothingIsCreated() {
+		String token = token("creator");
+		for (int i = 0; i < 2; i++) {
+			Response created = this.api.send("POST", "/api/v1/sources",
+					Map.of("provider", "minivoice", "name", "Source " + i), ApiClient.bearer(token));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+		}
+		Response refused = this.api.send("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "One more"),
+				ApiClient.bearer(token));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(refused.text("code")).isEqualTo("quota-exceeded");
+		assertThat(refused.text("detail")).startsWith("This organisation already has 2 sources");
+		Response list = this.api.send("GET", "/api/v1/sources", null, ApiClient.bearer(token));
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("Source 0", "Source 1").doesNotContain("One more");
 	}
 
 	@Test

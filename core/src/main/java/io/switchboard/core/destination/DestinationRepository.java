@@ -11,6 +11,8 @@ import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
 import io.switchboard.core.schema.SqlValue;
+import io.switchboard.core.tenant.QuotaExceeded;
+import io.switchboard.core.tenant.TenantQuotas;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Flux;
@@ -36,8 +38,9 @@ public class DestinationRepository {
 	private static final String INSERT = """
 			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format,
 				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight)
-			VALUES (:tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
-				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight)
+			SELECT :tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
+				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight
+			WHERE (SELECT count(*) FROM destination WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
 			""" + COLUMNS;
 
@@ -107,11 +110,15 @@ public class DestinationRepository {
 
 	private final DatabaseClient database;
 
+	private final int quota;
+
 	private final SecretCipher cipher;
 
 	private final TransactionalOperator transaction;
 
-	public DestinationRepository(DatabaseClient database, SecretCipher cipher, TransactionalOperator transaction) {
+	public DestinationRepository(DatabaseClient database, SecretCipher cipher, TransactionalOperator transaction,
+			TenantQuotas quotas) {
+		this.quota = quotas.destinations();
 		this.database = database;
 		this.cipher = cipher;
 		this.transaction = transaction;
@@ -136,7 +143,8 @@ public class DestinationRepository {
 	 * @param kind the kind of receiver
 	 * @param url the receiver's URL
 	 * @param settings how to send to it
-	 * @return the stored destination, its secret in clear
+	 * @return the stored destination, its secret in clear; {@link QuotaExceeded} when the
+	 * tenant has its quota of destinations already
 	 */
 	public Mono<Destination> create(TenantId tenantId, String name, DestinationKind kind, String url,
 			DestinationSettings settings) {
@@ -153,8 +161,11 @@ public class DestinationRepository {
 			.bind("retryDelaysMs", settings.retryDelaysMs().toArray(Integer[]::new))
 			.bind("timeoutMs", settings.timeoutMs())
 			.bind("maxInFlight", settings.maxInFlight())
-			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class));
-		return insert.map(this::read).one();
+			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class))
+			.bind("quota", this.quota);
+		return insert.map(this::read)
+			.one()
+			.switchIfEmpty(Mono.error(() -> new QuotaExceeded("destinations", this.quota)));
 	}
 
 	/**

@@ -10,6 +10,8 @@ import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.schema.SqlValue;
+import io.switchboard.core.tenant.QuotaExceeded;
+import io.switchboard.core.tenant.TenantQuotas;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +28,8 @@ public class RouteRepository {
 
 	private static final String INSERT = """
 			INSERT INTO route (tenant_id, id, source_id, destination_id, event_types, ordering)
-			VALUES (:tenantId, :id, :sourceId, :destinationId, :eventTypes, :ordering)
+			SELECT :tenantId, :id, :sourceId, :destinationId, :eventTypes, :ordering
+			WHERE (SELECT count(*) FROM route WHERE tenant_id = :tenantId) < :quota
 			RETURNING
 			""" + COLUMNS;
 
@@ -54,7 +57,10 @@ public class RouteRepository {
 
 	private final DatabaseClient database;
 
-	public RouteRepository(DatabaseClient database) {
+	private final int quota;
+
+	public RouteRepository(DatabaseClient database, TenantQuotas quotas) {
+		this.quota = quotas.routes();
 		this.database = database;
 	}
 
@@ -77,8 +83,10 @@ public class RouteRepository {
 			.bind("destinationId", destinationId.uuid())
 			.bind("eventTypes", eventTypes.toArray(String[]::new))
 			.bind("ordering", ordering)
+			.bind("quota", this.quota)
 			.map(RouteRepository::read)
-			.one();
+			.one()
+			.switchIfEmpty(Mono.error(() -> new QuotaExceeded("routes", this.quota)));
 	}
 
 	/**

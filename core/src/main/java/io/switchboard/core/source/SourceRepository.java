@@ -8,6 +8,8 @@ import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
+import io.switchboard.core.tenant.QuotaExceeded;
+import io.switchboard.core.tenant.TenantQuotas;
 import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,8 +34,9 @@ public class SourceRepository {
 	private static final String INSERT = """
 			INSERT INTO source (tenant_id, id, name, provider, inbound_token, secret, timestamp_tolerance_seconds,
 				max_body_bytes, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix)
-			VALUES (:tenantId, :id, :name, :provider, :inboundToken, :secret, :toleranceSeconds, :maxBodyBytes,
-				:hmacHeader, :hmacAlgorithm, :hmacEncoding, :hmacPrefix)
+			SELECT :tenantId, :id, :name, :provider, :inboundToken, :secret, :toleranceSeconds, :maxBodyBytes,
+				:hmacHeader, :hmacAlgorithm, :hmacEncoding, :hmacPrefix
+			WHERE (SELECT count(*) FROM source WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
 			""" + COLUMNS;
 
@@ -88,9 +91,12 @@ public class SourceRepository {
 
 	private final DatabaseClient database;
 
+	private final int quota;
+
 	private final SecretCipher cipher;
 
-	public SourceRepository(DatabaseClient database, SecretCipher cipher) {
+	public SourceRepository(DatabaseClient database, SecretCipher cipher, TenantQuotas quotas) {
+		this.quota = quotas.sources();
 		this.database = database;
 		this.cipher = cipher;
 	}
@@ -99,7 +105,8 @@ public class SourceRepository {
 	 * Creates a source with a new inbound token.
 	 * @param tenantId the owner
 	 * @param source what to create
-	 * @return the stored source
+	 * @return the stored source; {@link QuotaExceeded} when the tenant has its quota of
+	 * sources already
 	 */
 	public Mono<Source> create(TenantId tenantId, NewSource source) {
 		SourceId id = SourceId.generate();
@@ -120,7 +127,10 @@ public class SourceRepository {
 			.bind("hmacAlgorithm", SqlValue.of((hmac != null) ? hmac.algorithm() : null, String.class))
 			.bind("hmacEncoding", SqlValue.of((hmac != null) ? hmac.encoding() : null, String.class))
 			.bind("hmacPrefix", SqlValue.of((hmac != null) ? hmac.prefix() : null, String.class));
-		return insert.map(this::read).one();
+		return insert.bind("quota", this.quota)
+			.map(this::read)
+			.one()
+			.switchIfEmpty(Mono.error(() -> new QuotaExceeded("sources", this.quota)));
 	}
 
 	/**
