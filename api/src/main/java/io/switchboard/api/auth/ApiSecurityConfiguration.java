@@ -94,7 +94,7 @@ class ApiSecurityConfiguration {
 				access.permitAll();
 			}
 			else if (rule.person()) {
-				access.access(new PersonOrScope(rule.scopes()));
+				access.access(new PersonOrScope(rule));
 			}
 			else {
 				access.hasAnyAuthority(rule.scopes().stream().map(Scope::authority).toArray(String[]::new));
