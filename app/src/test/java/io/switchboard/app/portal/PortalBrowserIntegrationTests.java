@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
-				"switchboard.portal.sign-in-max-failures=3",
+				"switchboard.sign-in.max-failures=3",
 				// Dead letters on purpose: the circuit breaker would hold them back
 				// instead.
 				"switchboard.worker.circuit-minimum-calls=1000" })
@@ -477,6 +477,34 @@ class PortalBrowserIntegrationTests {
 		assertThat(new PortalSession(base()).signIn(email.toUpperCase(java.util.Locale.ROOT), PASSWORD)
 			.headers()
 			.firstValue("Location")).hasValue("/signin?locked");
+		// one throttle for both ways in: the API's HTTP Basic is refused for that email
+		// too
+		HttpResponse<String> basic = mintTokenWithPassword(email, PASSWORD);
+		assertThat(basic.statusCode()).as(basic.body()).isEqualTo(429);
+		assertThat(basic.body()).contains("\"rate-limited\"");
+		assertThat(basic.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void wrongPasswordsOverTheApiLockThePortalSignInToo() throws Exception {
+		String email = unique("api-throttled");
+		PortalSession.signedUp(base(), "Basic Co", email, PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> wrong = mintTokenWithPassword(email, "wrong " + i);
+			assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+		}
+		assertThat(new PortalSession(base()).signIn(email, PASSWORD).headers().firstValue("Location"))
+			.hasValue("/signin?locked");
+	}
+
+	private HttpResponse<String> mintTokenWithPassword(String email, String password) throws Exception {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tokens"))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"t\",\"scopes\":[\"events:read\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
