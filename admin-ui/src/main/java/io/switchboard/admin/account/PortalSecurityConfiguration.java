@@ -70,7 +70,7 @@ class PortalSecurityConfiguration {
 			CurrentMemberContexts contexts) {
 		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
 				(email) -> users.findByEmail(email).map(Member::new));
-		passwords.setPasswordEncoder(PasswordRules.ENCODER);
+		passwords.setPasswordEncoder(PasswordHashes.ENCODER);
 		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));
