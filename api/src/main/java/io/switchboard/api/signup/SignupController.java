@@ -1,10 +1,10 @@
 package io.switchboard.api.signup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.core.user.PasswordRule;
 import io.switchboard.core.user.UserRepository;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
