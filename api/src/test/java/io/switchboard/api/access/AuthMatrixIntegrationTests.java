@@ -83,6 +83,8 @@ class AuthMatrixIntegrationTests {
 				.body((f) -> Map.of("name", "renamed")),
 			row("DELETE /api/v1/sources/{id}", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
 			row("POST /api/v1/sources/{id}/rotate-secret", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
+			row("POST /api/v1/sources/{id}/rotate-url", Scope.SOURCES_WRITE).id(Fixtures::sourceId)
+				.body((f) -> Map.of("overlapMinutes", 0)),
 			row("GET /api/v1/destinations", Scope.DESTINATIONS_WRITE),
 			row("POST /api/v1/destinations", Scope.DESTINATIONS_WRITE)
 				.body((f) -> Map.of("kind", "zapier", "name", "m", "url", "https://hooks.zapier.com/hooks/catch/1/m/")),

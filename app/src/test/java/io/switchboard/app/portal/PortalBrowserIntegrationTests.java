@@ -362,6 +362,34 @@ class PortalBrowserIntegrationTests {
 	}
 
 	@Test
+	void ownerRotatesTheInboundUrlPickingHowLongTheOldOneWorks() throws Exception {
+		String ownerEmail = unique("rotator");
+		PortalSession owner = PortalSession.signedUp(base(), "Rotate Co", ownerEmail, PASSWORD);
+		owner.get("/sources/new");
+		String sourcePath = owner.post("/sources", Map.of("provider", "minivoice", "name", "Leaky"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replace("?created", "");
+		String before = inboundUrl(owner.get(sourcePath).body());
+		HttpResponse<String> rotated = owner.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "60"));
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		assertThat(inboundUrl(rotated.body())).isNotEqualTo(before).contains("/in/");
+		assertThat(rotated.body()).contains("keeps working until");
+		assertThat(owner.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "7")).statusCode()).isEqualTo(422);
+
+		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
+		PortalSession viewer = new PortalSession(base());
+		assertThat(viewer.signIn(teammate(ownerUser, "viewer").email(), PASSWORD).statusCode()).isEqualTo(302);
+		assertThat(viewer.get(sourcePath).body()).doesNotContain(sourcePath + "/rotate-url");
+		assertThat(viewer.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "0")).statusCode()).isEqualTo(403);
+	}
+
+	private static String inboundUrl(String page) {
+		return page.replaceAll("(?s).*id=\"inbound-url\">([^<]+)<.*", "$1");
+	}
+
+	@Test
 	void viewerSeesNoSecretsAndChangesNothing() throws Exception {
 		String ownerEmail = unique("owner");
 		PortalSession owner = PortalSession.signedUp(base(), "Viewer Co", ownerEmail, PASSWORD);
