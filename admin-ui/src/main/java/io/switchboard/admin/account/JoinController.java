@@ -9,6 +9,7 @@ import io.switchboard.core.id.InvitationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.user.Invitation;
 import io.switchboard.core.user.InvitationRepository;
+import io.switchboard.core.user.PasswordRule;
 import io.switchboard.core.user.UserRepository;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -63,13 +64,13 @@ class JoinController {
 			String password = (both.getT1().getFirst("password") != null) ? both.getT1().getFirst("password") : "";
 			Invitation found = both.getT2();
 			model.addAttribute("invitation", found);
-			var problem = PasswordRules.problem(password, found.email());
+			var problem = PasswordRule.problem(password, found.email());
 			if (problem.isPresent()) {
 				model.addAttribute("errors", Map.of("password", problem.get()));
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 				return Mono.just("account/join");
 			}
-			Mono<Member> joined = Mono.fromCallable(() -> PasswordRules.ENCODER.encode(password))
+			Mono<Member> joined = Mono.fromCallable(() -> PasswordHashes.ENCODER.encode(password))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((hash) -> this.audit.recorded(found.tenantId(), found.invitedBy().toString(), "member.joined",
 						"member",

@@ -1,14 +1,14 @@
 package io.switchboard.admin.account;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 
+import io.switchboard.core.signin.SignInThrottle;
+import io.switchboard.core.signin.ThrottledSignIn;
 import io.switchboard.core.user.UserRepository;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -36,11 +37,11 @@ import org.springframework.web.server.session.WebSessionManager;
  * The portal's security chain: every path but the API's, the inbound endpoint's, the JWKS
  * and actuator (those belong to the api chain and the fallback chain). Form login with a
  * session cookie (HttpOnly, SameSite=Lax, Secure on https), CSRF on every form, sign-in
- * throttled per email address; viewers may look but not post.
+ * throttled per email and client address by the throttle the API's HTTP Basic shares;
+ * viewers may look but not post.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(PortalProperties.class)
 class PortalSecurityConfiguration {
 
 	/** After the api chain ({@code HIGHEST_PRECEDENCE + 10}), before the fallback. */
@@ -65,17 +66,18 @@ class PortalSecurityConfiguration {
 
 	@Bean
 	@Order(ORDER)
-	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, PortalProperties properties,
+	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, SignInThrottle throttle,
 			CurrentMemberContexts contexts) {
-		SignInThrottle throttle = new SignInThrottle(properties.signInMaxFailures(), properties.signInLockout(),
-				Clock.systemUTC());
+		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
+				(email) -> users.findByEmail(email).map(Member::new));
+		passwords.setPasswordEncoder(PasswordHashes.ENCODER);
 		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));
 		return http
 			.securityMatcher(new NegatedServerWebExchangeMatcher(
 					ServerWebExchangeMatchers.pathMatchers("/api/**", "/in/**", "/.well-known/**", "/actuator/**")))
-			.authenticationManager(new ThrottledSignIn(users, PasswordRules.ENCODER, throttle))
+			.authenticationManager(new ThrottledSignIn(passwords, throttle, ClientAddress::of))
 			.securityContextRepository(contexts)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin((form) -> form.loginPage("/signin")

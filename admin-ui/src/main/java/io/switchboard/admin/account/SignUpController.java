@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.core.user.PasswordRule;
 import io.switchboard.core.user.UserRepository;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -68,7 +69,7 @@ class SignUpController {
 			exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 			return Mono.just("account/signup");
 		}
-		Mono<Member> created = Mono.fromCallable(() -> PasswordRules.ENCODER.encode(form.password()))
+		Mono<Member> created = Mono.fromCallable(() -> PasswordHashes.ENCODER.encode(form.password()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((hash) -> this.transaction.transactional(this.tenants.create(form.organisation().trim())
 				.flatMap((tenant) -> this.users.create(tenant.id(), form.email().trim(), hash, "owner"))))
@@ -90,7 +91,7 @@ class SignUpController {
 		if (blank(form.email()) || form.email().length() > 320 || !form.email().trim().matches(EMAIL)) {
 			errors.put("email", "Give an email address such as ana@example.com.");
 		}
-		PasswordRules.problem(form.password(), form.email()).ifPresent((problem) -> errors.put("password", problem));
+		PasswordRule.problem(form.password(), form.email()).ifPresent((problem) -> errors.put("password", problem));
 		return errors;
 	}
 

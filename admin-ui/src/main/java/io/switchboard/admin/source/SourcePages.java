@@ -1,6 +1,7 @@
 package io.switchboard.admin.source;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,12 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Controller
 class SourcePages {
+
+	/**
+	 * The overlaps offered when the inbound URL is rotated, in minutes: at once, 1 hour,
+	 * 24 hours.
+	 */
+	static final List<Integer> URL_OVERLAPS = List.of(0, 60, 1440);
 
 	private final SourceRepository sources;
 
@@ -128,6 +135,26 @@ class SourcePages {
 		});
 	}
 
+	@PostMapping("/sources/{id}/rotate-url")
+	Mono<String> rotateUrl(@PathVariable String id, @ModelAttribute OverlapForm form,
+			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
+		return found(member, id).flatMap((source) -> {
+			Integer minutes = form.overlapMinutes();
+			if (minutes == null || !URL_OVERLAPS.contains(minutes)) {
+				model.addAttribute("errors", Map.of("overlapMinutes", "Pick how long the old URL keeps working."));
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				return show(source, null, model, exchange);
+			}
+			Mono<Source> rotated = this.sources.rotateInboundToken(member.tenantId(), source.id(),
+					Duration.ofMinutes(minutes));
+			model.addAttribute("notice", (minutes == 0) ? "New URL made. The old one is refused from now on."
+					: "New URL made. The old one keeps working until the time shown: give the sender the new one before then.");
+			return changed(member, "source.url-rotated", source, rotated)
+				.doOnNext((after) -> this.publisher.publishEvent(SourceChanged.of(source)))
+				.flatMap((after) -> show(after, null, model, exchange));
+		});
+	}
+
 	@PostMapping("/sources/{id}/secret")
 	Mono<String> setSecret(@PathVariable String id, @ModelAttribute SecretForm form,
 			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
@@ -163,7 +190,7 @@ class SourcePages {
 			.recorded(member.tenantId(), member.actor(), "source.deleted", "source",
 					this.sources.delete(member.tenantId(), sourceId).switchIfEmpty(Mono.error(new NotFound("source"))),
 					(deleted) -> new AuditedChange(id, AuditedSource.of(deleted), null))
-			.doOnNext((deleted) -> this.publisher.publishEvent(new SourceChanged(deleted.inboundToken())))
+			.doOnNext((deleted) -> this.publisher.publishEvent(SourceChanged.of(deleted)))
 			.thenReturn("redirect:/sources?deleted");
 	}
 
@@ -172,7 +199,7 @@ class SourcePages {
 			.recorded(member.tenantId(), member.actor(), action, "source", change,
 					(after) -> new AuditedChange(after.id().toString(), AuditedSource.of(before),
 							AuditedSource.of(after)))
-			.doOnNext((after) -> this.publisher.publishEvent(new SourceChanged(after.inboundToken())));
+			.doOnNext((after) -> this.publisher.publishEvent(SourceChanged.of(after)));
 	}
 
 	private Mono<String> show(Source source, String revealedSecret, Model model, ServerWebExchange exchange) {
@@ -182,6 +209,8 @@ class SourcePages {
 		model.addAttribute("secret", revealedSecret);
 		model.addAttribute("guide", SetupGuide.of(source, url, revealedSecret));
 		model.addAttribute("switchboardMakesSecret", SourceSecrets.generatedBySwitchboard(source.provider()));
+		model.addAttribute("previousUrlValidUntil", source.previousInboundTokenValidUntil(Instant.now()));
+		model.addAttribute("urlOverlaps", URL_OVERLAPS);
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -197,6 +226,15 @@ class SourcePages {
 	private Mono<Source> found(Member member, String id) {
 		return this.sources.findByTenantAndId(member.tenantId(), SourceId.parse(id))
 			.switchIfEmpty(Mono.error(new NotFound("source")));
+	}
+
+	/**
+	 * How long the old URL keeps working after a rotation.
+	 *
+	 * @param overlapMinutes minutes, one of {@link #URL_OVERLAPS}
+	 */
+	record OverlapForm(Integer overlapMinutes) {
+
 	}
 
 	/**

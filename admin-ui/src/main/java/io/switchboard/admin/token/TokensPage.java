@@ -16,6 +16,7 @@ import io.switchboard.core.token.ApiToken;
 import io.switchboard.core.token.ApiTokenRepository;
 import io.switchboard.core.token.ApiTokens;
 import io.switchboard.core.token.Scope;
+import io.switchboard.core.token.TokenMaker;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -69,11 +70,11 @@ class TokensPage {
 			Instant expiresAt = (form.expiresInDays() > 0) ? Instant.now().plus(Duration.ofDays(form.expiresInDays()))
 					: null;
 			List<String> scopes = Scope.all().stream().filter(form.scopes()::contains).toList();
-			return this.audit
-				.recorded(member.tenantId(), member.actor(), "token.created", "token",
-						this.apiTokens.issue(member.tenantId(), member.actor(), form.name().trim(), scopes, expiresAt),
-						(issued) -> new AuditedChange(issued.record().id().toString(), null,
-								Map.of("name", issued.record().name(), "scopes", scopes)))
+			return this.audit.recorded(member.tenantId(), member.actor(), "token.created", "token",
+					this.apiTokens.issue(member.tenantId(), TokenMaker.member(member.user()), form.name().trim(),
+							scopes, expiresAt),
+					(issued) -> new AuditedChange(issued.record().id().toString(), null,
+							Map.of("name", issued.record().name(), "scopes", scopes)))
 				.flatMap((issued) -> {
 					model.addAttribute("issued", issued.record());
 					model.addAttribute("issuedToken", issued.token());

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.switchboard.core.id.TenantId;
-import io.switchboard.core.token.Scope;
+import io.switchboard.core.token.TokenMaker;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -17,9 +17,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param tenantId the tenant
  * @param actor who acts, for the audit log
  * @param scopes the scopes granted
- * @param person whether a person signed in with a password (who may grant any scope)
+ * @param person whether a person signed in with a password
+ * @param maker who a token minted by this caller would be made by: the member, or the
+ * member's token; {@code null} for an external issuer's token, which mints none
  */
-public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boolean person) {
+public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boolean person, TokenMaker maker) {
 
 	/**
 	 * The caller behind an authentication made by this module's security chain.
@@ -38,11 +40,11 @@ public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boo
 				.map((authority) -> authority.substring("SCOPE_".length()))
 				.collect(Collectors.toUnmodifiableSet());
 			return new ApiCaller(TenantId.parse(token.getToken().getClaimAsString("tenant")), token.getToken().getId(),
-					scopes, false);
+					scopes, false, null);
 		}
 		if (authentication.getPrincipal() instanceof TenantUserDetails details) {
-			return new ApiCaller(details.user().tenantId(), details.user().id().toString(), Set.copyOf(Scope.all()),
-					true);
+			TokenMaker member = TokenMaker.member(details.user());
+			return new ApiCaller(details.user().tenantId(), member.actor(), member.scopes(), true, member);
 		}
 		throw new IllegalStateException("Not an API authentication: " + authentication.getClass().getName());
 	}

@@ -2,6 +2,8 @@ package io.switchboard.api.auth;
 
 import java.util.stream.Stream;
 
+import io.switchboard.core.signin.SignInThrottle;
+import io.switchboard.core.signin.ThrottledSignIn;
 import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.core.token.Scope;
 import io.switchboard.core.token.SigningKeys;
@@ -28,8 +30,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * The API's security: stateless, no CSRF (no cookies), bearer tokens everywhere
  * (Switchboard's own or a trusted external issuer's, told apart by {@code iss}), HTTP
- * Basic (email and password) only to mint tokens; the inbound endpoint and the JWKS are
- * open.
+ * Basic (email and password, throttled before the hash like the portal's sign-in) only to
+ * mint tokens; the inbound endpoint and the JWKS are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
@@ -58,10 +60,11 @@ class ApiSecurityConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AuthProperties properties,
 			ReactiveJwtDecoder apiTokenDecoder, TokenAuthentication tokenAuthentication, TenantRepository tenants,
-			UserAccounts users, PasswordEncoder passwordEncoder) {
+			UserAccounts users, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
 		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
 				users);
 		passwords.setPasswordEncoder(passwordEncoder);
+		ThrottledSignIn signIn = new ThrottledSignIn(passwords, throttle, ClientAddress::of);
 		ProblemEntryPoint problems = new ProblemEntryPoint();
 		return http
 			.securityMatcher(ServerWebExchangeMatchers
@@ -72,7 +75,7 @@ class ApiSecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange(ApiSecurityConfiguration::authorize)
-			.httpBasic((basic) -> basic.authenticationManager(passwords).authenticationEntryPoint(problems))
+			.httpBasic((basic) -> basic.authenticationManager(signIn).authenticationEntryPoint(problems))
 			.oauth2ResourceServer((server) -> server
 				.authenticationManagerResolver(new JwtIssuerReactiveAuthenticationManagerResolver(
 						new TrustedIssuers(properties, apiTokenDecoder, tokenAuthentication, tenants)))
@@ -94,7 +97,7 @@ class ApiSecurityConfiguration {
 				access.permitAll();
 			}
 			else if (rule.person()) {
-				access.access(new PersonOrScope(rule.scopes()));
+				access.access(new PersonOrScope(rule));
 			}
 			else {
 				access.hasAnyAuthority(rule.scopes().stream().map(Scope::authority).toArray(String[]::new));

@@ -38,7 +38,7 @@ class ExternalTokenAuthentication implements Converter<Jwt, Mono<AbstractAuthent
 					"The token's claim '" + this.issuer.tenantClaim() + "' names no Switchboard tenant"));
 		}
 		ApiCaller caller = new ApiCaller(tenantId, "oidc:" + jwt.getSubject(),
-				ScopeClaim.read(jwt, this.issuer.scopeClaim()), false);
+				ScopeClaim.read(jwt, this.issuer.scopeClaim()), false, null);
 		return this.tenants.findById(tenantId)
 			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("The token names an unknown tenant")))
 			.map((tenant) -> new CallerAuthentication(jwt, caller));

@@ -1,6 +1,5 @@
 package io.switchboard.api.auth;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,16 +13,22 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 
 /**
- * Lets through a person signed in with email and password, or a token with one of some
- * scopes: how {@code /api/v1/tokens} is reached the first time (there is no token yet)
- * and after.
+ * Lets through a member signed in with email and password (any member, or one whose
+ * current role has one of some scopes), or a token with one of those scopes: how
+ * {@code /api/v1/tokens} is reached the first time (there is no token yet) and after.
  */
 class PersonOrScope implements ReactiveAuthorizationManager<AuthorizationContext> {
 
+	private final Set<String> scopes;
+
 	private final Set<String> authorities;
 
-	PersonOrScope(List<Scope> scopes) {
-		this.authorities = scopes.stream().map(Scope::authority).collect(Collectors.toUnmodifiableSet());
+	private final boolean anyRole;
+
+	PersonOrScope(ScopeRule rule) {
+		this.scopes = Set.copyOf(rule.scopeValues());
+		this.authorities = rule.scopes().stream().map(Scope::authority).collect(Collectors.toUnmodifiableSet());
+		this.anyRole = rule.personAccess() == ScopeRule.PersonAccess.ANY_ROLE;
 	}
 
 	@Override
@@ -33,10 +38,15 @@ class PersonOrScope implements ReactiveAuthorizationManager<AuthorizationContext
 	}
 
 	private boolean allowed(Authentication authentication) {
-		return authentication.isAuthenticated()
-				&& (authentication.getPrincipal() instanceof TenantUserDetails || authentication.getAuthorities()
-					.stream()
-					.anyMatch((authority) -> this.authorities.contains(authority.getAuthority())));
+		if (!authentication.isAuthenticated()) {
+			return false;
+		}
+		if (authentication.getPrincipal() instanceof TenantUserDetails member) {
+			return this.anyRole || member.role().scopes().stream().anyMatch(this.scopes::contains);
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> this.authorities.contains(authority.getAuthority()));
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.switchboard.api.auth;
 
 import io.switchboard.api.problem.ProblemWriter;
+import io.switchboard.core.signin.SignInRefusedException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * 401 and 403 as problem documents: {@code unauthorized} (no credentials),
- * {@code invalid-credentials} (wrong email or password), {@code invalid-token} (bad
+ * {@code invalid-credentials} (wrong email or password), 429 {@code rate-limited} (too
+ * many wrong passwords lately, with {@code Retry-After}), {@code invalid-token} (bad
  * signature, expired, revoked, unknown issuer or tenant), {@code insufficient-scope} and,
  * when an external issuer cannot be reached to verify its token, 503
  * {@code issuer-unavailable}.
@@ -42,6 +44,13 @@ class ProblemEntryPoint
 		if (ex instanceof OAuth2AuthenticationException) {
 			return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid-token",
 					"The bearer token is not valid: bad signature, expired, revoked, or not from a trusted issuer and tenant.");
+		}
+		if (ex instanceof SignInRefusedException refused) {
+			exchange.getResponse()
+				.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+			return ProblemWriter.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"Too many wrong passwords for this email or from this address; wait as Retry-After says.");
 		}
 		if (ex instanceof BadCredentialsException) {
 			return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "invalid-credentials",

@@ -14,10 +14,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param method the HTTP method, or {@code null} for any
  * @param patterns the path patterns, as Spring Security matches them
  * @param scopes the scopes a token needs one of; none for an open endpoint
- * @param person whether a person signed in with email and password (HTTP Basic) may call
- * it without a token
+ * @param personAccess whether, and which, people signed in with email and password (HTTP
+ * Basic) may call it without a token
  */
-public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> scopes, boolean person) {
+public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> scopes, PersonAccess personAccess) {
 
 	public ScopeRule {
 		patterns = List.copyOf(patterns);
@@ -32,18 +32,32 @@ public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> sc
 	 * @return the rule
 	 */
 	static ScopeRule anyOf(HttpMethod method, List<String> patterns, Scope... scopes) {
-		return new ScopeRule(method, patterns, List.of(scopes), false);
+		return new ScopeRule(method, patterns, List.of(scopes), PersonAccess.NONE);
 	}
 
 	/**
-	 * Endpoints a person (HTTP Basic) or a token with a scope may call.
+	 * Endpoints any member (HTTP Basic, whatever their role) or a token with a scope may
+	 * call; what the member may then do is their role's business (a viewer mints only
+	 * read tokens).
 	 * @param method the HTTP method, or {@code null} for any
 	 * @param patterns the path patterns
 	 * @param scope the scope
 	 * @return the rule
 	 */
-	static ScopeRule personOr(HttpMethod method, List<String> patterns, Scope scope) {
-		return new ScopeRule(method, patterns, List.of(scope), true);
+	static ScopeRule anyMemberOr(HttpMethod method, List<String> patterns, Scope scope) {
+		return new ScopeRule(method, patterns, List.of(scope), PersonAccess.ANY_ROLE);
+	}
+
+	/**
+	 * Endpoints a member whose current role has a scope (HTTP Basic) or a token with it
+	 * may call.
+	 * @param method the HTTP method, or {@code null} for any
+	 * @param patterns the path patterns
+	 * @param scope the scope
+	 * @return the rule
+	 */
+	static ScopeRule memberWithScopeOr(HttpMethod method, List<String> patterns, Scope scope) {
+		return new ScopeRule(method, patterns, List.of(scope), PersonAccess.ROLE_WITH_SCOPE);
 	}
 
 	/**
@@ -53,7 +67,7 @@ public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> sc
 	 * @return the rule
 	 */
 	static ScopeRule open(HttpMethod method, List<String> patterns) {
-		return new ScopeRule(method, patterns, List.of(), false);
+		return new ScopeRule(method, patterns, List.of(), PersonAccess.NONE);
 	}
 
 	/**
@@ -70,11 +84,35 @@ public record ScopeRule(HttpMethod method, List<String> patterns, List<Scope> sc
 	}
 
 	/**
+	 * Whether a person may call it with email and password (HTTP Basic).
+	 * @return true if some may
+	 */
+	public boolean person() {
+		return this.personAccess != PersonAccess.NONE;
+	}
+
+	/**
 	 * Whether the endpoints are open to anyone.
 	 * @return true if they need no credentials
 	 */
 	public boolean open() {
 		return this.scopes.isEmpty();
+	}
+
+	/**
+	 * Which people may call an endpoint with email and password (HTTP Basic).
+	 */
+	public enum PersonAccess {
+
+		/** Nobody: a token is needed. */
+		NONE,
+
+		/** Any member of the tenant, whatever their role. */
+		ANY_ROLE,
+
+		/** A member whose current role has one of the rule's scopes. */
+		ROLE_WITH_SCOPE
+
 	}
 
 	/**

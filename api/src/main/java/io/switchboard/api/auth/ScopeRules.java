@@ -16,8 +16,11 @@ import org.springframework.http.HttpMethod;
 public final class ScopeRules {
 
 	private static final List<ScopeRule> RULES = List.of(ScopeRule.open(HttpMethod.POST, List.of("/api/v1/signup")),
-			ScopeRule.personOr(HttpMethod.GET, List.of("/api/v1/audit-log"), Scope.TOKENS_WRITE),
-			ScopeRule.personOr(null, List.of("/api/v1/tokens", "/api/v1/tokens/**"), Scope.TOKENS_WRITE),
+			ScopeRule.anyMemberOr(HttpMethod.GET, List.of("/api/v1/audit-log"), Scope.TOKENS_WRITE),
+			// any member mints a token, but only with scopes their role has (ApiTokens)
+			ScopeRule.anyMemberOr(HttpMethod.GET, List.of("/api/v1/tokens"), Scope.TOKENS_WRITE),
+			ScopeRule.anyMemberOr(HttpMethod.POST, List.of("/api/v1/tokens"), Scope.TOKENS_WRITE),
+			ScopeRule.memberWithScopeOr(null, List.of("/api/v1/tokens", "/api/v1/tokens/**"), Scope.TOKENS_WRITE),
 			ScopeRule.anyOf(null, List.of("/api/v1/sources", "/api/v1/sources/**"), Scope.SOURCES_WRITE),
 			ScopeRule.anyOf(null, List.of("/api/v1/destinations", "/api/v1/destinations/**"), Scope.DESTINATIONS_WRITE),
 			ScopeRule.anyOf(HttpMethod.POST, List.of("/api/v1/deliveries/replay", "/api/v1/deliveries/*/replay"),

@@ -3,6 +3,7 @@ package io.switchboard.api.auth;
 import java.util.Collection;
 import java.util.List;
 
+import io.switchboard.core.token.MemberRole;
 import io.switchboard.core.user.AppUser;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -15,6 +16,14 @@ import org.springframework.security.core.userdetails.UserDetails;
  * @param user the stored user
  */
 record TenantUserDetails(AppUser user) implements UserDetails {
+
+	/**
+	 * Their role as it is stored now (HTTP Basic reads the user on every request).
+	 * @return the role
+	 */
+	MemberRole role() {
+		return MemberRole.of(this.user.role());
+	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,11 +1,10 @@
 package io.switchboard.api.auth;
 
-import java.time.Instant;
-
 import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.TokenId;
-import io.switchboard.core.token.ApiTokenRepository;
+import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.TokenMaker;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.convert.converter.Converter;
@@ -16,15 +15,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a verified token into an authentication, after checking that Switchboard issued
- * it to that tenant and it has not been revoked (its {@code jti} is looked up on every
- * request, so a revocation takes effect at once, on every process).
+ * it to that tenant, that neither it nor the token that minted it has been revoked, and
+ * that its member is still in the tenant (looked up on every request, so a revocation or
+ * a removal takes effect at once, on every process). Its scopes are those of its record
+ * cut down to its member's current role, whatever the token's claims say.
  */
 @Component
 class TokenAuthentication implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
-	private final ApiTokenRepository tokens;
+	private final ApiTokens tokens;
 
-	TokenAuthentication(ApiTokenRepository tokens) {
+	TokenAuthentication(ApiTokens tokens) {
 		this.tokens = tokens;
 	}
 
@@ -39,11 +40,11 @@ class TokenAuthentication implements Converter<Jwt, Mono<AbstractAuthenticationT
 		catch (MalformedIdException ex) {
 			return Mono.error(new InvalidBearerTokenException("The token names no Switchboard tenant or token id"));
 		}
-		return this.tokens.findByTenantAndId(tenantId, tokenId)
-			.filter((token) -> token.activeAt(Instant.now()))
-			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException("The token has been revoked or expired")))
+		return this.tokens.findActive(tenantId, tokenId)
+			.switchIfEmpty(Mono.error(() -> new InvalidBearerTokenException(
+					"The token has been revoked or expired, or its member is no longer in the tenant")))
 			.map((token) -> new CallerAuthentication(jwt,
-					new ApiCaller(tenantId, tokenId.toString(), ScopeClaim.read(jwt, "scope"), false)));
+					new ApiCaller(tenantId, tokenId.toString(), token.scopes(), false, TokenMaker.token(token))));
 	}
 
 }

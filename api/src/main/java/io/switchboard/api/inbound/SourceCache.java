@@ -1,6 +1,7 @@
 package io.switchboard.api.inbound;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sources by inbound token, so that a busy source costs no query per request. A token
  * that names no source is remembered briefly too, so a flood of made-up tokens does not
- * reach the database. Whoever changes or deletes a source evicts its token.
+ * reach the database. A source found by its previous token (after a URL rotation) is
+ * remembered no longer than that token is accepted. Whoever changes or deletes a source
+ * evicts its tokens.
  */
 @Component
 public class SourceCache {
@@ -35,7 +38,8 @@ public class SourceCache {
 		this.sources = Caffeine.newBuilder()
 			.maximumSize(100_000)
 			.expireAfter(Expiry.<String, Optional<Source>>creating(
-					(token, source) -> source.isPresent() ? properties.sourceCacheTtl() : UNKNOWN_TTL))
+					(token, source) -> source.map((found) -> ttl(token, found, properties.sourceCacheTtl()))
+						.orElse(UNKNOWN_TTL)))
 			.buildAsync((token, executor) -> lookUp(repository, token));
 	}
 
@@ -48,6 +52,14 @@ public class SourceCache {
 			.defaultIfEmpty(Optional.empty())
 			.doFinally((signal) -> this.lookups.release())
 			.toFuture();
+	}
+
+	private static Duration ttl(String token, Source source, Duration ttl) {
+		if (token.equals(source.inboundToken()) || source.previousInboundTokenExpiresAt() == null) {
+			return ttl;
+		}
+		Duration left = Duration.between(Instant.now(), source.previousInboundTokenExpiresAt());
+		return left.isNegative() ? Duration.ZERO : (left.compareTo(ttl) < 0) ? left : ttl;
 	}
 
 	/**
@@ -76,15 +88,26 @@ public class SourceCache {
 	 */
 	@EventListener
 	void onSourceChanged(SourceChanged changed) {
-		evict(changed.inboundToken());
+		evict(changed.inboundToken(), changed.previousInboundToken());
 	}
 
 	/**
-	 * Forgets a token, after its source changed or was deleted.
-	 * @param token the token
+	 * Forgets a source's tokens, after it changed or was deleted.
+	 * @param source the source as it is now
+	 * @param before its tokens before the change, if they may differ (a URL rotation)
 	 */
-	public void evict(String token) {
+	public void evict(Source source, Source... before) {
+		evict(source.inboundToken(), source.previousInboundToken());
+		for (Source earlier : before) {
+			evict(earlier.inboundToken(), earlier.previousInboundToken());
+		}
+	}
+
+	private void evict(String token, String previousToken) {
 		this.sources.synchronous().invalidate(token);
+		if (previousToken != null) {
+			this.sources.synchronous().invalidate(previousToken);
+		}
 	}
 
 	/** Every look-up slot is taken: a flood of unknown tokens, or a database too slow. */

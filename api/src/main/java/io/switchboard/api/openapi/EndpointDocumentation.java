@@ -64,7 +64,8 @@ class EndpointDocumentation implements OpenApiCustomizer {
 		if (!open) {
 			problem(responses, "401", "No, or no valid, credentials (`unauthorized`, `invalid-token`, "
 					+ "`invalid-credentials`): missing, bad signature, expired, revoked, unknown issuer or tenant.");
-			problem(responses, "403", "The token lacks the scope this needs (`insufficient-scope`).");
+			problem(responses, "403",
+					"The token, or the member's current role, lacks the scope this needs " + "(`insufficient-scope`).");
 		}
 		if (path.contains("{")) {
 			problem(responses, "404",
@@ -101,7 +102,13 @@ class EndpointDocumentation implements OpenApiCustomizer {
 		}
 		String scope = (rule.scopes().size() == 1) ? "Needs scope `" + rule.scopeValues().get(0) + "`"
 				: "Needs one of the scopes `" + String.join("`, `", rule.scopeValues()) + "`";
-		return rule.person() ? scope + ", or a person's email and password (HTTP Basic)." : scope + ".";
+		return switch (rule.personAccess()) {
+			case ANY_ROLE -> scope + ", or the email and password (HTTP Basic) of any member of the tenant; "
+					+ "a member never gets more than their current role allows.";
+			case ROLE_WITH_SCOPE -> scope + ", or the email and password (HTTP Basic) of a member whose current role "
+					+ "has it (owner or admin).";
+			case NONE -> scope + ".";
+		};
 	}
 
 	private static ApiResponse problem(ApiResponses responses, String status, String description) {

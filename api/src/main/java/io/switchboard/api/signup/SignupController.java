@@ -1,7 +1,9 @@
 package io.switchboard.api.signup;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.core.user.PasswordRule;
 import io.switchboard.core.user.UserRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -21,8 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/signup}: creates a tenant and its owner in one transaction. Off
- * when {@code switchboard.signup.enabled} is false.
+ * {@code POST /api/v1/signup}: creates a tenant and its owner in one transaction, the
+ * password held to the same {@link PasswordRule} as the portal's. Off when
+ * {@code switchboard.signup.enabled} is false.
  */
 @RestController
 class SignupController {
@@ -53,6 +56,10 @@ class SignupController {
 			return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "signup-disabled",
 					"Sign-up is switched off on this Switchboard; ask its operator for an account."));
 		}
+		var weak = PasswordRule.problem(request.password(), request.email());
+		if (weak.isPresent()) {
+			return Mono.error(ApiProblem.invalid("password", weak.get()));
+		}
 		Mono<SignupResponse> signUp = Mono.fromCallable(() -> this.passwordEncoder.encode(request.password()))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((hash) -> this.tenants.create(request.tenantName().trim())
@@ -66,7 +73,9 @@ class SignupController {
 
 	record SignupRequest(@NotBlank @Size(max = 200) String tenantName,
 			@NotBlank @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 320) String email,
-			@NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password) {
+			@Schema(description = "12 to 200 characters, at least 5 different ones, not containing the email "
+					+ "(the same rule as the portal's)", minLength = PasswordRule.MIN_LENGTH,
+					maxLength = PasswordRule.MAX_LENGTH) @NotBlank String password) {
 
 		@Override
 		public String toString() {

@@ -3,6 +3,7 @@ package io.switchboard.api.source;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -55,6 +56,14 @@ final class SourceRequests {
 		public String toString() {
 			return "RotateSecret[]";
 		}
+
+	}
+
+	/**
+	 * A new inbound URL; the old one is still accepted for {@code overlapMinutes} (0: at
+	 * once refused; at most 24 hours).
+	 */
+	record RotateUrl(@NotNull @Min(0) @Max(1440) Integer overlapMinutes) {
 
 	}
 

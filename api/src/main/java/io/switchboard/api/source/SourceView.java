@@ -22,12 +22,14 @@ import io.switchboard.core.source.Source;
  * @param hmac the generic HMAC scheme, or null
  * @param previousSecretExpiresAt until when the secret before the last rotation verifies
  * @param createdAt when it was created
+ * @param previousInboundUrlExpiresAt until when the inbound URL before the last rotation
+ * is still accepted
  * @param secret the secret, only right after Switchboard generated it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SourceView(String id, String name, String provider, String inboundUrl, boolean unsigned, boolean awaitingSecret,
 		boolean enabled, long timestampToleranceSeconds, int maxBodyBytes, Integer rateLimitPerSecond, HmacScheme hmac,
-		Instant previousSecretExpiresAt, Instant createdAt, String secret) {
+		Instant previousSecretExpiresAt, Instant createdAt, Instant previousInboundUrlExpiresAt, String secret) {
 
 	static SourceView of(Source source, String inboundUrl, String revealedSecret) {
 		Instant previousExpires = (source.previousSecretExpiresAt() != null
@@ -35,7 +37,7 @@ record SourceView(String id, String name, String provider, String inboundUrl, bo
 		return new SourceView(source.id().toString(), source.name(), source.provider().key(), inboundUrl,
 				source.unsigned(), source.awaitingSecret(), source.enabled(), source.timestampTolerance().toSeconds(),
 				source.maxBodyBytes(), source.rateLimitPerSecond(), source.hmac(), previousExpires, source.createdAt(),
-				revealedSecret);
+				source.previousInboundTokenValidUntil(Instant.now()), revealedSecret);
 	}
 
 }

@@ -12,6 +12,7 @@ import io.switchboard.api.inbound.SourceCache;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.api.source.SourceRequests.CreateSource;
 import io.switchboard.api.source.SourceRequests.RotateSecret;
+import io.switchboard.api.source.SourceRequests.RotateUrl;
 import io.switchboard.api.source.SourceRequests.UpdateSource;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.source.HmacScheme;
@@ -126,7 +127,7 @@ class SourcesController {
 			.recorded(caller, (request.secret() != null) ? "source.secret-set" : "source.updated", "source", change,
 					(versions) -> new Change(id, view(versions.before(), http, null),
 							view(versions.after(), http, null)))
-			.doOnNext((versions) -> this.cache.evict(versions.after().inboundToken()))
+			.doOnNext((versions) -> this.cache.evict(versions.after()))
 			.map((versions) -> view(versions.after(), http, null));
 	}
 
@@ -138,7 +139,7 @@ class SourcesController {
 			.recorded(caller, "source.deleted", "source",
 					found(this.sources.delete(caller.tenantId(), SourceId.parse(id))),
 					(source) -> new Change(id, view(source, http, null), null))
-			.doOnNext((source) -> this.cache.evict(source.inboundToken()))
+			.doOnNext((source) -> this.cache.evict(source))
 			.then();
 	}
 
@@ -161,9 +162,23 @@ class SourcesController {
 			return this.audit
 				.recorded(caller, "source.secret-rotated", "source", found(rotated),
 						(changed) -> new Change(id, view(source, http, null), view(changed, http, null)))
-				.doOnNext((changed) -> this.cache.evict(changed.inboundToken()))
+				.doOnNext((changed) -> this.cache.evict(changed))
 				.map((changed) -> view(changed, http, (given == null) ? secret : null));
 		});
+	}
+
+	@PostMapping("/api/v1/sources/{id}/rotate-url")
+	Mono<SourceView> rotateSourceUrl(@PathVariable String id, @Valid @RequestBody RotateUrl request,
+			Principal principal, ServerHttpRequest http) {
+		ApiCaller caller = caller(principal);
+		SourceId sourceId = SourceId.parse(id);
+		return found(this.sources.findByTenantAndId(caller.tenantId(), sourceId)).flatMap((before) -> this.audit
+			.recorded(caller, "source.url-rotated", "source",
+					found(this.sources.rotateInboundToken(caller.tenantId(), sourceId,
+							Duration.ofMinutes(request.overlapMinutes()))),
+					(after) -> new Change(id, view(before, http, null), view(after, http, null)))
+			.doOnNext((after) -> this.cache.evict(after, before))
+			.map((after) -> view(after, http, null)));
 	}
 
 	private SourceView view(Source source, ServerHttpRequest http, String revealedSecret) {

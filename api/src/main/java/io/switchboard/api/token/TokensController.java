@@ -14,6 +14,7 @@ import io.switchboard.core.token.ApiToken;
 import io.switchboard.core.token.ApiTokenRepository;
 import io.switchboard.core.token.ApiTokens;
 import io.switchboard.core.token.Scope;
+import io.switchboard.core.token.ScopeNotGrantableException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,9 +35,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/tokens}: a person (HTTP Basic) or a token with {@code tokens:write}
+ * {@code /api/v1/tokens}: a member (HTTP Basic) or a token with {@code tokens:write}
  * issues, lists and revokes the tenant's API tokens. A token never grants more than its
- * issuer has.
+ * maker has now (a member's role, or a token's own scopes) and never outlives the token
+ * that minted it ({@link ApiTokens}).
  */
 @RestController
 class TokensController {
@@ -62,20 +64,25 @@ class TokensController {
 				return Mono.error(ApiProblem.invalid("scopes",
 						"unknown scope '" + scope + "'; the scopes are " + String.join(", ", Scope.all())));
 			}
-			if (!caller.scopes().contains(scope)) {
-				return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "insufficient-scope",
-						"A token cannot grant '" + scope + "', which it does not have itself."));
-			}
+		}
+		if (caller.maker() == null) {
+			return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "member-required",
+					"Only a member of the tenant, or a token of theirs, mints Switchboard tokens."));
 		}
 		Instant expiresAt = (request.expiresInDays() != null)
 				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
+		Mono<ApiTokens.Issued> issued = this.apiTokens
+			.issue(caller.tenantId(), caller.maker(), request.name().trim(), List.copyOf(request.scopes()), expiresAt)
+			.onErrorMap(ScopeNotGrantableException.class,
+					(ex) -> new ApiProblem(HttpStatus.FORBIDDEN, "insufficient-scope",
+							"A token cannot be given '" + ex.scope() + "': " + (caller.person()
+									? "your role does not have it."
+									: "the token asking does not have it, or its member's role no longer does.")));
 		return this.audit
-			.recorded(caller, "token.created", "token",
-					this.apiTokens.issue(caller.tenantId(), caller.actor(), request.name().trim(),
-							List.copyOf(request.scopes()), expiresAt),
-					(issued) -> new Change(issued.record().id().toString(), null, TokenView.of(issued.record())))
-			.map((issued) -> new IssuedToken(issued.record().id().toString(), issued.record().name(), issued.token(),
-					issued.record().scopes(), issued.record().createdAt(), issued.record().expiresAt()));
+			.recorded(caller, "token.created", "token", issued,
+					(made) -> new Change(made.record().id().toString(), null, TokenView.of(made.record())))
+			.map((made) -> new IssuedToken(made.record().id().toString(), made.record().name(), made.token(),
+					made.record().scopes(), made.record().createdAt(), made.record().expiresAt()));
 	}
 
 	@GetMapping("/api/v1/tokens")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -12,9 +13,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.access.ApiClient.Response;
-import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.id.UserId;
 import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.TokenMaker;
 import io.switchboard.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,8 @@ class ApiAccessIntegrationTests {
 
 	private String token;
 
+	private String userId;
+
 	@BeforeEach
 	void signUpAndGetAToken() throws Exception {
 		this.api = new ApiClient(this.port);
@@ -56,6 +60,7 @@ class ApiAccessIntegrationTests {
 				Map.of("tenantName", "Acme Calls", "email", this.email, "password", PASSWORD), null);
 		assertThat(signup.status()).as(signup.body()).isEqualTo(201);
 		assertThat(signup.text("tenantId")).startsWith("ten_");
+		this.userId = signup.text("userId");
 		Response issued = this.api.send(
 				"POST", "/api/v1/tokens", Map.of("name", "setup", "scopes", List.of("sources:write",
 						"destinations:write", "routes:write", "tokens:write", "events:read", "deliveries:replay")),
@@ -152,9 +157,9 @@ class ApiAccessIntegrationTests {
 	@Test
 	void expiredAndRevokedTokensAreRefused() throws Exception {
 		TenantId tenant = TenantId.parse(tenantOf(this.token));
-		ApiCaller caller = new ApiCaller(tenant, "tok_test", java.util.Set.of("sources:write"), false);
+		TokenMaker owner = new TokenMaker(this.userId, UserId.parse(this.userId), Set.of("sources:write"), null, null);
 		String expired = this.apiTokens
-			.issue(caller.tenantId(), caller.actor(), "old", List.of("sources:write"), Instant.now().minusSeconds(120))
+			.issue(tenant, owner, "old", List.of("sources:write"), Instant.now().minusSeconds(120))
 			.block()
 			.token();
 		assertProblem(this.api.send("GET", "/api/v1/sources", null, ApiClient.bearer(expired)), 401, "invalid-token");

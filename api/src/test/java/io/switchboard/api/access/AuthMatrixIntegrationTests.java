@@ -22,11 +22,16 @@ import com.nimbusds.jwt.SignedJWT;
 import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.access.ApiClient.Response;
 import io.switchboard.api.access.ApiEndpoints.Endpoint;
-import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.auth.ScopeRule;
+import io.switchboard.api.auth.ScopeRules;
 import io.switchboard.api.inbound.OpenSslAccess;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.id.UserId;
 import io.switchboard.core.token.ApiTokens;
+import io.switchboard.core.token.MemberRole;
 import io.switchboard.core.token.Scope;
+import io.switchboard.core.token.TokenMaker;
+import io.switchboard.core.user.UserRepository;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -48,6 +54,12 @@ import static org.assertj.core.api.Assertions.fail;
  * revoked → 401; a token without the endpoint's scope → 403; another tenant's id → 404;
  * each a problem document with a stable code. And the endpoint's own scope is enough to
  * get past authorization.
+ *
+ * <p>
+ * Roles, not only scopes: every endpoint × {owner, admin, viewer} × {HTTP Basic, a token
+ * that member minted with every scope their role lets them}: a viewer gets 403 on every
+ * write and through on every read their role has; owners and admins get through wherever
+ * a token or their role may. A token whose member was removed gets 401 everywhere.
  *
  * <p>
  * A new endpoint needs a row in {@link #ENDPOINTS}: its scopes (any one of which lets a
@@ -71,6 +83,8 @@ class AuthMatrixIntegrationTests {
 				.body((f) -> Map.of("name", "renamed")),
 			row("DELETE /api/v1/sources/{id}", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
 			row("POST /api/v1/sources/{id}/rotate-secret", Scope.SOURCES_WRITE).id(Fixtures::sourceId),
+			row("POST /api/v1/sources/{id}/rotate-url", Scope.SOURCES_WRITE).id(Fixtures::sourceId)
+				.body((f) -> Map.of("overlapMinutes", 0)),
 			row("GET /api/v1/destinations", Scope.DESTINATIONS_WRITE),
 			row("POST /api/v1/destinations", Scope.DESTINATIONS_WRITE)
 				.body((f) -> Map.of("kind", "zapier", "name", "m", "url", "https://hooks.zapier.com/hooks/catch/1/m/")),
@@ -107,6 +121,12 @@ class AuthMatrixIntegrationTests {
 	@Autowired
 	private ApiTokens apiTokens;
 
+	@Autowired
+	private UserRepository users;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
 	private ApiClient api;
 
 	private final Map<Set<Scope>, String> tokens = new ConcurrentHashMap<>();
@@ -123,13 +143,15 @@ class AuthMatrixIntegrationTests {
 		Fixtures mine = fixtures("Mine");
 		Fixtures other = fixtures("Other");
 		Callers callers = callers(mine);
+		List<Member> members = members(mine);
 		return ApiEndpoints.of(this.context).stream().map((endpoint) -> {
 			Row row = ENDPOINTS.get(endpoint.toString());
 			if (row == null) {
 				return DynamicTest.dynamicTest(endpoint + " has a row", () -> fail("No row for " + endpoint
 						+ " in AuthMatrixIntegrationTests.ENDPOINTS: add one with its scope and a sample request."));
 			}
-			return DynamicContainer.dynamicContainer(endpoint.toString(), checks(endpoint, row, mine, other, callers));
+			return DynamicContainer.dynamicContainer(endpoint.toString(), Stream
+				.concat(checks(endpoint, row, mine, other, callers), roleChecks(endpoint, row, mine, members)));
 		});
 	}
 
@@ -186,6 +208,110 @@ class AuthMatrixIntegrationTests {
 	}
 
 	/**
+	 * Each member × each way in: through where their current role lets them, 403 where it
+	 * does not, and a viewer 403 on every write; a removed member's token 401.
+	 */
+	private Stream<DynamicNode> roleChecks(Endpoint endpoint, Row row, Fixtures mine, List<Member> members) {
+		if (row.scopes().isEmpty()) {
+			return Stream.empty();
+		}
+		String method = endpoint.method().name();
+		Object body = (row.body() != null) ? row.body().apply(mine) : null;
+		String path = path(endpoint, row, mine);
+		String reachable = (row.id() != null) ? path.replace(row.id().apply(mine), "nonexistent") : path;
+		ScopeRule rule = ScopeRules.find(endpoint.method(), endpoint.path()).orElseThrow();
+		boolean write = !"GET".equals(method);
+		List<DynamicNode> checks = new ArrayList<>();
+		for (Member member : members) {
+			if (member.removed()) {
+				checks.add(DynamicTest.dynamicTest("removed member's token → 401",
+						() -> assertProblem(this.api.send(method, path, body, ApiClient.bearer(member.token())), 401,
+								"invalid-token")));
+				continue;
+			}
+			Set<String> roleScopes = member.role().scopes();
+			boolean byToken = row.scopes().stream().map(Scope::value).anyMatch(roleScopes::contains);
+			boolean byPassword = switch (rule.personAccess()) {
+				case ANY_ROLE -> !(write && member.role() == MemberRole.VIEWER);
+				case ROLE_WITH_SCOPE -> byToken;
+				case NONE -> false;
+			};
+			String name = member.role().name().toLowerCase(java.util.Locale.ROOT);
+			checks.add(roleCheck(name + " with HTTP Basic", method, path, reachable, body,
+					ApiClient.basic(member.email(), PASSWORD), byPassword, row));
+			checks.add(roleCheck(name + " with a token they minted", method, path, reachable, body,
+					ApiClient.bearer(member.token()), byToken, row));
+			if (write && member.role() == MemberRole.VIEWER) {
+				checks.add(DynamicTest.dynamicTest("viewer → 403 on this write, either way in", () -> {
+					assertProblem(this.api.send(method, path, body, ApiClient.basic(member.email(), PASSWORD)), 403,
+							"insufficient-scope");
+					assertProblem(this.api.send(method, path, body, ApiClient.bearer(member.token())), 403,
+							"insufficient-scope");
+				}));
+			}
+		}
+		return checks.stream();
+	}
+
+	private DynamicTest roleCheck(String who, String method, String path, String reachable, Object body,
+			String authorization, boolean allowed, Row row) {
+		if (!allowed) {
+			return DynamicTest.dynamicTest(who + " → 403",
+					() -> assertProblem(this.api.send(method, path, body, authorization), 403, "insufficient-scope"));
+		}
+		return DynamicTest.dynamicTest(who + " → past authorization", () -> {
+			Response response = this.api.send(method, reachable, body, authorization);
+			if (row.id() != null) {
+				assertProblem(response, 404, "not-found");
+			}
+			else {
+				assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+			}
+		});
+	}
+
+	/**
+	 * The tenant's owner, an admin and a viewer, each with a token minted over HTTP Basic
+	 * with every scope their role lets them grant, and a former admin whose token
+	 * outlived their membership.
+	 */
+	private List<Member> members(Fixtures mine) {
+		List<Member> members = new ArrayList<>();
+		String ownerEmail = this.users.findByTenantAndId(TenantId.parse(mine.tenantId()), UserId.parse(mine.ownerId()))
+			.block()
+			.email();
+		members.add(new Member(MemberRole.OWNER, ownerEmail, mintAll(ownerEmail, MemberRole.OWNER), false));
+		for (MemberRole role : List.of(MemberRole.ADMIN, MemberRole.VIEWER)) {
+			String email = createMember(mine, role);
+			members.add(new Member(role, email, mintAll(email, role), false));
+		}
+		String leaver = createMember(mine, MemberRole.ADMIN);
+		String leaversToken = mintAll(leaver, MemberRole.ADMIN);
+		assertThat(this.api.send("GET", "/api/v1/sources", null, ApiClient.bearer(leaversToken)).status())
+			.isEqualTo(200);
+		this.users.delete(TenantId.parse(mine.tenantId()), this.users.findByEmail(leaver).block().id()).block();
+		members.add(new Member(MemberRole.ADMIN, leaver, leaversToken, true));
+		return members;
+	}
+
+	private String createMember(Fixtures mine, MemberRole role) {
+		String email = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+		this.users
+			.create(TenantId.parse(mine.tenantId()), email, this.passwordEncoder.encode(PASSWORD),
+					role.name().toLowerCase(java.util.Locale.ROOT))
+			.block();
+		return email;
+	}
+
+	private String mintAll(String email, MemberRole role) {
+		List<String> scopes = Scope.all().stream().filter(role.scopes()::contains).toList();
+		Response issued = this.api.send("POST", "/api/v1/tokens", Map.of("name", "role", "scopes", scopes),
+				ApiClient.basic(email, PASSWORD));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.text("token");
+	}
+
+	/**
 	 * A token of the tenant with exactly these scopes, minted once.
 	 */
 	private String tokenWith(Fixtures mine, List<Scope> scopes) {
@@ -231,15 +357,15 @@ class AuthMatrixIntegrationTests {
 		Response job = this.api.send("POST", "/api/v1/deliveries/replay", Map.of("status", "dead"),
 				ApiClient.bearer(token));
 		assertThat(job.status()).as(job.body()).isEqualTo(202);
-		return new Fixtures(signup.text("tenantId"), token, issued.text("id"), source.text("id"),
+		return new Fixtures(signup.text("tenantId"), signup.text("userId"), token, issued.text("id"), source.text("id"),
 				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"));
 	}
 
 	private Callers callers(Fixtures mine) throws Exception {
 		TenantId tenant = TenantId.parse(mine.tenantId());
-		ApiCaller caller = new ApiCaller(tenant, "tok_matrix", Set.copyOf(Scope.all()), false);
-		String expired = this.apiTokens
-			.issue(caller.tenantId(), caller.actor(), "expired", Scope.all(), Instant.now().minusSeconds(120))
+		TokenMaker owner = new TokenMaker(mine.ownerId(), UserId.parse(mine.ownerId()), Set.copyOf(Scope.all()), null,
+				null);
+		String expired = this.apiTokens.issue(tenant, owner, "expired", Scope.all(), Instant.now().minusSeconds(120))
 			.block()
 			.token();
 		Response doomed = this.api.send("POST", "/api/v1/tokens", Map.of("name", "doomed", "scopes", Scope.all()),
@@ -316,8 +442,20 @@ class AuthMatrixIntegrationTests {
 	/**
 	 * One tenant and one of each of its resources.
 	 */
-	record Fixtures(String tenantId, String token, String tokenId, String sourceId, String destinationId,
-			String routeId, String eventId, String deliveryId, String jobId) {
+	record Fixtures(String tenantId, String ownerId, String token, String tokenId, String sourceId,
+			String destinationId, String routeId, String eventId, String deliveryId, String jobId) {
+
+	}
+
+	/**
+	 * A member of the tenant and a token they minted.
+	 *
+	 * @param role their role
+	 * @param email their email (their password is {@link #PASSWORD})
+	 * @param token a token they minted with every scope their role has
+	 * @param removed whether they have since been removed from the tenant
+	 */
+	record Member(MemberRole role, String email, String token, boolean removed) {
 
 	}
 

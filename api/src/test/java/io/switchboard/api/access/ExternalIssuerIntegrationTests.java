@@ -100,6 +100,10 @@ class ExternalIssuerIntegrationTests {
 		Response mine = this.api.send("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "By OIDC"),
 				ApiClient.bearer(external));
 		assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+		Response minted = this.api.send("POST", "/api/v1/tokens",
+				Map.of("name", "from oidc", "scopes", List.of("sources:write")), ApiClient.bearer(external));
+		assertThat(minted.status()).as(minted.body()).isEqualTo(403);
+		assertThat(minted.text("code")).isEqualTo("member-required");
 		Response audit = this.api.send("GET", "/api/v1/audit-log", null, ApiClient.bearer(external));
 		assertThat(audit.json().path("data").get(0).path("actor").asString()).isEqualTo("oidc:alice");
 

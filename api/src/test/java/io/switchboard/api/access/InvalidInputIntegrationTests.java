@@ -66,6 +66,19 @@ class InvalidInputIntegrationTests {
 	}
 
 	@Test
+	void signUpHoldsPasswordsToTheSameRuleAsThePortal() {
+		String email = "weak-" + UUID.randomUUID() + "@example.com";
+		for (String weak : List.of("short", "aaaaaaaaaaaaaaaa", "121212121212121", "mine " + email + " pw")) {
+			Response refused = this.api.send("POST", "/api/v1/signup",
+					Map.of("tenantName", "Weak", "email", email, "password", weak), null);
+			assertField(refused, "password");
+		}
+		Response signup = this.api.send("POST", "/api/v1/signup",
+				Map.of("tenantName", "Strong", "email", email, "password", "correct horse battery"), null);
+		assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+	}
+
+	@Test
 	void bodyThatIsNotJsonIsMalformed() {
 		Response response = this.api.send("POST", "/api/v1/destinations", "{\"kind\": ", this.token);
 		assertThat(response.status()).isEqualTo(400);

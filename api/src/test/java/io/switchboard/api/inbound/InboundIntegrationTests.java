@@ -251,7 +251,7 @@ class InboundIntegrationTests {
 			.block();
 		execute("UPDATE source SET rate_limit_per_second = 1 WHERE tenant_id = ? AND id = '" + limited.id().uuid()
 				+ "'");
-		this.sourceCache.evict(limited.inboundToken());
+		this.sourceCache.evict(limited);
 		List<HttpResponse<String>> responses = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			responses.add(post(limited, "{\"event\":\"call.created\",\"n\":" + i + "}", Map.of()));
@@ -270,7 +270,7 @@ class InboundIntegrationTests {
 	@Test
 	void disabledSourceIsGone() throws Exception {
 		execute("UPDATE source SET enabled = false WHERE tenant_id = ? AND id = '" + this.miniVoice.id().uuid() + "'");
-		this.sourceCache.evict(this.miniVoice.inboundToken());
+		this.sourceCache.evict(this.miniVoice);
 		assertProblem(postMiniVoice(this.miniVoice, MINIVOICE_CALL_COMPLETED.getBytes(StandardCharsets.UTF_8),
 				"mv-secret-123"), 410, "source-disabled");
 	}
@@ -280,7 +280,7 @@ class InboundIntegrationTests {
 		Source rotated = this.sources
 			.rotateSecret(this.tenant.id(), this.miniVoice.id(), "mv-secret-456", Duration.ofHours(24))
 			.block();
-		this.sourceCache.evict(rotated.inboundToken());
+		this.sourceCache.evict(rotated);
 		byte[] first = MINIVOICE_CALL_COMPLETED.getBytes(StandardCharsets.UTF_8);
 		byte[] second = MINIVOICE_CALL_COMPLETED.replace("call_123", "call_456").getBytes(StandardCharsets.UTF_8);
 		assertThat(postMiniVoice(rotated, first, "mv-secret-123").statusCode()).isEqualTo(200);

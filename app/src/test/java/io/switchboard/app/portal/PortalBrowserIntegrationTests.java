@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
-				"switchboard.portal.sign-in-max-failures=3",
+				"switchboard.sign-in.max-failures=3",
 				// Dead letters on purpose: the circuit breaker would hold them back
 				// instead.
 				"switchboard.worker.circuit-minimum-calls=1000" })
@@ -362,6 +362,34 @@ class PortalBrowserIntegrationTests {
 	}
 
 	@Test
+	void ownerRotatesTheInboundUrlPickingHowLongTheOldOneWorks() throws Exception {
+		String ownerEmail = unique("rotator");
+		PortalSession owner = PortalSession.signedUp(base(), "Rotate Co", ownerEmail, PASSWORD);
+		owner.get("/sources/new");
+		String sourcePath = owner.post("/sources", Map.of("provider", "minivoice", "name", "Leaky"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()
+			.replace("?created", "");
+		String before = inboundUrl(owner.get(sourcePath).body());
+		HttpResponse<String> rotated = owner.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "60"));
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		assertThat(inboundUrl(rotated.body())).isNotEqualTo(before).contains("/in/");
+		assertThat(rotated.body()).contains("keeps working until");
+		assertThat(owner.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "7")).statusCode()).isEqualTo(422);
+
+		AppUser ownerUser = this.users.findByEmail(ownerEmail).block(Duration.ofSeconds(10));
+		PortalSession viewer = new PortalSession(base());
+		assertThat(viewer.signIn(teammate(ownerUser, "viewer").email(), PASSWORD).statusCode()).isEqualTo(302);
+		assertThat(viewer.get(sourcePath).body()).doesNotContain(sourcePath + "/rotate-url");
+		assertThat(viewer.post(sourcePath + "/rotate-url", Map.of("overlapMinutes", "0")).statusCode()).isEqualTo(403);
+	}
+
+	private static String inboundUrl(String page) {
+		return page.replaceAll("(?s).*id=\"inbound-url\">([^<]+)<.*", "$1");
+	}
+
+	@Test
 	void viewerSeesNoSecretsAndChangesNothing() throws Exception {
 		String ownerEmail = unique("owner");
 		PortalSession owner = PortalSession.signedUp(base(), "Viewer Co", ownerEmail, PASSWORD);
@@ -477,6 +505,34 @@ class PortalBrowserIntegrationTests {
 		assertThat(new PortalSession(base()).signIn(email.toUpperCase(java.util.Locale.ROOT), PASSWORD)
 			.headers()
 			.firstValue("Location")).hasValue("/signin?locked");
+		// one throttle for both ways in: the API's HTTP Basic is refused for that email
+		// too
+		HttpResponse<String> basic = mintTokenWithPassword(email, PASSWORD);
+		assertThat(basic.statusCode()).as(basic.body()).isEqualTo(429);
+		assertThat(basic.body()).contains("\"rate-limited\"");
+		assertThat(basic.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void wrongPasswordsOverTheApiLockThePortalSignInToo() throws Exception {
+		String email = unique("api-throttled");
+		PortalSession.signedUp(base(), "Basic Co", email, PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> wrong = mintTokenWithPassword(email, "wrong " + i);
+			assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
+		}
+		assertThat(new PortalSession(base()).signIn(email, PASSWORD).headers().firstValue("Location"))
+			.hasValue("/signin?locked");
+	}
+
+	private HttpResponse<String> mintTokenWithPassword(String email, String password) throws Exception {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString((email + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/tokens"))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"t\",\"scopes\":[\"events:read\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

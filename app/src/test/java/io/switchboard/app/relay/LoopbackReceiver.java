@@ -26,6 +26,8 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	private volatile CountDownLatch held = new CountDownLatch(0);
 
+	private volatile String echoed;
+
 	LoopbackReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(Executors.newCachedThreadPool());
@@ -39,6 +41,15 @@ final class LoopbackReceiver implements AutoCloseable {
 
 	void answer(int status) {
 		this.status = status;
+	}
+
+	/**
+	 * Answers from now on with the value of a request header in its body and in its own
+	 * {@code X-Echo} header, as careless receivers do.
+	 * @param header the request header
+	 */
+	void echo(String header) {
+		this.echoed = header;
 	}
 
 	/**
@@ -68,7 +79,16 @@ final class LoopbackReceiver implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		exchange.sendResponseHeaders(this.status, -1);
+		String echo = (this.echoed != null) ? exchange.getRequestHeaders().getFirst(this.echoed) : null;
+		if (echo == null) {
+			exchange.sendResponseHeaders(this.status, -1);
+			exchange.close();
+			return;
+		}
+		byte[] body = ("{\"you sent\":\"" + echo + "\"}").getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("X-Echo", echo);
+		exchange.sendResponseHeaders(this.status, body.length);
+		exchange.getResponseBody().write(body);
 		exchange.close();
 	}
 

@@ -8,9 +8,12 @@ import io.switchboard.app.relay.SwitchboardApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.switchboard.app.relay.SwitchboardApi.await;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
 				"switchboard.worker.circuit-open-duration=300ms", "switchboard.worker.replay-batch-size=2" })
+@ExtendWith(OutputCaptureExtension.class)
 class RelayOverHttpIntegrationTests {
 
 	@LocalServerPort
@@ -112,6 +116,38 @@ class RelayOverHttpIntegrationTests {
 			.satisfies((arrival) -> assertThat(arrival.test()).isEqualTo("true"));
 		assertThat(this.api.call("POST", "/api/v1/destinations/dst_01fwhe4ydgfk1shh6w1g60eecf/test", null).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void customHeaderValuesAreRedactedByValueWhereverAttemptsAreShown(CapturedOutput output) throws Exception {
+		String credential = "k3y-" + System.nanoTime() + "-not-for-logs";
+		Answer patched = this.api.call("PATCH", "/api/v1/destinations/" + this.destinationId,
+				Map.of("headers", Map.of("X-Auth", credential, "X-Forwarded-Credential", "Bearer " + credential)));
+		assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+		this.receiver.echo("X-Auth");
+
+		Answer test = this.api.call("POST", "/api/v1/destinations/" + this.destinationId + "/test", null);
+		assertThat(test.status()).isEqualTo(200);
+		assertThat(test.body().toString()).doesNotContain(credential).contains("[redacted]");
+
+		String body = "{\"event\":\"call.completed\",\"created_at\":\"2026-05-29T12:10:00Z\",\"call\":{\"id\":\"call_r\","
+				+ "\"status\":\"completed\"},\"variables\":{},\"data\":{}}";
+		assertThat(this.api.postMiniVoice(this.inboundUrl, this.secret, body).status()).isEqualTo(200);
+		await(() -> deliveries("delivered") == 1);
+		String deliveryId = this.api.call("GET", "/api/v1/deliveries?status=delivered", null)
+			.body()
+			.path("data")
+			.get(0)
+			.path("id")
+			.asString();
+		Answer attempts = this.api.call("GET", "/api/v1/deliveries/" + deliveryId + "/attempts", null);
+		assertThat(attempts.status()).isEqualTo(200);
+		assertThat(attempts.body().toString()).doesNotContain(credential).contains("[redacted]");
+		assertThat(this.api.call("GET", "/api/v1/deliveries/" + deliveryId, null).body().toString())
+			.doesNotContain(credential);
+		assertThat(this.api.call("GET", "/api/v1/destinations/" + this.destinationId, null).body().toString())
+			.doesNotContain(credential);
+		assertThat(output.getAll()).doesNotContain(credential);
 	}
 
 	@Test

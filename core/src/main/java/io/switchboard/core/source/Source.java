@@ -25,10 +25,19 @@ import io.switchboard.core.id.TenantId;
  * @param hmac the generic HMAC scheme, or {@code null}
  * @param enabled whether it accepts events
  * @param createdAt when it was created
+ * @param previousInboundToken the token before the last URL rotation, or {@code null}
+ * @param previousInboundTokenExpiresAt until when the previous token is still accepted,
+ * or {@code null}
  */
 public record Source(TenantId tenantId, SourceId id, String name, Provider provider, String inboundToken, String secret,
 		String previousSecret, Instant previousSecretExpiresAt, Duration timestampTolerance, int maxBodyBytes,
-		Integer rateLimitPerSecond, HmacScheme hmac, boolean enabled, Instant createdAt) {
+		Integer rateLimitPerSecond, HmacScheme hmac, boolean enabled, Instant createdAt, String previousInboundToken,
+		Instant previousInboundTokenExpiresAt) {
+
+	/**
+	 * The longest a previous inbound URL may keep working after a rotation.
+	 */
+	public static final Duration MAX_URL_OVERLAP = Duration.ofHours(24);
 
 	/**
 	 * Whether requests to this source carry no signature (a MiniVoice source without a
@@ -63,6 +72,16 @@ public record Source(TenantId tenantId, SourceId id, String name, Provider provi
 			return List.of(this.secret, this.previousSecret);
 		}
 		return List.of(this.secret);
+	}
+
+	/**
+	 * Until when the previous inbound URL is still accepted.
+	 * @param now the time
+	 * @return the time, or {@code null} when no previous URL is accepted any more
+	 */
+	public Instant previousInboundTokenValidUntil(Instant now) {
+		return (this.previousInboundToken != null && this.previousInboundTokenExpiresAt != null
+				&& now.isBefore(this.previousInboundTokenExpiresAt)) ? this.previousInboundTokenExpiresAt : null;
 	}
 
 	@Override

@@ -28,7 +28,8 @@ public class SourceRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, provider, inbound_token, secret, previous_secret, previous_secret_expires_at,
 			timestamp_tolerance_seconds, max_body_bytes,
-			rate_limit_per_second, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at
+			rate_limit_per_second, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at,
+			previous_inbound_token, previous_inbound_token_expires_at
 			""";
 
 	private static final String INSERT = """
@@ -53,8 +54,19 @@ public class SourceRepository {
 
 	private static final String FIND_BY_INBOUND_TOKEN = "SELECT " + COLUMNS + """
 			FROM source
-			WHERE inbound_token = :inboundToken AND deleted_at IS NULL
+			WHERE (inbound_token = :inboundToken
+				OR (previous_inbound_token = :inboundToken AND previous_inbound_token_expires_at > now()))
+				AND deleted_at IS NULL
 			""";
+
+	private static final String ROTATE_INBOUND_TOKEN = """
+			UPDATE source
+			SET previous_inbound_token = CASE WHEN :keepPrevious THEN inbound_token END,
+				previous_inbound_token_expires_at = :previousExpiresAt, inbound_token = :inboundToken,
+				updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
+			RETURNING
+			""" + COLUMNS;
 
 	private static final String ROTATE_SECRET = """
 			UPDATE source
@@ -166,6 +178,31 @@ public class SourceRepository {
 	}
 
 	/**
+	 * Gives a source a new inbound URL; the old one keeps being accepted for an overlap,
+	 * so the sender can be switched over without losing events (a URL rotated again
+	 * within the overlap forgets the oldest one).
+	 * @param tenantId the owner
+	 * @param id the source
+	 * @param overlap how long the old URL is still accepted: zero (refused at once) to
+	 * {@link Source#MAX_URL_OVERLAP}
+	 * @return the source with its new token, or empty when the tenant has no such source
+	 */
+	public Mono<Source> rotateInboundToken(TenantId tenantId, SourceId id, Duration overlap) {
+		if (overlap.isNegative() || overlap.compareTo(Source.MAX_URL_OVERLAP) > 0) {
+			return Mono.error(new IllegalArgumentException("The overlap must be 0 to 24 hours: " + overlap));
+		}
+		boolean keep = !overlap.isZero();
+		return this.database.sql(ROTATE_INBOUND_TOKEN)
+			.bind("tenantId", tenantId.uuid())
+			.bind("id", id.uuid())
+			.bind("inboundToken", InboundToken.generate())
+			.bind("keepPrevious", keep)
+			.bind("previousExpiresAt", SqlValue.of(keep ? Instant.now().plus(overlap) : null, Instant.class))
+			.map(this::read)
+			.one();
+	}
+
+	/**
 	 * Replaces a source's secret; the old one keeps verifying for a while, so the sender
 	 * can switch without losing events.
 	 * @param tenantId the owner
@@ -249,7 +286,9 @@ public class SourceRepository {
 				row.get("previous_secret_expires_at", Instant.class),
 				Duration.ofSeconds(row.get("timestamp_tolerance_seconds", Integer.class)),
 				row.get("max_body_bytes", Integer.class), row.get("rate_limit_per_second", Integer.class), hmac,
-				row.get("enabled", Boolean.class), row.get("created_at", Instant.class));
+				row.get("enabled", Boolean.class), row.get("created_at", Instant.class),
+				row.get("previous_inbound_token", String.class),
+				row.get("previous_inbound_token_expires_at", Instant.class));
 	}
 
 	static String owner(TenantId tenantId, SourceId id) {

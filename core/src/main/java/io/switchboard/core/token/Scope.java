@@ -63,6 +63,14 @@ public enum Scope {
 	}
 
 	/**
+	 * Whether the scope only reads (what a viewer may do).
+	 * @return true for {@code events:read} and {@code deliveries:read}
+	 */
+	public boolean readOnly() {
+		return this.value.endsWith(":read");
+	}
+
+	/**
 	 * Every scope's value.
 	 * @return the values, such as {@code events:read}
 	 */

@@ -96,7 +96,7 @@ class SignatureSchemesTests {
 
 	private static Source createSource(Provider provider, String secret, Duration tolerance, HmacScheme hmac) {
 		return new Source(TenantId.generate(), SourceId.generate(), "test " + provider.key(), provider, "inbound-token",
-				secret, null, null, tolerance, 1_048_576, null, hmac, true, NOW);
+				secret, null, null, tolerance, 1_048_576, null, hmac, true, NOW, null, null);
 	}
 
 }

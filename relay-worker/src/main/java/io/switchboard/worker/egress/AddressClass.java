@@ -29,6 +29,15 @@ enum AddressClass {
 		return this.label;
 	}
 
+	/**
+	 * The label with its article, such as {@code a loopback} or {@code an unspecified}.
+	 * @return the words
+	 */
+	String withArticle() {
+		boolean vowelSound = "aeiou".indexOf(this.label.charAt(0)) >= 0 && !this.label.startsWith("uni");
+		return (vowelSound ? "an " : "a ") + this.label;
+	}
+
 	static AddressClass of(InetAddress address) {
 		byte[] bytes = address.getAddress();
 		return (bytes.length == 4) ? ofIpv4(bytes, 0) : ofIpv6(bytes);

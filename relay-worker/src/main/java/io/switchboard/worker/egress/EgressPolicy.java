@@ -81,7 +81,7 @@ public record EgressPolicy(boolean allowPrivateNetworks, List<String> allowList)
 		}
 		InetAddress literal = literal(host);
 		if (literal != null && !permits(literal)) {
-			return Optional.of("The destination host " + host + " is a " + AddressClass.of(literal).label()
+			return Optional.of("The destination host " + host + " is " + AddressClass.of(literal).withArticle()
 					+ " address, which Switchboard does not connect to.");
 		}
 		return Optional.empty();
@@ -95,7 +95,7 @@ public record EgressPolicy(boolean allowPrivateNetworks, List<String> allowList)
 	 */
 	void requirePermitted(String host, InetAddress address) throws EgressRefusedException {
 		if (!permits(address)) {
-			throw new EgressRefusedException(host, address, AddressClass.of(address).label());
+			throw new EgressRefusedException(host, address, AddressClass.of(address));
 		}
 	}
 

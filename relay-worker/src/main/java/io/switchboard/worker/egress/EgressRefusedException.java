@@ -3,12 +3,12 @@ package io.switchboard.worker.egress;
 import java.io.IOException;
 import java.net.InetAddress;
 
-import io.netty.util.NetUtil;
-
 /**
  * A connection that the {@link EgressPolicy} refuses: the destination's host is, or
  * resolves to, an address that points inwards. Retrying does not help until the host
- * resolves elsewhere or the policy changes.
+ * resolves elsewhere or the policy changes. The message, which tenants read in their
+ * attempt log, says the class of the address ("a private address"), never the address:
+ * test sends must not map the operator's internal names to their addresses.
  */
 public class EgressRefusedException extends IOException {
 
@@ -16,9 +16,9 @@ public class EgressRefusedException extends IOException {
 
 	private final InetAddress address;
 
-	EgressRefusedException(String host, InetAddress address, String addressClass) {
-		super("destination host '" + host + "' resolves to " + NetUtil.toAddressString(address) + " (" + addressClass
-				+ "), which Switchboard does not connect to");
+	EgressRefusedException(String host, InetAddress address, AddressClass addressClass) {
+		super("destination host '" + host + "' resolves to " + addressClass.withArticle()
+				+ " address, which Switchboard does not connect to");
 		this.host = host;
 		this.address = address;
 	}

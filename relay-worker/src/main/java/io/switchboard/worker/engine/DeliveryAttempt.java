@@ -83,8 +83,9 @@ class DeliveryAttempt {
 		Decision decision = decide(delivery, outcome, sent, started);
 		this.telemetry.attempted(delivery, decision.status(),
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
-		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
-				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
+		AttemptRecord attempt = AttemptRedaction.of(delivery)
+			.apply(sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
+					OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt()));
 		Mono<Boolean> recorded = this.queue.record(delivery, attempt);
 		if (outcome == Outcome.GONE) {
 			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),

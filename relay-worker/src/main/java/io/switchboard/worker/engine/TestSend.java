@@ -58,20 +58,23 @@ class TestSend {
 			.flatMap((sent) -> {
 				boolean delivered = ResponseClassifier.classify(sent.status(), (sent.response() != null)
 						? sent.response().headers().get("webhook-delivery") : null) == Outcome.DELIVERED;
+				AttemptRedaction redaction = AttemptRedaction.of(test);
 				return this.tests
-					.record(test, sent.logged("test", delivered, started, OutboundSigner.redacted(headers), null, null))
-					.map((attemptId) -> result(attemptId.toString(), delivered, sent));
+					.record(test,
+							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers),
+									null, null)))
+					.map((attemptId) -> result(attemptId.toString(), delivered, sent, redaction));
 			});
 	}
 
-	private static String result(String attemptId, boolean delivered, Sent sent) {
+	private static String result(String attemptId, boolean delivered, Sent sent, AttemptRedaction redaction) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("attemptId", attemptId);
 		result.put("outcome", delivered ? "delivered" : "failed");
 		result.put("responseStatus", sent.status());
 		result.put("durationMs", sent.duration().toMillis());
 		result.put("error", (sent.error() != null)
-				? sent.error().getClass().getSimpleName() + ": " + sent.error().getMessage() : null);
+				? redaction.text(sent.error().getClass().getSimpleName() + ": " + sent.error().getMessage()) : null);
 		return JSON.writeValueAsString(result);
 	}
 

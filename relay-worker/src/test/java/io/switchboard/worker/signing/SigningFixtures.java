@@ -30,7 +30,7 @@ final class SigningFixtures {
 	 */
 	static Source createSource(Provider provider, String secret) {
 		return new Source(TenantId.generate(), SourceId.generate(), "relay from Switchboard", provider, "token", secret,
-				null, null, Duration.ofMinutes(5), 1_048_576, null, null, true, Instant.now());
+				null, null, Duration.ofMinutes(5), 1_048_576, null, null, true, Instant.now(), null, null);
 	}
 
 	/**
