@@ -4,7 +4,7 @@
 #   infra/bench/run.sh [scenario…|all|chaos] [--duration S] [--smoke] [--jvm-options "-Xmx256m …"] [--out DIR]
 #
 # Scenarios: ingest, e2e, isolation, deliver, history, memory (all = these, in that order; the
-# default); crash, db-outage, receiver-outage (chaos = these three).
+# default); crash, db-outage, receiver-outage, bad-input, noisy-neighbour (chaos = these five).
 # Builds the Switchboard jar and the harness (tests skipped), starts a PostgreSQL of its own
 # (Debian's binaries, /usr/lib/postgresql/<version>/bin, with pgbench), starts the jar against it,
 # drives it, prints the figures and writes them to infra/bench/results/<time>/results.json with

@@ -23,10 +23,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Stores a batch of events in one transaction: the events that are new, one delivery per
- * route whose filter matches, and a notification that wakes the workers. A provider's
- * retry finds the event it already stored ({@code ON CONFLICT DO NOTHING} on the dedup
- * key) and makes no second delivery. Rows are written in key order, so concurrent batches
- * cannot deadlock on the dedup index.
+ * route whose filter matches, and a notification that wakes the workers (sent by the
+ * statement that inserts the last deliveries, so it costs no round trip of its own). A
+ * provider's retry finds the event it already stored ({@code ON CONFLICT DO NOTHING} on
+ * the dedup key) and makes no second delivery. Rows are written in key order, so
+ * concurrent batches cannot deadlock on the dedup index.
  */
 @Component
 public class EventStore {
@@ -66,7 +67,9 @@ public class EventStore {
 			VALUES :tuples
 			""";
 
-	private static final String NOTIFY = "SELECT pg_notify('" + DELIVERY_CHANNEL + "', '')";
+	/** The last delivery insert of a batch wakes the workers in the same round trip. */
+	private static final String INSERT_DELIVERIES_AND_NOTIFY = "WITH inserted AS (" + INSERT_DELIVERIES.strip()
+			+ " RETURNING 1) SELECT pg_notify('" + DELIVERY_CHANNEL + "', '') WHERE EXISTS (SELECT 1 FROM inserted)";
 
 	private final DatabaseClient database;
 
@@ -91,7 +94,7 @@ public class EventStore {
 		Mono<List<IngestOutcome>> work = insertEvents(rows)
 			.flatMap((inserted) -> resolveDuplicates(rows, inserted).thenReturn(inserted))
 			.flatMap((inserted) -> insertDeliveries(rows, inserted))
-			.flatMap((deliveries) -> notifyWorkers(deliveries).thenReturn(outcomes(rows, deliveries)));
+			.map((deliveries) -> outcomes(rows, deliveries));
 		return this.transaction.transactional(work);
 	}
 
@@ -174,8 +177,12 @@ public class EventStore {
 			if (!binds.isEmpty()) {
 				statements.add(binds);
 			}
-			return Flux.fromIterable(statements)
-				.concatMap((statement) -> statement.bind(this.database, INSERT_DELIVERIES).fetch().rowsUpdated())
+			int last = statements.size() - 1;
+			return Flux.range(0, statements.size())
+				.concatMap((i) -> statements.get(i)
+					.bind(this.database, (i == last) ? INSERT_DELIVERIES_AND_NOTIFY : INSERT_DELIVERIES)
+					.fetch()
+					.rowsUpdated())
 				.then(Mono.just(counts));
 		});
 	}
@@ -198,13 +205,6 @@ public class EventStore {
 				multimap.forEach((key, targets) -> routes.put(key, List.copyOf(targets)));
 				return routes;
 			});
-	}
-
-	private Mono<Void> notifyWorkers(Map<UUID, Integer> deliveries) {
-		if (deliveries.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.database.sql(NOTIFY).fetch().rowsUpdated().then();
 	}
 
 	private static List<IngestOutcome> outcomes(List<PendingRow> rows, Map<UUID, Integer> deliveries) {

@@ -22,13 +22,16 @@ class BenchSmokeTests {
 	void smokeRunReportsEveryScenarioAndLosesNothing() throws Exception {
 		assertThat(JAR).as("the reactor builds the app jar before this module").exists();
 		Path out = Path.of("target/smoke-test");
-		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "bad-input", "--smoke",
-				"--duration", "2", "--jar", JAR.toString(), "--out", out.toString()), "smoke test");
+		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "bad-input", "noisy-neighbour",
+				"--smoke", "--duration", "2", "--jar", JAR.toString(), "--out", out.toString()), "smoke test");
 
 		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		JsonNode scenarios = results.get("scenarios");
 		assertThat(scenarios.propertyNames()).containsExactly("ingest", "e2e", "deliver", "history", "memory",
-				"bad-input");
+				"bad-input", "noisy-neighbour");
+		JsonNode noisy = scenarios.get("noisy-neighbour").get("figures");
+		assertThat(noisy.get("noise_answers_by_kind_and_status").propertyNames()).isNotEmpty();
+		assertThat(noisy.get("noisy_ack_count").asInt()).isPositive();
 		assertThat(results.get("machine").get("cpus").asInt()).isPositive();
 
 		JsonNode ingest = scenarios.get("ingest").get("figures");
@@ -36,7 +39,8 @@ class BenchSmokeTests {
 		assertThat(ingest.get("max_events_per_s").asDouble()).isPositive();
 		assertThat(ingest.get("fixed_acknowledged").asInt()).isPositive();
 		assertThat(ingest.get("ack_p99_ms").isNumber()).isTrue();
-		assertThat(scenarios.get("ingest").get("targets")).hasSize(3);
+		assertThat(scenarios.get("ingest").get("targets")).hasSize(4);
+		assertThat(ingest.get("half_pgbench_acknowledged").asInt()).isPositive();
 
 		JsonNode e2e = scenarios.get("e2e").get("figures");
 		assertThat(e2e.get("acknowledged").asInt()).isEqualTo(e2e.get("sent").asInt()).isPositive();

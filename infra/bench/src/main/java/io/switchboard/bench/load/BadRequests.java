@@ -175,7 +175,7 @@ public final class BadRequests {
 		}
 	}
 
-	private static int status(InputStream in) {
+	static int status(InputStream in) {
 		try {
 			byte[] line = new byte[12];
 			int read = in.readNBytes(line, 0, line.length);
@@ -205,7 +205,7 @@ public final class BadRequests {
 		return signature(secret, timestamp, miniVoice(n, 600));
 	}
 
-	private static Map<String, String> signature(String secret, String timestamp, byte[] body) {
+	static Map<String, String> signature(String secret, String timestamp, byte[] body) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -15,7 +15,8 @@ public final class Scenarios {
 	public static final List<String> ALL = List.of("ingest", "e2e", "isolation", "deliver", "history", "memory");
 
 	/** What {@code chaos} runs. */
-	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage", "bad-input");
+	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage", "bad-input",
+			"noisy-neighbour");
 
 	private Scenarios() {
 	}
@@ -60,6 +61,7 @@ public final class Scenarios {
 			case "db-outage" -> new DatabaseOutageScenario();
 			case "receiver-outage" -> new ReceiverOutageScenario();
 			case "bad-input" -> new BadInputScenario();
+			case "noisy-neighbour" -> new NoisyNeighbourScenario();
 			default -> throw new IllegalArgumentException(
 					"Unknown scenario '" + name + "'; known: " + ALL + ", " + CHAOS + ", all, chaos");
 		};
