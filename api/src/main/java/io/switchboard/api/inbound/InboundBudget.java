@@ -55,12 +55,12 @@ class InboundBudget {
 			return (held != null) ? held + bytes : bytes;
 		});
 		if (!admitted[0]) {
-			return null;
+			throw new Refused(true);
 		}
 		long before = this.used.getAndAdd(bytes);
 		if (before > 0 && before + bytes > this.totalBytes) {
 			release(source, bytes);
-			return null;
+			throw new Refused(false);
 		}
 		return new Reservation(source, bytes);
 	}
@@ -76,6 +76,27 @@ class InboundBudget {
 	private void release(SourceId source, long bytes) {
 		this.used.addAndGet(-bytes);
 		this.bySource.computeIfPresent(source, (id, held) -> (held - bytes > 0) ? held - bytes : null);
+	}
+
+	/** No room for a body. */
+	static final class Refused extends RuntimeException {
+
+		private final boolean sourceShare;
+
+		Refused(boolean sourceShare) {
+			super(sourceShare ? "The source's share is used up" : "The process's budget is used up", null, false,
+					false);
+			this.sourceShare = sourceShare;
+		}
+
+		/**
+		 * Whether the source's own share is used up (else the whole budget is).
+		 * @return whether it is the source's
+		 */
+		boolean sourceShare() {
+			return this.sourceShare;
+		}
+
 	}
 
 	/** Room held for one body. */

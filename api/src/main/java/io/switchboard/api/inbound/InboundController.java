@@ -69,10 +69,13 @@ class InboundController {
 
 	private final UnknownTokens unknownTokens;
 
+	private final RefusalBrake refusalBrake;
+
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
 			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry, InboundBudget budget,
-			UnknownTokens unknownTokens) {
+			UnknownTokens unknownTokens, RefusalBrake refusalBrake) {
 		this.budget = budget;
+		this.refusalBrake = refusalBrake;
 		this.unknownTokens = unknownTokens;
 		this.sources = sources;
 		this.rateLimiter = rateLimiter;
@@ -109,6 +112,9 @@ class InboundController {
 				if (refusal.recorded()) {
 					this.rejectionLog.record(source, request, refusal);
 				}
+				if (refusal.afterReading()) {
+					this.refusalBrake.refused(source.id());
+				}
 				return refused(source, refusal, startNanos);
 			}));
 	}
@@ -134,12 +140,13 @@ class InboundController {
 	 */
 	private InboundBudget.Reservation reserve(Source source, ServerHttpRequest request) {
 		long declared = request.getHeaders().getContentLength();
-		InboundBudget.Reservation room = this.budget.reserve(source.id(),
-				(declared >= 0) ? declared : source.maxBodyBytes());
-		if (room == null) {
-			throw InboundRefusal.overloaded(this.properties.retryAfter());
+		try {
+			return this.budget.reserve(source.id(), (declared >= 0) ? declared : source.maxBodyBytes());
 		}
-		return room;
+		catch (InboundBudget.Refused refused) {
+			throw refused.sourceShare() ? InboundRefusal.sourceBusy(this.properties.retryAfter())
+					: InboundRefusal.overloaded(this.properties.retryAfter());
+		}
 	}
 
 	private static String clientAddress(ServerHttpRequest request) {
@@ -154,6 +161,10 @@ class InboundController {
 		Duration wait = this.rateLimiter.admit(source);
 		if (!wait.isZero()) {
 			throw InboundRefusal.rateLimited(wait);
+		}
+		Duration braked = this.refusalBrake.wait(source.id());
+		if (!braked.isZero()) {
+			throw InboundRefusal.tooManyRefusals(braked);
 		}
 		if (request.getHeaders().getContentLength() > source.maxBodyBytes()) {
 			throw InboundRefusal.tooLarge(source.maxBodyBytes());

@@ -25,15 +25,19 @@ import org.springframework.util.unit.DataSize;
  * (the rest are only counted), so a flood of bad requests cannot flood the database
  * @param maxBytesInFlight the most bytes of inbound bodies this process holds at once
  * (being read, verified or waiting for their commit); past it requests are shed with 503
- * @param maxSourceBytesInFlight one source's share of {@code maxBytesInFlight}
+ * @param maxSourceBytesInFlight one source's share of {@code maxBytesInFlight}; past it
+ * the source's requests are answered 429
  * @param maxQueuedEvents the most events waiting for a commit slot; past it requests are
  * shed with 503
  * @param maxUnknownTokensPerSecond how many requests per second one client address may
  * send to inbound URLs that name no source before it is answered 429 without a database
  * look-up
  * @param maxConcurrentTokenLookups the most database look-ups of inbound tokens not in
- * the cache at once; past it requests are shed with 503, so a flood of made-up URLs
- * cannot take the connections ingest needs
+ * the cache at once; past it requests are answered 429, so a flood of made-up URLs cannot
+ * take the connections ingest needs
+ * @param maxRefusalsPerSecond how many requests per second a source may have refused
+ * after they were read (bad signature, poison, too large, too slow) before its requests
+ * are answered 429 without being read
  */
 @ConfigurationProperties("switchboard.inbound")
 public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond,
@@ -43,6 +47,7 @@ public record InboundProperties(@DefaultValue("250") int rateLimitPerSecond,
 		@DefaultValue("30s") Duration sourceCacheTtl, @DefaultValue("100") int rejectionsKept,
 		@DefaultValue("5") int rejectionsRecordedPerSecond, @DefaultValue("64MB") DataSize maxBytesInFlight,
 		@DefaultValue("16MB") DataSize maxSourceBytesInFlight, @DefaultValue("10000") int maxQueuedEvents,
-		@DefaultValue("10") int maxUnknownTokensPerSecond, @DefaultValue("4") int maxConcurrentTokenLookups) {
+		@DefaultValue("10") int maxUnknownTokensPerSecond, @DefaultValue("4") int maxConcurrentTokenLookups,
+		@DefaultValue("20") int maxRefusalsPerSecond) {
 
 }

@@ -67,6 +67,23 @@ final class InboundRefusal extends RuntimeException {
 				false, null);
 	}
 
+	static InboundRefusal sourceBusy(Duration retryAfter) {
+		return new InboundRefusal(HttpStatus.TOO_MANY_REQUESTS, "source-busy",
+				"This source has more request bodies in flight than its share; retry later.", retryAfter, true, null);
+	}
+
+	static InboundRefusal tooManyRefusals(Duration wait) {
+		return new InboundRefusal(HttpStatus.TOO_MANY_REQUESTS, "too-many-refusals",
+				"This source's requests are refused too often (see its recent rejections); they are not read for now."
+						+ " Retry later.",
+				wait, false, null);
+	}
+
+	static InboundRefusal lookupsBusy(Duration retryAfter) {
+		return new InboundRefusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+				"Too many requests to inbound URLs not looked up yet; retry shortly.", retryAfter, false, null);
+	}
+
 	static InboundRefusal unknownSourcesRateLimited(Duration wait) {
 		return new InboundRefusal(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 				"Too many requests from this address to inbound URLs that name no source; retry later.", wait, false,
@@ -80,6 +97,17 @@ final class InboundRefusal extends RuntimeException {
 
 	private static InboundRefusal recorded(HttpStatus status, String code, String detail) {
 		return new InboundRefusal(status, code, detail, null, true, null);
+	}
+
+	/**
+	 * Whether the request was read (and perhaps verified) before it was refused: a bad
+	 * signature, an unstorable event, a body too large or too slow. Such refusals cost
+	 * what storing would, and count toward the source's refusal brake.
+	 * @return whether it was read
+	 */
+	boolean afterReading() {
+		return this.status == HttpStatus.UNAUTHORIZED || this.status == HttpStatus.UNPROCESSABLE_CONTENT
+				|| this.status == HttpStatus.CONTENT_TOO_LARGE || this.status == HttpStatus.REQUEST_TIMEOUT;
 	}
 
 	HttpStatus status() {

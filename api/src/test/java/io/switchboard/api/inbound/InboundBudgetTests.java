@@ -4,6 +4,7 @@ import io.switchboard.core.id.SourceId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class InboundBudgetTests {
 
@@ -17,7 +18,9 @@ class InboundBudgetTests {
 	void oneSourceCannotHoldMoreThanItsShare() {
 		assertThat(this.budget.reserve(this.greedy, 300)).isNotNull();
 		assertThat(this.budget.reserve(this.greedy, 100)).isNotNull();
-		assertThat(this.budget.reserve(this.greedy, 1)).as("share used up").isNull();
+		assertThatExceptionOfType(InboundBudget.Refused.class).as("share used up")
+			.isThrownBy(() -> this.budget.reserve(this.greedy, 1))
+			.satisfies((refused) -> assertThat(refused.sourceShare()).isTrue());
 		assertThat(this.budget.reserve(this.other, 400)).as("another source is not affected").isNotNull();
 		assertThat(this.budget.used()).isEqualTo(800);
 	}
@@ -27,14 +30,16 @@ class InboundBudgetTests {
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.budget.reserve(SourceId.generate(), 200)).isNotNull();
 		}
-		assertThat(this.budget.reserve(SourceId.generate(), 1)).isNull();
+		assertThatExceptionOfType(InboundBudget.Refused.class)
+			.isThrownBy(() -> this.budget.reserve(SourceId.generate(), 1))
+			.satisfies((refused) -> assertThat(refused.sourceShare()).isFalse());
 		assertThat(this.budget.used()).isEqualTo(1000);
 	}
 
 	@Test
 	void releasedRoomCanBeTakenAgainAndReleasingTwiceGivesNothingBack() {
 		InboundBudget.Reservation first = this.budget.reserve(this.greedy, 400);
-		assertThat(this.budget.reserve(this.greedy, 1)).isNull();
+		assertThatExceptionOfType(InboundBudget.Refused.class).isThrownBy(() -> this.budget.reserve(this.greedy, 1));
 		first.release();
 		first.release();
 		assertThat(this.budget.used()).isZero();
@@ -46,8 +51,9 @@ class InboundBudgetTests {
 	void aBodyLargerThanAShareIsLetInWhenItsSourceHoldsNothingElse() {
 		InboundBudget.Reservation big = this.budget.reserve(this.greedy, 900);
 		assertThat(big).isNotNull();
-		assertThat(this.budget.reserve(this.greedy, 1)).isNull();
-		assertThat(this.budget.reserve(this.other, 200)).as("past the whole budget").isNull();
+		assertThatExceptionOfType(InboundBudget.Refused.class).isThrownBy(() -> this.budget.reserve(this.greedy, 1));
+		assertThatExceptionOfType(InboundBudget.Refused.class).as("past the whole budget")
+			.isThrownBy(() -> this.budget.reserve(this.other, 200));
 		big.release();
 		assertThat(this.budget.reserve(this.other, 200)).isNotNull();
 	}

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ApiIntegrationTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.inbound.max-unknown-tokens-per-second=2",
-				"switchboard.inbound.max-source-bytes-in-flight=64KB", "switchboard.inbound.max-bytes-in-flight=1MB" })
+				"switchboard.inbound.max-source-bytes-in-flight=64KB", "switchboard.inbound.max-bytes-in-flight=1MB",
+				"switchboard.inbound.max-refusals-per-second=2" })
 class InboundLimitsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,9 +69,9 @@ class InboundLimitsIntegrationTests {
 			uploads.add(startUpload(slow, 65_500));
 			awaitHeld(65_500);
 			HttpResponse<String> shed = post(slow, MINIVOICE_CALL_COMPLETED);
-			assertThat(shed.statusCode()).as(shed.body()).isEqualTo(503);
+			assertThat(shed.statusCode()).as(shed.body()).isEqualTo(429);
 			assertThat(shed.headers().firstValue("Retry-After")).isPresent();
-			assertThat(JSON.readTree(shed.body()).path("code").asString()).isEqualTo("overloaded");
+			assertThat(JSON.readTree(shed.body()).path("code").asString()).isEqualTo("source-busy");
 			assertThat(post(other, MINIVOICE_CALL_COMPLETED).statusCode()).isEqualTo(200);
 		}
 		finally {
@@ -105,6 +106,26 @@ class InboundLimitsIntegrationTests {
 		assertThat(post(known, MINIVOICE_CALL_COMPLETED.replace("call_123", "call_456")).statusCode())
 			.as("a known URL from the same address")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aSourceWhoseRequestsKeepBeingRefusedIsNotReadForAWhileAndOthersAreUntouched() throws Exception {
+		Tenant tenant = this.tenants.create("Refused").block();
+		Source signed = this.sources.create(tenant.id(), NewSource.of("Signed", Provider.MINIVOICE, "a-secret-123"))
+			.block();
+		Source other = this.sources.create(tenant.id(), NewSource.of("Other", Provider.MINIVOICE, null)).block();
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			HttpResponse<String> response = post(signed, MINIVOICE_CALL_COMPLETED);
+			codes.add(response.statusCode() + " " + JSON.readTree(response.body()).path("code").asString());
+		}
+		assertThat(codes)
+			.startsWith("401 signature-missing", "401 signature-missing", "401 signature-missing",
+					"401 signature-missing")
+			.endsWith("429 too-many-refusals");
+		HttpResponse<String> braked = post(signed, MINIVOICE_CALL_COMPLETED);
+		assertThat(braked.headers().firstValue("Retry-After")).isPresent();
+		assertThat(post(other, MINIVOICE_CALL_COMPLETED).statusCode()).isEqualTo(200);
 	}
 
 	private void awaitHeld(long bytes) throws InterruptedException {

@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JOSEException;
@@ -32,7 +33,16 @@ public class SigningKeys implements InitializingBean {
 
 	private final SigningKeyRepository repository;
 
+	/**
+	 * The least time between two reloads. A token naming an unknown key (a made-up one,
+	 * most often) reloads the keys at most this often, so unauthenticated requests cannot
+	 * turn into a database read and an RSA parse of every key each.
+	 */
+	static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+
 	private final AtomicReference<List<RSAKey>> keys = new AtomicReference<>(List.of());
+
+	private final AtomicLong lastReload = new AtomicLong(System.nanoTime() - RELOAD_INTERVAL.toNanos());
 
 	SigningKeys(SigningKeyRepository repository) {
 		this.repository = repository;
@@ -67,14 +77,23 @@ public class SigningKeys implements InitializingBean {
 	}
 
 	/**
-	 * The public key a token names, loading keys again if it is new to this process.
+	 * The public key a token names, loading keys again if it is new to this process and
+	 * they were not loaded in the last {@link #RELOAD_INTERVAL}.
 	 * @param kid the key id
 	 * @return the key, or nothing
 	 */
 	public Flux<JWK> find(String kid) {
 		return Mono.justOrEmpty(publicKey(kid))
-			.switchIfEmpty(load().doOnNext(this.keys::set).flatMap((reloaded) -> Mono.justOrEmpty(publicKey(kid))))
+			.switchIfEmpty(Mono.defer(() -> mayReload()
+					? load().doOnNext(this.keys::set).flatMap((reloaded) -> Mono.justOrEmpty(publicKey(kid)))
+					: Mono.empty()))
 			.flux();
+	}
+
+	private boolean mayReload() {
+		long now = System.nanoTime();
+		long last = this.lastReload.get();
+		return now - last >= RELOAD_INTERVAL.toNanos() && this.lastReload.compareAndSet(last, now);
 	}
 
 	private java.util.Optional<JWK> publicKey(String kid) {
