@@ -24,10 +24,12 @@ import java.util.concurrent.atomic.LongAdder;
 import io.switchboard.bench.setup.BenchTenant;
 
 /**
- * One tenant doing what no sender should, as hard as it can, for a while: correctly
- * signed poison events (a NUL in the event type) from many connections, uploads that
- * declare almost a megabyte and send it a byte at a time, and requests to made-up inbound
- * URLs. Every answer is counted by kind and status.
+ * One tenant doing what no sender should, for a while: correctly signed poison events (a
+ * NUL in the event type) from 32 connections at 480 a second in all, 24 uploads that
+ * declare almost a megabyte and send it a byte at a time (a new one at most every 100 ms
+ * each), and 200 requests a second to made-up inbound URLs. The rates are fixed so that
+ * the harness, which shares the machine, measures Switchboard rather than itself. Every
+ * answer is counted by kind and status.
  */
 public final class Noise {
 
@@ -71,13 +73,13 @@ public final class Noise {
 		this.until = System.nanoTime() + duration.toNanos();
 		List<Thread> threads = new ArrayList<>();
 		for (int i = 0; i < POISON_SENDERS; i++) {
-			threads.add(started(() -> repeat("poison", this::poison)));
+			threads.add(started(() -> repeat("poison", this::poison, 15)));
 		}
 		for (int i = 0; i < SLOW_UPLOADS; i++) {
-			threads.add(started(() -> repeat("slow-upload", this::slowUpload)));
+			threads.add(started(() -> repeat("slow-upload", this::slowUpload, 10)));
 		}
 		for (int i = 0; i < URL_GUESSERS; i++) {
-			threads.add(started(() -> repeat("unknown-url", this::unknownUrl)));
+			threads.add(started(() -> repeat("unknown-url", this::unknownUrl, 25)));
 		}
 		return threads;
 	}
@@ -104,8 +106,21 @@ public final class Noise {
 		return counts;
 	}
 
-	private void repeat(String kind, Request request) {
+	private void repeat(String kind, Request request, int perSecond) {
+		long interval = 1_000_000_000L / perSecond;
+		long next = System.nanoTime();
 		while (System.nanoTime() < this.until) {
+			long wait = next - System.nanoTime();
+			if (wait > 0) {
+				try {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+			next = Math.max(next + interval, System.nanoTime() - interval);
 			int status;
 			try {
 				status = request.send();
