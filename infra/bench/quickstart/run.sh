@@ -2,7 +2,7 @@
 # Ingest measured on the README's quick start: the jar with its embedded PostgreSQL and a
 # fresh data directory, one unsigned MiniVoice source with no route (as a new user has it).
 #
-#   infra/bench/quickstart/run.sh [JAR] [--duration S] [--connections N]
+#   [JAVA_OPTS=…] infra/bench/quickstart/run.sh [JAR] [--duration S] [--connections N]
 #
 # Prints pgbench's one-event-per-transaction rate on the same embedded PostgreSQL (the
 # harness's event script), then the maximum ingest rate with N kept-alive connections (wrk),
@@ -27,7 +27,7 @@ command -v wrk >/dev/null && [ -n "$pgbench" ] || { echo "needs wrk and pgbench"
 work=$(mktemp -d /tmp/switchboard-quickstart.XXXXXX)
 port=18080
 db_port=15432
-java -jar "$jar" --server.port=$port --switchboard.data-dir="$work/data" \
+java ${JAVA_OPTS:-} -jar "$jar" --server.port=$port --switchboard.data-dir="$work/data" \
 	--switchboard.embedded-database.port=$db_port --switchboard.inbound.rate-limit-per-second=1000000 \
 	> "$work/switchboard.log" 2>&1 &
 pid=$!
