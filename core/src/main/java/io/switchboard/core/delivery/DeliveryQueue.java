@@ -1,11 +1,9 @@
 package io.switchboard.core.delivery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -30,9 +28,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The durable queue. Workers lease due deliveries in batches
- * ({@code FOR UPDATE SKIP LOCKED}, so any number of workers share the work without taking
- * the same row), each lease under its own owner and expiry; an attempt and the delivery's
+ * The durable queue. Workers lease due deliveries in batches, fairly (round-robin over
+ * the destinations with room, each tenant within its share) and with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of workers share the work without taking
+ * the same row, each lease under its own owner and expiry; an attempt and the delivery's
  * new state are written in one transaction; leases of crashed workers are taken back when
  * they expire. This is the one place that reads across tenants: workers serve them all.
  */
@@ -44,27 +43,74 @@ public class DeliveryQueue {
 	private static final TypeReference<Map<String, String>> HEADER_MAP = new TypeReference<>() {
 	};
 
+	/**
+	 * The fair lease. It walks the destinations that have a queue (a skip scan over
+	 * {@code delivery_due_by_destination}: one probe per destination, never a backlog),
+	 * keeps those with room, takes each one's next due deliveries up to its room, and
+	 * deals them out round-robin: every destination's first before any destination's
+	 * second, the destination due longest first; no tenant beyond its room. Each lease
+	 * outlives the longest attempt its destination allows.
+	 */
 	private static final String LEASE = """
-			WITH due AS (
-				SELECT tenant_id, id FROM delivery d
-				WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()
-					-- destinations this worker cannot send to now (circuit open, or at their in-flight limit)
-					AND d.destination_id <> ALL(:unavailable)
-					-- per-call ordering: wait while an older delivery of the same call to the same
-					-- destination is not final
-					AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
-						SELECT 1 FROM delivery o
-						WHERE o.tenant_id = d.tenant_id AND o.call_id = d.call_id
-							AND o.destination_id = d.destination_id AND o.id < d.id
-							AND o.status NOT IN ('delivered', 'dead')))
-				ORDER BY next_attempt_at
-				LIMIT :limit
-				FOR UPDATE SKIP LOCKED)
+			WITH RECURSIVE queued AS (
+				(SELECT tenant_id, destination_id FROM delivery
+					WHERE status IN ('pending', 'retrying')
+					ORDER BY tenant_id, destination_id LIMIT 1)
+				UNION ALL
+				SELECT next.tenant_id, next.destination_id FROM queued q
+				CROSS JOIN LATERAL (SELECT tenant_id, destination_id FROM delivery
+					WHERE status IN ('pending', 'retrying')
+						AND (tenant_id, destination_id) > (q.tenant_id, q.destination_id)
+					ORDER BY tenant_id, destination_id LIMIT 1) next),
+			tenant_room AS (
+				SELECT * FROM unnest(CAST(:tenantIds AS uuid[]), CAST(:tenantRooms AS integer[])) AS r(tenant_id, room)),
+			destination_room AS (
+				SELECT * FROM unnest(CAST(:destinationIds AS uuid[]), CAST(:destinationRooms AS integer[]))
+					AS r(destination_id, room)),
+			open AS (
+				SELECT q.tenant_id, q.destination_id, t.timeout_ms,
+					least(coalesce(dr.room, t.max_in_flight), coalesce(tr.room, :perTenant), :total) AS room
+				FROM queued q
+				JOIN destination t ON t.tenant_id = q.tenant_id AND t.id = q.destination_id
+				LEFT JOIN destination_room dr ON dr.destination_id = q.destination_id
+				LEFT JOIN tenant_room tr ON tr.tenant_id = q.tenant_id
+				WHERE q.destination_id <> ALL(:unavailable)),
+			due AS (
+				SELECT d.tenant_id, d.id, d.next_attempt_at, o.timeout_ms,
+					row_number() OVER (PARTITION BY o.destination_id ORDER BY d.next_attempt_at, d.id) AS turn,
+					min(d.next_attempt_at) OVER (PARTITION BY o.destination_id) AS waiting_since
+				FROM open o
+				CROSS JOIN LATERAL (
+					SELECT d.tenant_id, d.id, d.next_attempt_at FROM delivery d
+					WHERE d.tenant_id = o.tenant_id AND d.destination_id = o.destination_id
+						AND d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
+						-- per-call ordering: wait while an older delivery of the same call to the
+						-- same destination is not final
+						AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
+							SELECT 1 FROM delivery p
+							WHERE p.tenant_id = d.tenant_id AND p.call_id = d.call_id
+								AND p.destination_id = d.destination_id AND p.id < d.id
+								AND p.status NOT IN ('delivered', 'dead')))
+					ORDER BY d.next_attempt_at
+					LIMIT o.room
+					FOR UPDATE SKIP LOCKED) d
+				WHERE o.room > 0),
+			dealt AS (
+				SELECT due.*, row_number() OVER (PARTITION BY due.tenant_id
+					ORDER BY due.turn, due.waiting_since, due.id) AS tenant_turn
+				FROM due),
+			picked AS (
+				SELECT dealt.tenant_id, dealt.id, dealt.timeout_ms FROM dealt
+				LEFT JOIN tenant_room tr ON tr.tenant_id = dealt.tenant_id
+				WHERE dealt.tenant_turn <= coalesce(tr.room, :perTenant)
+				ORDER BY dealt.turn, dealt.waiting_since, dealt.id
+				LIMIT :total)
 			UPDATE delivery d
 			SET status = 'leased', lease_owner = :owner,
-				lease_expires_at = now() + make_interval(secs => :leaseSeconds), updated_at = now()
-			FROM due
-			WHERE d.tenant_id = due.tenant_id AND d.id = due.id
+				lease_expires_at = now() + make_interval(secs => greatest(:minimumLeaseMillis,
+					picked.timeout_ms + :beyondTimeoutMillis) / 1000.0::double precision), updated_at = now()
+			FROM picked
+			WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
 			""";
 
 	private static final String LEASED = """
@@ -150,21 +196,37 @@ public class DeliveryQueue {
 	}
 
 	/**
-	 * Leases up to {@code limit} due deliveries, oldest due first, leaving out those to
-	 * destinations the worker cannot send more to now (so they are not leased only to be
-	 * handed back).
+	 * Leases due deliveries fairly, no more than the worker has room for: the next due of
+	 * each destination with room, round-robin, each tenant within its share.
 	 * @param owner the lease's owner, unique to this call
-	 * @param limit the most to take
-	 * @param lease how long until the lease expires and another worker may take them
-	 * @param unavailable destinations to leave out
+	 * @param room how many the worker can take, per tenant and per destination
+	 * @param term how long the leases last
 	 * @return the leased deliveries
 	 */
-	public Flux<LeasedDelivery> lease(String owner, int limit, Duration lease, Set<DestinationId> unavailable) {
+	public Flux<LeasedDelivery> lease(String owner, LeaseRoom room, LeaseTerm term) {
+		List<UUID> tenantIds = new ArrayList<>();
+		List<Integer> tenantRooms = new ArrayList<>();
+		room.tenants().forEach((tenant, free) -> {
+			tenantIds.add(tenant.uuid());
+			tenantRooms.add(free);
+		});
+		List<UUID> destinationIds = new ArrayList<>();
+		List<Integer> destinationRooms = new ArrayList<>();
+		room.destinations().forEach((destination, free) -> {
+			destinationIds.add(destination.uuid());
+			destinationRooms.add(free);
+		});
 		return this.database.sql(LEASE)
-			.bind("unavailable", unavailable.stream().map(DestinationId::uuid).toArray(UUID[]::new))
-			.bind("limit", limit)
+			.bind("tenantIds", tenantIds.toArray(UUID[]::new))
+			.bind("tenantRooms", tenantRooms.toArray(Integer[]::new))
+			.bind("destinationIds", destinationIds.toArray(UUID[]::new))
+			.bind("destinationRooms", destinationRooms.toArray(Integer[]::new))
+			.bind("perTenant", room.perTenant())
+			.bind("total", room.total())
+			.bind("unavailable", room.unavailable().stream().map(DestinationId::uuid).toArray(UUID[]::new))
 			.bind("owner", owner)
-			.bind("leaseSeconds", (double) lease.toMillis() / 1000)
+			.bind("minimumLeaseMillis", term.minimum().toMillis())
+			.bind("beyondTimeoutMillis", term.beyondTimeout().toMillis())
 			.fetch()
 			.rowsUpdated()
 			.flatMapMany((leased) -> (leased == 0) ? Flux.empty()

@@ -52,22 +52,29 @@ class DeliveryAttempt {
 		this.telemetry = telemetry;
 	}
 
-	Mono<Void> run(LeasedDelivery delivery) {
+	/**
+	 * Makes the attempt, or defers it when its destination's guards say wait.
+	 * @param delivery the leased delivery
+	 * @param placeFreed told once the destination's place is free again, which may be
+	 * before the attempt is recorded
+	 * @return done once recorded
+	 */
+	Mono<Void> run(LeasedDelivery delivery, Runnable placeFreed) {
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
 			// not the receiver's fault: deferred, no attempt used up
 			this.telemetry.deferred(delivery, admission.reason());
 			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
 		}
-		return send(delivery, admission);
+		return send(delivery, admission, placeFreed);
 	}
 
-	private Mono<Void> send(LeasedDelivery delivery, Admission admission) {
+	private Mono<Void> send(LeasedDelivery delivery, Admission admission, Runnable placeFreed) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
 		return this.receivers
 			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
-			.flatMap((sent) -> record(delivery, admission, request, started, sent))
+			.flatMap((sent) -> record(delivery, admission, request, started, sent, placeFreed))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
 						+ "tried again: " + error);
@@ -76,10 +83,11 @@ class DeliveryAttempt {
 	}
 
 	private Mono<Void> record(LeasedDelivery delivery, Admission admission, PreparedRequest request, Instant started,
-			Sent sent) {
+			Sent sent, Runnable placeFreed) {
 		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
 		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
+		placeFreed.run();
 		Decision decision = decide(delivery, outcome, sent, started);
 		this.telemetry.attempted(delivery, decision.status(),
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());

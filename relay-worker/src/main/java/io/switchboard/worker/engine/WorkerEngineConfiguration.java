@@ -36,7 +36,8 @@ public class WorkerEngineConfiguration {
 	@Bean
 	DestinationGuards destinationGuards(WorkerProperties properties, DestinationCircuits circuits) {
 		return new DestinationGuards(properties.circuitMinimumCalls(), properties.circuitFailureRate(),
-				properties.circuitOpenDuration(),
+				properties.circuitOpenDuration(), properties.circuitSlowCallDuration(),
+				properties.circuitSlowCallRate(),
 				(tenantId, destinationId, state, at) -> circuits.report(tenantId, destinationId, state, at)
 					.subscribe(null, (error) -> logger.warn(
 							"Could not record that the circuit of " + destinationId + " is " + state + ": " + error)));
