@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.event.EventFacts;
-import io.switchboard.core.ingest.GroupCommit;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
 import io.switchboard.core.signature.SignatureSchemes;
@@ -52,14 +52,15 @@ class InboundController {
 
 	private final RejectionLog rejectionLog;
 
-	private final GroupCommit groupCommit;
+	private final GroupCommit<IncomingEvent, IngestOutcome> groupCommit;
 
 	private final InboundProperties properties;
 
 	private final InboundTelemetry telemetry;
 
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
-			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry) {
+			GroupCommit<IncomingEvent, IngestOutcome> groupCommit, InboundProperties properties,
+			InboundTelemetry telemetry) {
 		this.sources = sources;
 		this.rateLimiter = rateLimiter;
 		this.rejectionLog = rejectionLog;

@@ -25,15 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The durable queue. Workers lease due deliveries in batches, fairly (round-robin over
  * the destinations with room, each tenant within its share) and with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of workers share the work without taking
- * the same row, each lease under its own owner and expiry; an attempt and the delivery's
- * new state are written in one transaction; leases of crashed workers are taken back when
- * they expire. This is the one place that reads across tenants: workers serve them all.
+ * the same row, each lease under its own owner and expiry; attempts are settled by
+ * {@link Settlements}; leases of crashed workers are taken back when they expire. This is
+ * the one place that reads across tenants: workers serve them all.
  */
 @Repository
 public class DeliveryQueue {
@@ -49,7 +48,8 @@ public class DeliveryQueue {
 	 * keeps those with room, takes each one's next due deliveries up to its room, and
 	 * deals them out round-robin: every destination's first before any destination's
 	 * second, the destination due longest first; no tenant beyond its room. Each lease
-	 * outlives the longest attempt its destination allows.
+	 * outlives the longest attempt its destination allows. The leased deliveries come
+	 * back with their event and destination, in one round trip.
 	 */
 	private static final String LEASE = """
 			WITH RECURSIVE queued AS (
@@ -104,27 +104,27 @@ public class DeliveryQueue {
 				LEFT JOIN tenant_room tr ON tr.tenant_id = dealt.tenant_id
 				WHERE dealt.tenant_turn <= coalesce(tr.room, :perTenant)
 				ORDER BY dealt.turn, dealt.waiting_since, dealt.id
-				LIMIT :total)
-			UPDATE delivery d
-			SET status = 'leased', lease_owner = :owner,
-				lease_expires_at = now() + make_interval(secs => greatest(:minimumLeaseMillis,
-					picked.timeout_ms + :beyondTimeoutMillis) / 1000.0::double precision), updated_at = now()
-			FROM picked
-			WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
-			""";
-
-	private static final String LEASED = """
+				LIMIT :total),
+			leased AS (
+				UPDATE delivery d
+				SET status = 'leased', lease_owner = :owner,
+					lease_expires_at = now() + make_interval(secs => greatest(:minimumLeaseMillis,
+						picked.timeout_ms + :beyondTimeoutMillis) / 1000.0::double precision), updated_at = now()
+				FROM picked
+				WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
+				RETURNING d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
+					d.series_trigger, d.next_attempt_at)
+			-- with what the attempts need, in the same round trip
 			SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
 				d.series_trigger,
 				s.provider, e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
 				t.rate_limit_per_second, t.headers, t.kind
-			FROM delivery d
+			FROM leased d
 			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 			JOIN source s ON s.tenant_id = e.tenant_id AND s.id = e.source_id
 			JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id
-			WHERE d.status = 'leased' AND d.lease_owner = :owner
 			ORDER BY d.next_attempt_at
 			""";
 
@@ -146,17 +146,6 @@ public class DeliveryQueue {
 			CASE WHEN NOT (SELECT t.enabled FROM destination t
 					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN 'paused'
 				WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END""";
-
-	private static final String SETTLE = """
-			UPDATE delivery
-			SET status = CASE WHEN :status = 'retrying' AND NOT (SELECT t.enabled FROM destination t
-					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN 'paused'
-				ELSE :status END, attempt_count = attempt_count + 1, next_attempt_at = :nextAttemptAt,
-				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = :startedAt,
-				last_response_status = :responseStatus, last_error = :error, updated_at = now(),
-				finished_at = CASE WHEN :status IN ('delivered', 'dead') THEN now() END
-			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
-			""";
 
 	private static final String DEFER = """
 			UPDATE delivery
@@ -181,16 +170,12 @@ public class DeliveryQueue {
 
 	private final DatabaseClient database;
 
-	private final TransactionalOperator transaction;
-
 	private final SecretCipher cipher;
 
 	private final DestinationRepository destinations;
 
-	public DeliveryQueue(DatabaseClient database, TransactionalOperator transaction, SecretCipher cipher,
-			DestinationRepository destinations) {
+	public DeliveryQueue(DatabaseClient database, SecretCipher cipher, DestinationRepository destinations) {
 		this.database = database;
-		this.transaction = transaction;
 		this.cipher = cipher;
 		this.destinations = destinations;
 	}
@@ -227,33 +212,8 @@ public class DeliveryQueue {
 			.bind("owner", owner)
 			.bind("minimumLeaseMillis", term.minimum().toMillis())
 			.bind("beyondTimeoutMillis", term.beyondTimeout().toMillis())
-			.fetch()
-			.rowsUpdated()
-			.flatMapMany((leased) -> (leased == 0) ? Flux.empty()
-					: this.database.sql(LEASED).bind("owner", owner).map(this::read).all());
-	}
-
-	/**
-	 * Records an attempt and the delivery's new state in one transaction. If the lease
-	 * was lost meanwhile (it expired and another worker took it), the attempt is still
-	 * logged but the state is left to the new holder.
-	 * @param delivery the leased delivery
-	 * @param attempt what the attempt did and what follows
-	 * @return whether the lease was still held
-	 */
-	public Mono<Boolean> record(LeasedDelivery delivery, AttemptRecord attempt) {
-		GenericExecuteSpec insert = insertAttempt(delivery, attempt, AttemptId.generate());
-		GenericExecuteSpec settle = this.database.sql(SETTLE)
-			.bind("status", attempt.nextStatus())
-			.bind("nextAttemptAt", (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now())
-			.bind("startedAt", attempt.startedAt())
-			.bind("tenantId", delivery.tenantId().uuid())
-			.bind("id", delivery.id().uuid())
-			.bind("owner", delivery.leaseOwner())
-			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
-			.bind("error", SqlValue.of(lastError(attempt), String.class));
-		Mono<Boolean> work = insert.fetch().rowsUpdated().then(settle.fetch().rowsUpdated()).map((rows) -> rows > 0);
-		return this.transaction.transactional(work);
+			.map(this::read)
+			.all();
 	}
 
 	/**
@@ -372,14 +332,7 @@ public class DeliveryQueue {
 				HEADER_MAP);
 	}
 
-	private static String lastError(AttemptRecord attempt) {
-		if (attempt.errorClass() != null) {
-			return attempt.errorClass() + ": " + attempt.errorMessage();
-		}
-		return (attempt.responseStatus() != null && !attempt.delivered()) ? "HTTP " + attempt.responseStatus() : null;
-	}
-
-	private static Json json(Map<String, String> map) {
+	static Json json(Map<String, String> map) {
 		return Json.of(JSON.writeValueAsString(map));
 	}
 

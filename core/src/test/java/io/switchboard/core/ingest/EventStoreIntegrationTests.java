@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationKind;
 import io.switchboard.core.destination.DestinationRepository;
@@ -145,7 +146,7 @@ class EventStoreIntegrationTests {
 
 	@Test
 	void concurrentRetriesOfOneEventStoreItExactlyOnce() throws SQLException {
-		GroupCommit group = new GroupCommit(this.store::store, 8, 4);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this.store::store, 8, 4);
 		List<IngestOutcome> outcomes = Flux.range(0, 60)
 			.flatMap((i) -> group.submit(event("call.completed", "storm")), 60)
 			.collectList()

@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.delivery.Settlement;
 import io.switchboard.worker.guard.Admission;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.retry.Outcome;
@@ -24,13 +26,16 @@ import reactor.core.publisher.Mono;
 /**
  * One attempt of one leased delivery, as named phases: prepare (body and signature),
  * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
- * attempt and the new state in one transaction).
+ * attempt and the new state in one transaction, shared with the other attempts that end
+ * meanwhile).
  */
 class DeliveryAttempt {
 
 	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
 
 	private final DeliveryQueue queue;
+
+	private final GroupCommit<Settlement, Boolean> settlements;
 
 	private final ReceiverClient receivers;
 
@@ -42,9 +47,10 @@ class DeliveryAttempt {
 
 	private final DeliveryTelemetry telemetry;
 
-	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, DestinationGuards guards, double jitter,
-			String userAgent, DeliveryTelemetry telemetry) {
+	DeliveryAttempt(DeliveryQueue queue, GroupCommit<Settlement, Boolean> settlements, ReceiverClient receivers,
+			DestinationGuards guards, double jitter, String userAgent, DeliveryTelemetry telemetry) {
 		this.queue = queue;
+		this.settlements = settlements;
 		this.receivers = receivers;
 		this.guards = guards;
 		this.jitter = jitter;
@@ -93,7 +99,8 @@ class DeliveryAttempt {
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
-		Mono<Boolean> recorded = this.queue.record(delivery, attempt);
+		// settled with the other attempts that end meanwhile, in one transaction
+		Mono<Boolean> recorded = this.settlements.submit(new Settlement(delivery, attempt));
 		if (outcome == Outcome.GONE) {
 			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),
 					"The receiver answered 410 Gone; enable the destination again once it exists."));

@@ -1,7 +1,10 @@
 package io.switchboard.worker.engine;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.Settlement;
+import io.switchboard.core.delivery.Settlements;
 import io.switchboard.core.delivery.TestSends;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
@@ -44,9 +47,12 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
-			WorkerProperties properties, DeliveryTelemetry telemetry) {
-		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(), userAgent(), telemetry);
+	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, Settlements settlements, ReceiverClient receiverClient,
+			DestinationGuards guards, WorkerProperties properties, DeliveryTelemetry telemetry) {
+		GroupCommit<Settlement, Boolean> settle = new GroupCommit<>(settlements::settle, properties.settleBatchSize(),
+				properties.settleCommits());
+		return new DeliveryAttempt(queue, settle, receiverClient, guards, properties.retryJitter(), userAgent(),
+				telemetry);
 	}
 
 	private static String userAgent() {

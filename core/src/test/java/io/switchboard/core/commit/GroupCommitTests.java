@@ -1,4 +1,4 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.commit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.id.EventId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.ingest.IncomingEvent;
+import io.switchboard.core.ingest.IngestOutcome;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,7 +35,7 @@ class GroupCommitTests {
 
 	@Test
 	void aLoneEventIsCommittedAtOnceByItself() {
-		GroupCommit group = new GroupCommit(this::store, 100, 2);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 2);
 		Mono<IngestOutcome> outcome = group.submit(event("a")).cache();
 		outcome.subscribe();
 		assertThat(this.commits).hasSize(1);
@@ -44,7 +46,7 @@ class GroupCommitTests {
 
 	@Test
 	void eventsArrivingWhileAllSlotsAreBusyGoTogetherInTheNextCommit() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		List<Mono<IngestOutcome>> outcomes = new ArrayList<>();
 		IntStream.range(0, 11).forEach((i) -> {
 			Mono<IngestOutcome> outcome = group.submit(event("e" + i)).cache();
@@ -62,7 +64,7 @@ class GroupCommitTests {
 
 	@Test
 	void eachCallerGetsTheOutcomeOfItsOwnEvent() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		Mono<IngestOutcome> first = group.submit(event("first")).cache();
 		first.subscribe();
 		List<Mono<IngestOutcome>> later = IntStream.range(0, 5).mapToObj((i) -> {
@@ -80,7 +82,7 @@ class GroupCommitTests {
 
 	@Test
 	void batchesNeverExceedTheirSizeOrTheConcurrencyLimit() {
-		GroupCommit group = new GroupCommit(this::store, 4, 2);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 4, 2);
 		IntStream.range(0, 20).forEach((i) -> group.submit(event("e" + i)).subscribe());
 		assertThat(this.commits).hasSize(2);
 		while (this.commits.stream().anyMatch((commit) -> !commit.finished())) {
@@ -93,7 +95,7 @@ class GroupCommitTests {
 
 	@Test
 	void aFailedCommitFailsEveryEventInItAndTheNextBatchStillRuns() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		Mono<IngestOutcome> first = group.submit(event("first")).cache();
 		first.subscribe((outcome) -> {
 		}, (error) -> {
@@ -111,7 +113,7 @@ class GroupCommitTests {
 
 	@Test
 	void aStoreThatThrowsFailsItsBatchAndFreesTheSlot() {
-		GroupCommit group = new GroupCommit((events) -> {
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			throw new IllegalStateException("no connection");
 		}, 10, 1);
 		assertThatIllegalStateException().isThrownBy(() -> group.submit(event("a")).block(Duration.ofSeconds(1)));

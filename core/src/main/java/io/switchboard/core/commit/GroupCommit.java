@@ -1,4 +1,4 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.commit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,45 +11,48 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Groups events that arrive together into one transaction. An event that finds a free
- * commit slot is written at once, alone: no added latency when traffic is light. Events
- * that arrive while every slot is busy wait in a queue and go together in the next batch,
- * so under load one commit (one WAL flush) makes many events durable. Each caller learns
- * its own outcome only after the commit that holds its event.
+ * Groups writes that arrive together into one transaction. A write that finds a free
+ * commit slot goes at once, alone: no added latency when traffic is light. Writes that
+ * arrive while every slot is busy wait in a queue and go together in the next batch, so
+ * under load one commit (one WAL flush) makes many durable. Each caller learns its own
+ * outcome only after the commit that holds its write. Ingest stores events through one,
+ * the worker settles finished attempts through another.
+ *
+ * @param <T> what is written
+ * @param <R> what each caller learns of its write
  */
-public class GroupCommit {
+public class GroupCommit<T, R> {
 
-	private final Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store;
+	private final Function<List<T>, Mono<List<R>>> store;
 
 	private final int maxBatchSize;
 
 	private final int maxConcurrentCommits;
 
-	private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<Waiting<T, R>> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger commitsInFlight = new AtomicInteger();
 
 	/**
 	 * Creates a group commit in front of a store.
 	 * @param store writes one batch in one transaction, outcomes in input order
-	 * @param maxBatchSize the most events in one transaction
+	 * @param maxBatchSize the most writes in one transaction
 	 * @param maxConcurrentCommits the most transactions at once
 	 */
-	public GroupCommit(Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store, int maxBatchSize,
-			int maxConcurrentCommits) {
+	public GroupCommit(Function<List<T>, Mono<List<R>>> store, int maxBatchSize, int maxConcurrentCommits) {
 		this.store = store;
 		this.maxBatchSize = maxBatchSize;
 		this.maxConcurrentCommits = maxConcurrentCommits;
 	}
 
 	/**
-	 * Stores an event with whatever else is waiting.
-	 * @param event the event
+	 * Writes with whatever else is waiting.
+	 * @param write what to write
 	 * @return its outcome, after commit; an error if its batch failed
 	 */
-	public Mono<IngestOutcome> submit(IncomingEvent event) {
+	public Mono<R> submit(T write) {
 		return Mono.defer(() -> {
-			Waiting waiting = new Waiting(event, Sinks.one());
+			Waiting<T, R> waiting = new Waiting<>(write, Sinks.one());
 			this.queue.add(waiting);
 			drain();
 			return waiting.outcome().asMono();
@@ -57,7 +60,7 @@ public class GroupCommit {
 	}
 
 	/**
-	 * How many events are waiting for a commit slot.
+	 * How many writes are waiting for a commit slot.
 	 * @return the queue length
 	 */
 	public int waiting() {
@@ -73,7 +76,7 @@ public class GroupCommit {
 			if (!this.commitsInFlight.compareAndSet(inFlight, inFlight + 1)) {
 				continue;
 			}
-			List<Waiting> batch = take();
+			List<Waiting<T, R>> batch = take();
 			if (batch.isEmpty()) {
 				this.commitsInFlight.decrementAndGet();
 				continue;
@@ -82,19 +85,19 @@ public class GroupCommit {
 		}
 	}
 
-	private List<Waiting> take() {
-		List<Waiting> batch = new ArrayList<>(Math.min(this.maxBatchSize, 64));
-		Waiting next;
+	private List<Waiting<T, R>> take() {
+		List<Waiting<T, R>> batch = new ArrayList<>(Math.min(this.maxBatchSize, 64));
+		Waiting<T, R> next;
 		while (batch.size() < this.maxBatchSize && (next = this.queue.poll()) != null) {
 			batch.add(next);
 		}
 		return batch;
 	}
 
-	private void commit(List<Waiting> batch) {
-		Mono<List<IngestOutcome>> written;
+	private void commit(List<Waiting<T, R>> batch) {
+		Mono<List<R>> written;
 		try {
-			written = this.store.apply(batch.stream().map(Waiting::event).toList());
+			written = this.store.apply(batch.stream().map(Waiting::write).toList());
 		}
 		catch (RuntimeException ex) {
 			written = Mono.error(ex);
@@ -111,7 +114,7 @@ public class GroupCommit {
 					.tryEmitError(new IllegalStateException("The store completed a batch without outcomes"))));
 	}
 
-	private record Waiting(IncomingEvent event, Sinks.One<IngestOutcome> outcome) {
+	private record Waiting<T, R>(T write, Sinks.One<R> outcome) {
 
 	}
 
