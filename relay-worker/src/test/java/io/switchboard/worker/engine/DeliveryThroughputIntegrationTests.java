@@ -41,6 +41,12 @@ class DeliveryThroughputIntegrationTests {
 		this.receiver.close();
 	}
 
+	private static long nextTransactionId(RelayFixture relay) throws Exception {
+		return Long
+			.parseLong(relay.query("SELECT txid_snapshot_xmax(txid_current_snapshot()) FROM tenant WHERE tenant_id = ?")
+				.get(0));
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Meters {
 
@@ -56,11 +62,15 @@ class DeliveryThroughputIntegrationTests {
 		RelayFixture relay = new RelayFixture(this.context, this.receiver, "none");
 		assertThat(relay.query("SELECT max_in_flight::text FROM destination WHERE tenant_id = ?"))
 			.containsExactly("10");
+		long firstXid = nextTransactionId(relay);
 		long started = System.nanoTime();
 		relay.storeEvents(EVENTS, "drain");
 		await(() -> relay.query("SELECT count(*) FROM delivery WHERE tenant_id = ? AND status = 'delivered'")
 			.equals(List.of(String.valueOf(EVENTS))));
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		// every transaction that wrote (a lease, a deferral, a settle, a stored batch)
+		// took a transaction id
+		long writes = nextTransactionId(relay) - firstXid - EVENTS / 100;
 		double deferrals = this.context.getBean(MeterRegistry.class)
 			.find("switchboard.delivery.deferrals")
 			.counters()
@@ -69,8 +79,8 @@ class DeliveryThroughputIntegrationTests {
 			.sum();
 		System.out.printf(
 				"Drained %d deliveries to one destination (max-in-flight 10) in %d ms: %.0f/s;"
-						+ " %.0f deferrals in this context%n",
-				EVENTS, took.toMillis(), EVENTS * 1000.0 / took.toMillis(), deferrals);
+						+ " %.0f deferrals in this context; %.2f write transactions per delivery%n",
+				EVENTS, took.toMillis(), EVENTS * 1000.0 / took.toMillis(), deferrals, (double) writes / EVENTS);
 		assertThat(this.receiver.received().stream().map((request) -> request.header("webhook-id")).distinct())
 			.hasSize(EVENTS);
 		assertThat(this.receiver.received()).hasSize(EVENTS);
