@@ -8,10 +8,8 @@ import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.AttemptId;
 import io.switchboard.core.id.DestinationId;
-import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
 import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
@@ -167,12 +165,9 @@ public class DeliveryQueue {
 
 	private final LeasedDeliveryRows rows;
 
-	private final DestinationRepository destinations;
-
-	public DeliveryQueue(DatabaseClient database, SecretCipher cipher, DestinationRepository destinations) {
+	public DeliveryQueue(DatabaseClient database, SecretCipher cipher) {
 		this.database = database;
 		this.rows = new LeasedDeliveryRows(cipher);
-		this.destinations = destinations;
 	}
 
 	/**
@@ -253,18 +248,6 @@ public class DeliveryQueue {
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0);
-	}
-
-	/**
-	 * Disables a destination whose receiver is gone (410): its waiting deliveries pause,
-	 * to go on when it is enabled again.
-	 * @param tenantId the owner
-	 * @param destinationId the destination
-	 * @param reason why, for people
-	 * @return done
-	 */
-	public Mono<Void> disableDestination(TenantId tenantId, DestinationId destinationId, String reason) {
-		return this.destinations.disable(tenantId, destinationId, reason);
 	}
 
 	/**

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.AttemptId;
 import io.switchboard.core.schema.PositionalBinds;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,8 +20,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Settles finished attempts, many at once: every attempt's log row in one statement,
  * every delivery's new state in another, both in one transaction (one commit for the
- * batch). An attempt whose lease was lost meanwhile (it expired and another worker took
- * the delivery) is still logged, but its delivery's state is left to the new holder.
+ * batch), and a destination whose receiver is gone is switched off in that same
+ * transaction, its waiting deliveries paused. An attempt whose lease was lost meanwhile
+ * (it expired and another worker took the delivery) is still logged, but its delivery's
+ * state is left to the new holder.
  */
 @Repository
 public class Settlements {
@@ -52,9 +56,12 @@ public class Settlements {
 
 	private final TransactionalOperator transaction;
 
-	public Settlements(DatabaseClient database, TransactionalOperator transaction) {
+	private final DestinationRepository destinations;
+
+	public Settlements(DatabaseClient database, TransactionalOperator transaction, DestinationRepository destinations) {
 		this.database = database;
 		this.transaction = transaction;
+		this.destinations = destinations;
 	}
 
 	/**
@@ -75,11 +82,20 @@ public class Settlements {
 			.then(states.bind(this.database, SETTLE)
 				.map((row) -> row.get("id", UUID.class))
 				.all()
-				.collect(HashSet::new, Set::add));
+				.collect(() -> new HashSet<UUID>(), Set::add))
+			.flatMap((ids) -> switchOffGone(settlements).thenReturn(ids));
 		return this.transaction.transactional(held)
 			.map((ids) -> settlements.stream()
 				.map((settlement) -> ids.contains(settlement.delivery().id().uuid()))
 				.toList());
+	}
+
+	private Mono<Void> switchOffGone(List<Settlement> settlements) {
+		return Flux.fromIterable(settlements)
+			.filter((settlement) -> settlement.disableReason() != null)
+			.concatMap((gone) -> this.destinations.disable(gone.delivery().tenantId(), gone.delivery().destinationId(),
+					gone.disableReason()))
+			.then();
 	}
 
 	private static void attempt(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {

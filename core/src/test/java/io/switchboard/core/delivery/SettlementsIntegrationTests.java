@@ -69,6 +69,30 @@ class SettlementsIntegrationTests {
 			.containsExactly("t");
 	}
 
+	@Test
+	void receiverThatIsGoneSwitchesItsDestinationOffInTheSettlesTransaction() throws Exception {
+		QueueRows rows = new QueueRows(this.context);
+		rows.pauseEarlierDeliveries();
+		TenantId tenant = rows.createTenant();
+		Destination destination = rows.createDestination(tenant);
+		rows.seedDeliveries(destination, 3, 1);
+		LeasedDelivery leased = this.queue
+			.lease("settle-test/2", LeaseRoom.of(1, Set.of()),
+					new LeaseTerm(Duration.ofSeconds(60), Duration.ofSeconds(15)))
+			.blockFirst();
+		List<Boolean> held = this.settlements
+			.settle(List.of(new Settlement(leased, attempt(410, "paused", null), "gone for good")))
+			.block();
+		assertThat(held).containsExactly(true);
+		assertThat(QueueRows.query("SELECT enabled || ' ' || disabled_reason FROM destination WHERE id = ?",
+				destination.id().uuid()))
+			.containsExactly("false gone for good");
+		assertThat(QueueRows.query("SELECT status FROM delivery WHERE destination_id = ?", destination.id().uuid()))
+			.as("the attempted one and those waiting")
+			.containsOnly("paused")
+			.hasSize(3);
+	}
+
 	private static String statusOf(LeasedDelivery delivery) throws Exception {
 		return QueueRows
 			.query("SELECT status || ' ' || attempt_count || ' ' || coalesce(last_response_status::text, '-') || ' '"

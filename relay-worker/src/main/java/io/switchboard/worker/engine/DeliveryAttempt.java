@@ -33,6 +33,8 @@ class DeliveryAttempt {
 
 	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
 
+	private static final String RECEIVER_GONE = "The receiver answered 410 Gone; enable the destination again once it exists.";
+
 	private final DeliveryQueue queue;
 
 	private final GroupCommit<Settlement, Boolean> settlements;
@@ -99,13 +101,10 @@ class DeliveryAttempt {
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
-		// settled with the other attempts that end meanwhile, in one transaction
-		Mono<Boolean> recorded = this.settlements.submit(new Settlement(delivery, attempt));
-		if (outcome == Outcome.GONE) {
-			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),
-					"The receiver answered 410 Gone; enable the destination again once it exists."));
-		}
-		return recorded.then();
+		// settled with the other attempts that end meanwhile, in one transaction; a
+		// receiver that is gone switches its destination off in that same transaction
+		String disableReason = (outcome == Outcome.GONE) ? RECEIVER_GONE : null;
+		return this.settlements.submit(new Settlement(delivery, attempt, disableReason)).then();
 	}
 
 	private Decision decide(LeasedDelivery delivery, Outcome outcome, Sent sent, Instant started) {
