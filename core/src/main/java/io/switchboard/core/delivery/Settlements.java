@@ -113,8 +113,9 @@ public class Settlements {
 	private static void state(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
 		Instant next = (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now();
 		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class, delivery.leaseOwner(),
-				String.class, attempt.nextStatus(), String.class, next, Instant.class, attempt.startedAt(),
-				Instant.class, attempt.responseStatus(), Integer.class, lastError(attempt), String.class);
+				String.class, attempt.nextStatus().columnValue(), String.class, next, Instant.class,
+				attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class, lastError(attempt),
+				String.class);
 	}
 
 	private static String lastError(AttemptRecord attempt) {

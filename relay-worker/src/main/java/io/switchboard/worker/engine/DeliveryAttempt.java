@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.delivery.Settlement;
 import io.switchboard.worker.guard.Admission;
@@ -97,7 +98,7 @@ class DeliveryAttempt {
 		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
 		placeFreed.run();
 		Decision decision = decide(delivery, outcome, sent, started);
-		this.telemetry.attempted(delivery, decision.status(),
+		this.telemetry.attempted(delivery, decision.status().columnValue(),
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 				OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt());
@@ -109,9 +110,9 @@ class DeliveryAttempt {
 
 	private Decision decide(LeasedDelivery delivery, Outcome outcome, Sent sent, Instant started) {
 		return switch (outcome) {
-			case DELIVERED -> new Decision("delivered", null);
-			case GONE -> new Decision("paused", null);
-			case ABORT -> new Decision("dead", null);
+			case DELIVERED -> new Decision(DeliveryStatus.DELIVERED, null);
+			case GONE -> new Decision(DeliveryStatus.PAUSED, null);
+			case ABORT -> new Decision(DeliveryStatus.DEAD, null);
 			case RETRY -> retry(delivery, sent, started);
 		};
 	}
@@ -124,8 +125,8 @@ class DeliveryAttempt {
 		boolean overloaded = (sent.response() != null && sent.response().status() == 429) || timedOut(sent.error());
 		Optional<Duration> delay = schedule.nextDelay(delivery.attemptCount() + 1, retryAfter, overloaded,
 				ThreadLocalRandom.current());
-		return delay.map((wait) -> new Decision("retrying", Instant.now().plus(wait)))
-			.orElseGet(() -> new Decision("dead", null));
+		return delay.map((wait) -> new Decision(DeliveryStatus.RETRYING, Instant.now().plus(wait)))
+			.orElseGet(() -> new Decision(DeliveryStatus.DEAD, null));
 	}
 
 	private static boolean timedOut(Throwable error) {
@@ -137,7 +138,7 @@ class DeliveryAttempt {
 		return false;
 	}
 
-	private record Decision(String status, Instant nextAttemptAt) {
+	private record Decision(DeliveryStatus status, Instant nextAttemptAt) {
 
 	}
 
