@@ -2,8 +2,10 @@ package io.switchboard.api;
 
 import io.switchboard.api.inbound.InboundProperties;
 import io.switchboard.api.limit.ApiLimitProperties;
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.ingest.EventStore;
-import io.switchboard.core.ingest.GroupCommit;
+import io.switchboard.core.ingest.IncomingEvent;
+import io.switchboard.core.ingest.IngestOutcome;
 import io.switchboard.core.role.ConditionalOnRole;
 import io.switchboard.core.role.Role;
 
@@ -23,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 public class ApiConfiguration {
 
 	@Bean
-	GroupCommit groupCommit(EventStore store, InboundProperties properties) {
-		return new GroupCommit(store::store, properties.maxBatchSize(), properties.maxConcurrentCommits(),
+	GroupCommit<IncomingEvent, IngestOutcome> groupCommit(EventStore store, InboundProperties properties) {
+		return new GroupCommit<>(store::store, properties.maxBatchSize(), properties.maxConcurrentCommits(),
 				properties.maxQueuedEvents());
 	}
 

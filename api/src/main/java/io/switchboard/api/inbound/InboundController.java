@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.ingest.EventLimits;
-import io.switchboard.core.ingest.GroupCommit;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
-import io.switchboard.core.ingest.StoreFailure;
+import io.switchboard.core.commit.StoreFailure;
 import io.switchboard.core.ingest.Unstorable;
 import io.switchboard.core.signature.SignatureSchemes;
 import io.switchboard.core.signature.SignedRequest;
@@ -59,7 +59,7 @@ class InboundController {
 
 	private final RejectionLog rejectionLog;
 
-	private final GroupCommit groupCommit;
+	private final GroupCommit<IncomingEvent, IngestOutcome> groupCommit;
 
 	private final InboundProperties properties;
 
@@ -72,8 +72,8 @@ class InboundController {
 	private final RefusalBrake refusalBrake;
 
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
-			GroupCommit groupCommit, InboundProperties properties, InboundTelemetry telemetry, InboundBudget budget,
-			UnknownTokens unknownTokens, RefusalBrake refusalBrake) {
+			GroupCommit<IncomingEvent, IngestOutcome> groupCommit, InboundProperties properties,
+			InboundTelemetry telemetry, InboundBudget budget, UnknownTokens unknownTokens, RefusalBrake refusalBrake) {
 		this.budget = budget;
 		this.refusalBrake = refusalBrake;
 		this.unknownTokens = unknownTokens;

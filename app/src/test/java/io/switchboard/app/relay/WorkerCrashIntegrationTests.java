@@ -59,8 +59,8 @@ class WorkerCrashIntegrationTests {
 		SwitchboardApi api = new SwitchboardApi("http://127.0.0.1:" + this.port)
 			.signUp("crash-" + System.nanoTime() + "@example.com");
 		Answer source = api.call("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "Main"));
-		Answer destination = api.call("POST", "/api/v1/destinations",
-				Map.of("kind", "custom", "name", "CRM", "url", this.receiver.url(), "maxInFlight", 50));
+		Answer destination = api.call("POST", "/api/v1/destinations", Map.of("kind", "custom", "name", "CRM", "url",
+				this.receiver.url(), "maxInFlight", 50, "timeoutMs", 3000));
 		assertThat(destination.status()).isEqualTo(201);
 		assertThat(api.call("POST", "/api/v1/routes", Map.of("sourceId", source.body().path("id").asString(),
 				"destinationId", destination.body().path("id").asString()))
@@ -107,7 +107,10 @@ class WorkerCrashIntegrationTests {
 				"--spring.r2dbc.password=" + this.environment.getProperty("spring.r2dbc.password", ""),
 				"--switchboard.secrets.master-key=" + this.environment.getProperty("switchboard.secrets.master-key"),
 				"--switchboard.egress.allow-private-networks=true", "--switchboard.worker.poll-interval=100ms",
-				"--switchboard.worker.lease-duration=3s", "--switchboard.worker.reclaim-interval=500ms");
+				// a lease outlives the longest attempt: connect 1 s + timeout 3 s + 5 s +
+				// margin 1 s
+				"--switchboard.worker.lease-duration=3s", "--switchboard.worker.connect-timeout=1s",
+				"--switchboard.worker.lease-margin=1s", "--switchboard.worker.reclaim-interval=500ms");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.directory(new File(System.getProperty("java.io.tmpdir")))

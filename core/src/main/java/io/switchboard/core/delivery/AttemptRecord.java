@@ -16,12 +16,12 @@ import java.util.Map;
  * @param responseBody the first 4 KiB of the response body, or {@code null}
  * @param errorClass what went wrong when no response arrived, or {@code null}
  * @param errorMessage its message, or {@code null}
- * @param nextStatus the delivery's new status: {@code delivered}, {@code retrying},
- * {@code dead} or {@code paused}
+ * @param nextStatus the delivery's new status: delivered, retrying, dead or paused
+ * ({@code null} for a test send, which belongs to no delivery)
  * @param nextAttemptAt when the next attempt is due (for {@code retrying})
  */
 public record AttemptRecord(String trigger, boolean delivered, Instant startedAt, int durationMillis,
 		Map<String, String> requestHeaders, Integer responseStatus, Map<String, String> responseHeaders,
-		byte[] responseBody, String errorClass, String errorMessage, String nextStatus, Instant nextAttemptAt) {
+		byte[] responseBody, String errorClass, String errorMessage, DeliveryStatus nextStatus, Instant nextAttemptAt) {
 
 }

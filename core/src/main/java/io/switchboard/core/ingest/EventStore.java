@@ -13,6 +13,7 @@ import io.r2dbc.postgresql.codec.Json;
 import io.switchboard.core.event.EventTypeFilter;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.EventId;
+import io.switchboard.core.schema.PositionalBinds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;

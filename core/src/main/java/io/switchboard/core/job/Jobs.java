@@ -38,21 +38,39 @@ public class Jobs {
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM job WHERE tenant_id = :tenantId AND id = :id";
 
+	/**
+	 * Claims fairly per tenant: each tenant's least recently served job is its turn, and
+	 * the tenant served least recently goes first, so one tenant's many or huge jobs
+	 * (each replay batch hands its job back) never hold back another tenant's.
+	 */
 	private static final String CLAIM = """
+			WITH open AS (
+				SELECT tenant_id, id, updated_at,
+					row_number() OVER (PARTITION BY tenant_id ORDER BY updated_at, id) AS turn,
+					max(updated_at) OVER (PARTITION BY tenant_id) AS tenant_served
+				FROM job
+				WHERE kind = :kind AND status IN ('queued', 'running')),
+			next AS (
+				SELECT j.tenant_id, j.id FROM job j
+				JOIN open o ON o.tenant_id = j.tenant_id AND o.id = j.id
+				WHERE j.lease_expires_at IS NULL OR j.lease_expires_at < now()
+				ORDER BY o.turn, o.tenant_served, o.updated_at
+				LIMIT 1
+				FOR UPDATE OF j SKIP LOCKED)
 			UPDATE job j
 			SET status = 'running', lease_owner = :owner,
 				lease_expires_at = now() + make_interval(secs => :leaseSeconds),
 				started_at = COALESCE(j.started_at, now()), updated_at = now()
-			FROM (
-				SELECT tenant_id, id FROM job
-				WHERE kind = :kind AND status IN ('queued', 'running')
-					AND (lease_expires_at IS NULL OR lease_expires_at < now())
-				ORDER BY created_at
-				LIMIT 1
-				FOR UPDATE SKIP LOCKED) next
+			FROM next
 			WHERE j.tenant_id = next.tenant_id AND j.id = next.id
 			RETURNING
 			""" + COLUMNS.replace("tenant_id, id,", "j.tenant_id, j.id,");
+
+	private static final String HAND_BACK = """
+			UPDATE job
+			SET lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+			WHERE tenant_id = :tenantId AND id = :id AND lease_owner = :owner AND status = 'running'
+			""";
 
 	private static final String PROGRESS = """
 			UPDATE job
@@ -111,7 +129,8 @@ public class Jobs {
 	}
 
 	/**
-	 * Takes the oldest job of a kind that no live worker holds.
+	 * Takes a job of a kind that no live worker holds: the least recently served job of
+	 * the tenant served least recently.
 	 * @param kind the kind
 	 * @param owner the worker's lease owner name
 	 * @param lease how long the lease lasts unless renewed by progress
@@ -141,6 +160,22 @@ public class Jobs {
 			.bind("failed", failed)
 			.bind("cursorId", cursorId)
 			.bind("leaseSeconds", seconds(lease))
+			.bind("tenantId", job.tenantId().uuid())
+			.bind("id", job.id().uuid())
+			.bind("owner", job.leaseOwner())
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
+	}
+
+	/**
+	 * Hands a running job back between two of its steps, so other tenants' jobs get their
+	 * turn before its next step; it keeps its progress.
+	 * @param job the running job
+	 * @return whether the lease was still held
+	 */
+	public Mono<Boolean> handBack(Job job) {
+		return this.database.sql(HAND_BACK)
 			.bind("tenantId", job.tenantId().uuid())
 			.bind("id", job.id().uuid())
 			.bind("owner", job.leaseOwner())

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import io.switchboard.core.commit.GroupCommit;
+import io.switchboard.core.commit.StoreFailure;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationKind;
 import io.switchboard.core.destination.DestinationRepository;
@@ -151,7 +153,7 @@ class EventStoreIntegrationTests {
 
 	@Test
 	void concurrentRetriesOfOneEventStoreItExactlyOnce() throws SQLException {
-		GroupCommit group = new GroupCommit(this.store::store, 8, 4);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this.store::store, 8, 4);
 		List<IngestOutcome> outcomes = Flux.range(0, 60)
 			.flatMap((i) -> group.submit(event("call.completed", "storm")), 60)
 			.collectList()
@@ -169,7 +171,7 @@ class EventStoreIntegrationTests {
 		Tenant other = this.tenants.create("Neighbour").block();
 		Source otherSource = this.sources.create(other.id(), NewSource.of("MV", Provider.MINIVOICE, "s")).block();
 		List<List<IncomingEvent>> batches = new CopyOnWriteArrayList<>();
-		GroupCommit group = new GroupCommit((events) -> {
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			batches.add(events);
 			return this.store.store(events);
 		}, 100, 1);

@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.delivery.Settlement;
 import io.switchboard.worker.guard.Admission;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.retry.Outcome;
@@ -24,13 +27,18 @@ import reactor.core.publisher.Mono;
 /**
  * One attempt of one leased delivery, as named phases: prepare (body and signature),
  * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
- * attempt and the new state in one transaction).
+ * attempt and the new state in one transaction, shared with the other attempts that end
+ * meanwhile).
  */
 class DeliveryAttempt {
 
 	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
 
+	private static final String RECEIVER_GONE = "The receiver answered 410 Gone; enable the destination again once it exists.";
+
 	private final DeliveryQueue queue;
+
+	private final GroupCommit<Settlement, Boolean> settlements;
 
 	private final ReceiverClient receivers;
 
@@ -42,9 +50,10 @@ class DeliveryAttempt {
 
 	private final DeliveryTelemetry telemetry;
 
-	DeliveryAttempt(DeliveryQueue queue, ReceiverClient receivers, DestinationGuards guards, double jitter,
-			String userAgent, DeliveryTelemetry telemetry) {
+	DeliveryAttempt(DeliveryQueue queue, GroupCommit<Settlement, Boolean> settlements, ReceiverClient receivers,
+			DestinationGuards guards, double jitter, String userAgent, DeliveryTelemetry telemetry) {
 		this.queue = queue;
+		this.settlements = settlements;
 		this.receivers = receivers;
 		this.guards = guards;
 		this.jitter = jitter;
@@ -52,22 +61,29 @@ class DeliveryAttempt {
 		this.telemetry = telemetry;
 	}
 
-	Mono<Void> run(LeasedDelivery delivery) {
+	/**
+	 * Makes the attempt, or defers it when its destination's guards say wait.
+	 * @param delivery the leased delivery
+	 * @param placeFreed told once the destination's place is free again, which may be
+	 * before the attempt is recorded
+	 * @return done once recorded
+	 */
+	Mono<Void> run(LeasedDelivery delivery, Runnable placeFreed) {
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
 			// not the receiver's fault: deferred, no attempt used up
 			this.telemetry.deferred(delivery, admission.reason());
 			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
 		}
-		return send(delivery, admission);
+		return send(delivery, admission, placeFreed);
 	}
 
-	private Mono<Void> send(LeasedDelivery delivery, Admission admission) {
+	private Mono<Void> send(LeasedDelivery delivery, Admission admission, Runnable placeFreed) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
 		return this.receivers
 			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
-			.flatMap((sent) -> record(delivery, admission, request, started, sent))
+			.flatMap((sent) -> record(delivery, admission, request, started, sent, placeFreed))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
 						+ "tried again: " + error);
@@ -76,29 +92,28 @@ class DeliveryAttempt {
 	}
 
 	private Mono<Void> record(LeasedDelivery delivery, Admission admission, PreparedRequest request, Instant started,
-			Sent sent) {
+			Sent sent, Runnable placeFreed) {
 		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
 				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
 		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
+		placeFreed.run();
 		Decision decision = decide(delivery, outcome, sent, started);
-		this.telemetry.attempted(delivery, decision.status(),
+		this.telemetry.attempted(delivery, decision.status().columnValue(),
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = AttemptRedaction.of(delivery)
 			.apply(sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
 					OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt()));
-		Mono<Boolean> recorded = this.queue.record(delivery, attempt);
-		if (outcome == Outcome.GONE) {
-			return recorded.then(this.queue.disableDestination(delivery.tenantId(), delivery.destinationId(),
-					"The receiver answered 410 Gone; enable the destination again once it exists."));
-		}
-		return recorded.then();
+		// settled with the other attempts that end meanwhile, in one transaction; a
+		// receiver that is gone switches its destination off in that same transaction
+		String disableReason = (outcome == Outcome.GONE) ? RECEIVER_GONE : null;
+		return this.settlements.submit(new Settlement(delivery, attempt, disableReason)).then();
 	}
 
 	private Decision decide(LeasedDelivery delivery, Outcome outcome, Sent sent, Instant started) {
 		return switch (outcome) {
-			case DELIVERED -> new Decision("delivered", null);
-			case GONE -> new Decision("paused", null);
-			case ABORT -> new Decision("dead", null);
+			case DELIVERED -> new Decision(DeliveryStatus.DELIVERED, null);
+			case GONE -> new Decision(DeliveryStatus.PAUSED, null);
+			case ABORT -> new Decision(DeliveryStatus.DEAD, null);
 			case RETRY -> retry(delivery, sent, started);
 		};
 	}
@@ -111,8 +126,8 @@ class DeliveryAttempt {
 		boolean overloaded = (sent.response() != null && sent.response().status() == 429) || timedOut(sent.error());
 		Optional<Duration> delay = schedule.nextDelay(delivery.attemptCount() + 1, retryAfter, overloaded,
 				ThreadLocalRandom.current());
-		return delay.map((wait) -> new Decision("retrying", Instant.now().plus(wait)))
-			.orElseGet(() -> new Decision("dead", null));
+		return delay.map((wait) -> new Decision(DeliveryStatus.RETRYING, Instant.now().plus(wait)))
+			.orElseGet(() -> new Decision(DeliveryStatus.DEAD, null));
 	}
 
 	private static boolean timedOut(Throwable error) {
@@ -124,7 +139,7 @@ class DeliveryAttempt {
 		return false;
 	}
 
-	private record Decision(String status, Instant nextAttemptAt) {
+	private record Decision(DeliveryStatus status, Instant nextAttemptAt) {
 
 	}
 

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.LeaseRoom;
+import io.switchboard.core.delivery.LeaseTerm;
+import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.ingest.EventStore;
 import io.switchboard.worker.telemetry.WorkerHeartbeat;
 import io.switchboard.worker.guard.DestinationGuards;
@@ -23,9 +26,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The worker loop. It wakes on a notification from the inbound transaction
  * ({@code LISTEN}), on its poll interval when none comes, and whenever an attempt ends;
- * then it leases as many due deliveries as it has free slots and starts each attempt. On
- * stop it leases no more, lets attempts in flight finish within a grace period, and hands
- * back what it still holds.
+ * then it leases as many due deliveries as it has room for (free slots, each tenant's
+ * share of them, each destination's free places) and starts each attempt. On stop it
+ * leases no more, lets attempts in flight finish within a grace period, and hands back
+ * what it still holds.
  */
 class DeliveryEngine implements SmartLifecycle {
 
@@ -53,6 +57,10 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final WorkerHeartbeat heartbeat;
 
+	private final TenantSlots tenants;
+
+	private final LeaseTerm leaseTerm;
+
 	private volatile Disposable loop;
 
 	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
@@ -68,6 +76,9 @@ class DeliveryEngine implements SmartLifecycle {
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
 		this.heartbeat = heartbeat;
+		this.tenants = new TenantSlots(properties.maxInFlight(), properties.tenantShare());
+		this.leaseTerm = new LeaseTerm(properties.leaseDuration(),
+				properties.connectTimeout().plus(ReceiverClient.RESPONSE_SLACK).plus(properties.leaseMargin()));
 	}
 
 	@Override
@@ -141,26 +152,32 @@ class DeliveryEngine implements SmartLifecycle {
 		}
 		int wanted = Math.min(free, this.properties.batchSize());
 		String owner = this.workerId + "/" + this.leases.incrementAndGet();
-		return this.queue.lease(owner, wanted, this.properties.leaseDuration(), this.guards.unavailable())
-			.doOnNext((delivery) -> {
-				this.inFlight.incrementAndGet();
-				this.attempt.run(delivery).doFinally((signal) -> {
-					this.inFlight.decrementAndGet();
-					wakeUp();
-				}).subscribe();
-			})
-			.count()
-			.doOnNext((leased) -> {
-				this.heartbeat.beat();
-				if (leased == wanted) {
-					wakeUp(); // there may be more due
-				}
-			})
-			.then()
-			.onErrorResume((error) -> {
-				logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
-				return Mono.empty();
-			});
+		LeaseRoom room = new LeaseRoom(wanted, this.tenants.cap(), this.tenants.room(), this.guards.room(),
+				this.guards.unavailable());
+		return this.queue.lease(owner, room, this.leaseTerm).doOnNext(this::start).count().doOnNext((leased) -> {
+			this.heartbeat.beat();
+			if (leased == wanted) {
+				wakeUp(); // there may be more due
+			}
+		}).then().onErrorResume((error) -> {
+			logger.warn("Leasing deliveries failed; trying again on the next wake-up: " + error);
+			return Mono.empty();
+		});
+	}
+
+	/**
+	 * Starts an attempt in a slot of this worker and a slot of its tenant. The loop
+	 * leases again as soon as the destination has a free place (the attempt's answer
+	 * came), not only once the attempt is recorded.
+	 */
+	private void start(LeasedDelivery delivery) {
+		this.inFlight.incrementAndGet();
+		this.tenants.take(delivery.tenantId());
+		this.attempt.run(delivery, this::wakeUp).doFinally((signal) -> {
+			this.tenants.give(delivery.tenantId());
+			this.inFlight.decrementAndGet();
+			wakeUp();
+		}).subscribe();
 	}
 
 	private void wakeUp() {

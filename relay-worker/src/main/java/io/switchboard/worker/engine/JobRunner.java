@@ -20,11 +20,12 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs background jobs in two lanes that never wait on each other or on deliveries: bulk
- * replays, one at a time, in batches of their own short transactions; and test sends,
- * several at once, so a person waiting on "send test event" is not queued behind a replay
- * of 100 000 deliveries. A job is claimed with a lease that each batch renews; a worker
- * that dies mid-job leaves a lease that expires, and the job resumes from its recorded
- * progress.
+ * replays, one batch at a time, each its own short transaction, the job handed back after
+ * each batch so replays of every tenant take turns; and test sends, several at once, so a
+ * person waiting on "send test event" is not queued behind a replay of 100 000
+ * deliveries. Both lanes claim fairly per tenant. A job is claimed with a lease that each
+ * batch renews; a worker that dies mid-job leaves a lease that expires, and the job
+ * resumes from its recorded progress.
  */
 class JobRunner implements SmartLifecycle {
 
@@ -109,11 +110,16 @@ class JobRunner implements SmartLifecycle {
 		});
 	}
 
+	/**
+	 * Runs one batch of a replay, then hands the job back: the lane claims again, so
+	 * another tenant's replay waiting meanwhile goes next.
+	 */
 	private Mono<Void> runReplay(Job job) {
-		return Mono.just(job)
-			.expand((current) -> this.running.get()
-					? this.replays.runBatch(current, this.properties.replayBatchSize(), this.properties.leaseDuration())
-					: Mono.empty())
+		if (!this.running.get()) {
+			return Mono.empty();
+		}
+		return this.replays.runBatch(job, this.properties.replayBatchSize(), this.properties.leaseDuration())
+			.flatMap(this.jobs::handBack)
 			.then()
 			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.REPLAY))
 			.onErrorResume((error) -> {

@@ -29,6 +29,12 @@ class ReceiverClient {
 
 	static final int BODY_LIMIT = 4096;
 
+	/**
+	 * How long an attempt may go on after the destination's timeout (the response timeout
+	 * starts only once the request is written) before it is cut off.
+	 */
+	static final Duration RESPONSE_SLACK = Duration.ofSeconds(5);
+
 	private final WebClient client;
 
 	private final EgressPolicy policy;
@@ -74,7 +80,7 @@ class ReceiverClient {
 				.defaultIfEmpty(new byte[0])
 				.map((bytes) -> new ReceiverResponse(response.statusCode().value(),
 						firstValues(response.headers().asHttpHeaders().toSingleValueMap()), bytes)))
-			.timeout(timeout.plusSeconds(5));
+			.timeout(timeout.plus(RESPONSE_SLACK));
 	}
 
 	private static Map<String, String> firstValues(Map<String, String> headers) {

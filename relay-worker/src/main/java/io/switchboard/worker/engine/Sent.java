@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.switchboard.core.delivery.AttemptRecord;
+import io.switchboard.core.delivery.DeliveryStatus;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -41,7 +42,7 @@ record Sent(ReceiverResponse response, Throwable error, Duration duration) {
 	 * @return the record
 	 */
 	AttemptRecord logged(String trigger, boolean delivered, Instant started, Map<String, String> requestHeaders,
-			String nextStatus, Instant nextAttemptAt) {
+			DeliveryStatus nextStatus, Instant nextAttemptAt) {
 		return new AttemptRecord(trigger, delivered, started, (int) this.duration.toMillis(), requestHeaders, status(),
 				(this.response != null) ? this.response.headers() : null,
 				(this.response != null) ? this.response.body() : null,

@@ -1,7 +1,10 @@
 package io.switchboard.worker.engine;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.Settlement;
+import io.switchboard.core.delivery.Settlements;
 import io.switchboard.core.delivery.TestSends;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
@@ -36,16 +39,20 @@ public class WorkerEngineConfiguration {
 	@Bean
 	DestinationGuards destinationGuards(WorkerProperties properties, DestinationCircuits circuits) {
 		return new DestinationGuards(properties.circuitMinimumCalls(), properties.circuitFailureRate(),
-				properties.circuitOpenDuration(),
+				properties.circuitOpenDuration(), properties.circuitSlowCallDuration(),
+				properties.circuitSlowCallRate(),
 				(tenantId, destinationId, state, at) -> circuits.report(tenantId, destinationId, state, at)
 					.subscribe(null, (error) -> logger.warn(
 							"Could not record that the circuit of " + destinationId + " is " + state + ": " + error)));
 	}
 
 	@Bean
-	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, ReceiverClient receiverClient, DestinationGuards guards,
-			WorkerProperties properties, DeliveryTelemetry telemetry) {
-		return new DeliveryAttempt(queue, receiverClient, guards, properties.retryJitter(), userAgent(), telemetry);
+	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, Settlements settlements, ReceiverClient receiverClient,
+			DestinationGuards guards, WorkerProperties properties, DeliveryTelemetry telemetry) {
+		GroupCommit<Settlement, Boolean> settle = new GroupCommit<>(settlements::settle, properties.settleBatchSize(),
+				properties.settleCommits());
+		return new DeliveryAttempt(queue, settle, receiverClient, guards, properties.retryJitter(), userAgent(),
+				telemetry);
 	}
 
 	private static String userAgent() {

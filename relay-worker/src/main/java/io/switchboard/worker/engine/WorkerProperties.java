@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitOpenDuration how long an open circuit defers attempts before letting one
  * try
  * @param replayBatchSize the most deliveries a bulk replay takes in one transaction
+ * @param tenantShare the most of a worker's in-flight slots one tenant may hold (0 to 1)
+ * @param circuitSlowCallDuration an attempt that takes at least this long counts as slow
+ * @param circuitSlowCallRate the share of slow attempts (percent) that opens the circuit
+ * @param leaseMargin what a lease lasts beyond the longest attempt its destination allows
+ * (connect timeout + its timeout + 5 s)
  */
 @ConfigurationProperties("switchboard.worker")
 public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("50") int batchSize,
@@ -29,7 +34,10 @@ public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @Defau
 		@DefaultValue("15s") Duration reclaimInterval, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("0.2") double retryJitter, @DefaultValue("20s") Duration shutdownGrace,
 		@DefaultValue("5") int circuitMinimumCalls, @DefaultValue("50") float circuitFailureRate,
-		@DefaultValue("30s") Duration circuitOpenDuration, @DefaultValue("500") int replayBatchSize) {
+		@DefaultValue("30s") Duration circuitOpenDuration, @DefaultValue("500") int replayBatchSize,
+		@DefaultValue("0.5") double tenantShare, @DefaultValue("5s") Duration circuitSlowCallDuration,
+		@DefaultValue("50") float circuitSlowCallRate, @DefaultValue("10s") Duration leaseMargin,
+		@DefaultValue("100") int settleBatchSize, @DefaultValue("2") int settleCommits) {
 
 	/**
 	 * Where receivers may be.

@@ -58,12 +58,31 @@ public class DestinationGuards {
 
 	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration,
 			CircuitReports reports) {
+		this(minimumCalls, failureRatePercent, openDuration, Duration.ofSeconds(60), 100, reports);
+	}
+
+	/**
+	 * Guards whose circuits count failed attempts and slow ones.
+	 * @param minimumCalls attempts before a circuit may open
+	 * @param failureRatePercent the share of failed attempts that opens it
+	 * @param openDuration how long it stays open before letting a probe through
+	 * @param slowCallDuration an attempt that takes at least this long is slow
+	 * @param slowCallRatePercent the share of slow attempts (delivered or not) that opens
+	 * it
+	 * @param reports told of every transition
+	 */
+	public DestinationGuards(int minimumCalls, float failureRatePercent, Duration openDuration,
+			Duration slowCallDuration, float slowCallRatePercent, CircuitReports reports) {
 		this.openDuration = openDuration;
 		this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(Math.max(minimumCalls, 20))
 			.minimumNumberOfCalls(minimumCalls)
 			.failureRateThreshold(failureRatePercent)
+			// a receiver that answers, but only after a long time, holds places as a
+			// failing one does: its slow calls open the circuit too
+			.slowCallDurationThreshold(slowCallDuration)
+			.slowCallRateThreshold(slowCallRatePercent)
 			.waitDurationInOpenState(openDuration)
 			.permittedNumberOfCallsInHalfOpenState(1)
 			// half-opens on time by itself: workers do not lease deliveries to an open
@@ -173,6 +192,18 @@ public class DestinationGuards {
 			.flatMap((names) -> names)
 			.map(DestinationId::parse)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * How many more attempts each destination this process knows takes now (its
+	 * bulkhead's free places), so that a lease takes no more than can start at once.
+	 * @return free places by destination
+	 */
+	public Map<DestinationId, Integer> room() {
+		return this.bulkheads.getAllBulkheads()
+			.stream()
+			.collect(Collectors.toMap((bulkhead) -> DestinationId.parse(bulkhead.getName()),
+					(bulkhead) -> bulkhead.getMetrics().getAvailableConcurrentCalls()));
 	}
 
 	/**

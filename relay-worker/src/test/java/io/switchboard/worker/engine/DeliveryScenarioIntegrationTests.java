@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.LeaseRoom;
+import io.switchboard.core.delivery.LeaseTerm;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import io.switchboard.worker.guard.DestinationGuards;
 import org.junit.jupiter.api.AfterEach;
@@ -99,7 +101,10 @@ class DeliveryScenarioIntegrationTests {
 			relay.storeEvent("call.completed", "call_1", "orphan-1");
 			relay.storeEvent("call.completed", "call_2", "orphan-2");
 			// another worker leases them and dies before sending
-			assertThat(queue.lease("dead-worker/1", 10, Duration.ofMillis(700), Set.of()).count().block()).isEqualTo(2);
+			relay.execute("UPDATE destination SET timeout_ms = 200 WHERE tenant_id = ?");
+			LeaseTerm shortLease = new LeaseTerm(Duration.ofMillis(700), Duration.ofMillis(300));
+			assertThat(queue.lease("dead-worker/1", LeaseRoom.of(10, Set.of()), shortLease).count().block())
+				.isEqualTo(2);
 			assertThat(relay.statuses()).containsExactly("leased", "leased");
 		}
 		finally {

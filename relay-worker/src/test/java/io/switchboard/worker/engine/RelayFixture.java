@@ -67,6 +67,25 @@ final class RelayFixture {
 			.get(0);
 	}
 
+	/**
+	 * Stores many events in batches of 100 (one transaction each), bodies numbered after
+	 * {@code prefix}.
+	 */
+	void storeEvents(int count, String prefix) {
+		List<IncomingEvent> batch = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String suffix = prefix + "-" + i;
+			byte[] body = (ProviderPayloads.MINIVOICE_CALL_COMPLETED + suffix).getBytes(StandardCharsets.UTF_8);
+			batch.add(new IncomingEvent(this.tenant.id(), this.source.id(),
+					new EventFacts("call.completed", "call_" + suffix, null, false, "key-" + suffix),
+					"application/json", Map.of(), body));
+			if (batch.size() == 100 || i == count - 1) {
+				this.store.store(List.copyOf(batch)).block();
+				batch.clear();
+			}
+		}
+	}
+
 	List<String> statuses() throws Exception {
 		return query("SELECT status FROM delivery WHERE tenant_id = ? ORDER BY id");
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -26,6 +27,8 @@ final class TestReceiver implements AutoCloseable {
 	private final AtomicReference<Map<String, String>> headers = new AtomicReference<>(Map.of());
 
 	private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+
+	private final Sinks.Empty<Void> released = Sinks.empty();
 
 	private final java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -51,7 +54,7 @@ final class TestReceiver implements AutoCloseable {
 							this.received.add(new Received(headers, body, System.nanoTime()));
 							this.maxConcurrent.accumulateAndGet(this.concurrent.incrementAndGet(), Math::max);
 							this.headers.get().forEach(response::header);
-							return Mono.delay(this.delay.get())
+							return Mono.firstWithSignal(Mono.delay(this.delay.get()).then(), this.released.asMono())
 								.then(response.status(this.status.get())
 									.sendString(Mono.just("{\"seen\":true}"))
 									.then())
@@ -75,6 +78,14 @@ final class TestReceiver implements AutoCloseable {
 
 	void answerAfter(Duration delay) {
 		this.delay.set(delay);
+	}
+
+	/**
+	 * Answers every request held by {@link #answerAfter} now, and those that come later
+	 * at once.
+	 */
+	void release() {
+		this.released.tryEmitEmpty();
 	}
 
 	int maxConcurrent() {

@@ -119,6 +119,38 @@ class DestinationGuardsTests {
 	}
 
 	@Test
+	void slowAnswersOpenTheCircuitEvenWhenDelivered() {
+		DestinationGuards guards = new DestinationGuards(5, 50, Duration.ofMinutes(1), Duration.ofSeconds(5), 50,
+				CircuitReports.NONE);
+		for (int i = 0; i < 5; i++) {
+			guards.admit(delivery("https://slow.example/hook", 1000, null)).finished(true, Duration.ofSeconds(59));
+		}
+		Admission held = guards.admit(delivery("https://slow.example/hook", 1000, null));
+		assertThat(held.admitted()).isFalse();
+		assertThat(held.reason()).isEqualTo("circuit open");
+		assertThat(guards.unavailable()).containsExactly(DESTINATION);
+	}
+
+	@Test
+	void quickAnswersUnderTheSlowThresholdKeepTheCircuitClosed() {
+		DestinationGuards guards = new DestinationGuards(5, 50, Duration.ofMinutes(1), Duration.ofSeconds(5), 50,
+				CircuitReports.NONE);
+		for (int i = 0; i < 20; i++) {
+			guards.admit(delivery("https://quick.example/hook", 1000, null)).finished(true, Duration.ofSeconds(4));
+		}
+		assertThat(guards.admit(delivery("https://quick.example/hook", 1000, null)).admitted()).isTrue();
+	}
+
+	@Test
+	void roomIsEachKnownDestinationsFreePlaces() {
+		Admission held = this.guards.admit(delivery("https://a.example/hook", 3, null));
+		this.guards.admit(delivery("https://a.example/hook", 3, null));
+		assertThat(this.guards.room()).containsExactly(Map.entry(DESTINATION, 1));
+		held.finished(true, Duration.ofMillis(5));
+		assertThat(this.guards.room()).containsExactly(Map.entry(DESTINATION, 2));
+	}
+
+	@Test
 	void rateLimitHoldsBackAttemptsOverTheDestinationsRate() {
 		int admitted = 0;
 		for (int i = 0; i < 10; i++) {

@@ -1,4 +1,4 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.commit;
 
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;

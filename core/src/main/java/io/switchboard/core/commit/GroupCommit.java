@@ -1,4 +1,4 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.commit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +11,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Groups events that arrive together into one transaction. An event that finds a free
- * commit slot is written at once, alone: no added latency when traffic is light. Events
- * that arrive while every slot is busy wait in a queue and go together in the next batch,
- * so under load one commit (one WAL flush) makes many events durable. Each caller learns
- * its own outcome only after the commit that holds its event, and a batch that fails for
- * one event's sake is split until only that event fails.
+ * Groups writes that arrive together into one transaction. A write that finds a free
+ * commit slot goes at once, alone: no added latency when traffic is light. Writes that
+ * arrive while every slot is busy wait in a bounded queue and go together in the next
+ * batch, so under load one commit (one WAL flush) makes many durable. Each caller learns
+ * its own outcome only after the commit that holds its write, and a batch that fails for
+ * one write's sake is split until only that write fails. Ingest stores events through
+ * one, the worker settles finished attempts through another.
+ *
+ * @param <T> what is written
+ * @param <R> what each caller learns of its write
  */
-public class GroupCommit {
+public class GroupCommit<T, R> {
 
-	private final Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store;
+	private final Function<List<T>, Mono<List<R>>> store;
 
 	private final int maxBatchSize;
 
@@ -28,7 +32,7 @@ public class GroupCommit {
 
 	private final int maxQueued;
 
-	private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+	private final Queue<Waiting<T, R>> queue = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger queued = new AtomicInteger();
 
@@ -37,24 +41,23 @@ public class GroupCommit {
 	/**
 	 * Creates a group commit in front of a store.
 	 * @param store writes one batch in one transaction, outcomes in input order
-	 * @param maxBatchSize the most events in one transaction
+	 * @param maxBatchSize the most writes in one transaction
 	 * @param maxConcurrentCommits the most transactions at once
 	 */
-	public GroupCommit(Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store, int maxBatchSize,
-			int maxConcurrentCommits) {
+	public GroupCommit(Function<List<T>, Mono<List<R>>> store, int maxBatchSize, int maxConcurrentCommits) {
 		this(store, maxBatchSize, maxConcurrentCommits, Integer.MAX_VALUE);
 	}
 
 	/**
 	 * Creates a group commit in front of a store, with a bounded queue.
 	 * @param store writes one batch in one transaction, outcomes in input order
-	 * @param maxBatchSize the most events in one transaction
+	 * @param maxBatchSize the most writes in one transaction
 	 * @param maxConcurrentCommits the most transactions at once
-	 * @param maxQueued the most events waiting for a commit slot; more are refused with
+	 * @param maxQueued the most writes waiting for a commit slot; more are refused with
 	 * {@link Full}
 	 */
-	public GroupCommit(Function<List<IncomingEvent>, Mono<List<IngestOutcome>>> store, int maxBatchSize,
-			int maxConcurrentCommits, int maxQueued) {
+	public GroupCommit(Function<List<T>, Mono<List<R>>> store, int maxBatchSize, int maxConcurrentCommits,
+			int maxQueued) {
 		this.store = store;
 		this.maxBatchSize = maxBatchSize;
 		this.maxConcurrentCommits = maxConcurrentCommits;
@@ -62,18 +65,18 @@ public class GroupCommit {
 	}
 
 	/**
-	 * Stores an event with whatever else is waiting.
-	 * @param event the event
-	 * @return its outcome, after commit; an error if its batch failed, {@link Full} if
+	 * Writes with whatever else is waiting.
+	 * @param write what to write
+	 * @return its outcome, after commit; an error if its write failed, {@link Full} if
 	 * the queue is full
 	 */
-	public Mono<IngestOutcome> submit(IncomingEvent event) {
+	public Mono<R> submit(T write) {
 		return Mono.defer(() -> {
 			if (this.queued.incrementAndGet() > this.maxQueued) {
 				this.queued.decrementAndGet();
 				return Mono.error(new Full());
 			}
-			Waiting waiting = new Waiting(event, Sinks.one());
+			Waiting<T, R> waiting = new Waiting<>(write, Sinks.one());
 			this.queue.add(waiting);
 			drain();
 			return waiting.outcome().asMono();
@@ -81,7 +84,7 @@ public class GroupCommit {
 	}
 
 	/**
-	 * How many events are waiting for a commit slot.
+	 * How many writes are waiting for a commit slot.
 	 * @return the queue length
 	 */
 	public int waiting() {
@@ -97,7 +100,7 @@ public class GroupCommit {
 			if (!this.commitsInFlight.compareAndSet(inFlight, inFlight + 1)) {
 				continue;
 			}
-			List<Waiting> batch = take();
+			List<Waiting<T, R>> batch = take();
 			if (batch.isEmpty()) {
 				this.commitsInFlight.decrementAndGet();
 				continue;
@@ -106,9 +109,9 @@ public class GroupCommit {
 		}
 	}
 
-	private List<Waiting> take() {
-		List<Waiting> batch = new ArrayList<>(Math.min(this.maxBatchSize, 64));
-		Waiting next;
+	private List<Waiting<T, R>> take() {
+		List<Waiting<T, R>> batch = new ArrayList<>(Math.min(this.maxBatchSize, 64));
+		Waiting<T, R> next;
 		while (batch.size() < this.maxBatchSize && (next = this.queue.poll()) != null) {
 			batch.add(next);
 		}
@@ -116,7 +119,7 @@ public class GroupCommit {
 		return batch;
 	}
 
-	private void commit(List<Waiting> batch) {
+	private void commit(List<Waiting<T, R>> batch) {
 		writeIsolated(batch).doFinally((signal) -> {
 			this.commitsInFlight.decrementAndGet();
 			drain();
@@ -125,11 +128,11 @@ public class GroupCommit {
 
 	/**
 	 * Writes a batch and tells each waiting caller its outcome. A batch that fails for a
-	 * reason other than the database being out of reach (one event's contents, say) is
-	 * halved and each half written on its own, so one event's failure reaches only its
+	 * reason other than the database being out of reach (one write's contents, say) is
+	 * halved and each half written on its own, so one write's failure reaches only its
 	 * own caller: the others are stored, at the cost of a few more transactions.
 	 */
-	private Mono<Void> writeIsolated(List<Waiting> batch) {
+	private Mono<Void> writeIsolated(List<Waiting<T, R>> batch) {
 		return write(batch).doOnNext((outcomes) -> {
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).outcome().tryEmitValue(outcomes.get(i));
@@ -145,9 +148,9 @@ public class GroupCommit {
 		});
 	}
 
-	private Mono<List<IngestOutcome>> write(List<Waiting> batch) {
+	private Mono<List<R>> write(List<Waiting<T, R>> batch) {
 		try {
-			return this.store.apply(batch.stream().map(Waiting::event).toList())
+			return this.store.apply(batch.stream().map(Waiting::write).toList())
 				.switchIfEmpty(
 						Mono.error(() -> new IllegalStateException("The store completed a batch without outcomes")));
 		}
@@ -156,16 +159,16 @@ public class GroupCommit {
 		}
 	}
 
-	/** The queue is full: the event was not taken. */
+	/** The queue is full: the write was not taken. */
 	public static final class Full extends RuntimeException {
 
 		Full() {
-			super("Too many events are waiting for a commit", null, false, false);
+			super("Too many writes are waiting for a commit", null, false, false);
 		}
 
 	}
 
-	private record Waiting(IncomingEvent event, Sinks.One<IngestOutcome> outcome) {
+	private record Waiting<T, R>(T write, Sinks.One<R> outcome) {
 
 	}
 

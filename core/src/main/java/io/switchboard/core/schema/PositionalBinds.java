@@ -1,10 +1,8 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.schema;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-
-import io.switchboard.core.schema.SqlValue;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -13,7 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
  * Builds the {@code ($1, $2), ($3, $4)} list of a multi-row statement and binds its
  * values, typed, so that {@code null}s bind too.
  */
-final class PositionalBinds {
+public final class PositionalBinds {
 
 	private final List<Object> values = new ArrayList<>();
 
@@ -27,7 +25,7 @@ final class PositionalBinds {
 	 * {@code value1, Type1.class, value2, Type2.class}
 	 * @return this
 	 */
-	PositionalBinds row(Object... row) {
+	public PositionalBinds row(Object... row) {
 		StringJoiner tuple = new StringJoiner(", ", "(", ")");
 		for (int i = 0; i < row.length; i += 2) {
 			this.values.add(row[i]);
@@ -38,7 +36,7 @@ final class PositionalBinds {
 		return this;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return this.values.isEmpty();
 	}
 
@@ -48,7 +46,7 @@ final class PositionalBinds {
 	 * @param sql the statement text
 	 * @return the statement, ready to run
 	 */
-	GenericExecuteSpec bind(DatabaseClient database, String sql) {
+	public GenericExecuteSpec bind(DatabaseClient database, String sql) {
 		// One bindValues call: binding one by one copies the bindings each time,
 		// quadratic in
 		// the size of a batch.

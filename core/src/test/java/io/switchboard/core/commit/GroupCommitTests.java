@@ -1,4 +1,4 @@
-package io.switchboard.core.ingest;
+package io.switchboard.core.commit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import io.switchboard.core.id.EventId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import io.r2dbc.spi.R2dbcException;
+import io.switchboard.core.ingest.IncomingEvent;
+import io.switchboard.core.ingest.IngestOutcome;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +39,7 @@ class GroupCommitTests {
 
 	@Test
 	void aLoneEventIsCommittedAtOnceByItself() {
-		GroupCommit group = new GroupCommit(this::store, 100, 2);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 2);
 		Mono<IngestOutcome> outcome = group.submit(event("a")).cache();
 		outcome.subscribe();
 		assertThat(this.commits).hasSize(1);
@@ -48,7 +50,7 @@ class GroupCommitTests {
 
 	@Test
 	void eventsArrivingWhileAllSlotsAreBusyGoTogetherInTheNextCommit() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		List<Mono<IngestOutcome>> outcomes = new ArrayList<>();
 		IntStream.range(0, 11).forEach((i) -> {
 			Mono<IngestOutcome> outcome = group.submit(event("e" + i)).cache();
@@ -66,7 +68,7 @@ class GroupCommitTests {
 
 	@Test
 	void eachCallerGetsTheOutcomeOfItsOwnEvent() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		Mono<IngestOutcome> first = group.submit(event("first")).cache();
 		first.subscribe();
 		List<Mono<IngestOutcome>> later = IntStream.range(0, 5).mapToObj((i) -> {
@@ -84,7 +86,7 @@ class GroupCommitTests {
 
 	@Test
 	void batchesNeverExceedTheirSizeOrTheConcurrencyLimit() {
-		GroupCommit group = new GroupCommit(this::store, 4, 2);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 4, 2);
 		IntStream.range(0, 20).forEach((i) -> group.submit(event("e" + i)).subscribe());
 		assertThat(this.commits).hasSize(2);
 		while (this.commits.stream().anyMatch((commit) -> !commit.finished())) {
@@ -97,7 +99,7 @@ class GroupCommitTests {
 
 	@Test
 	void aFailedCommitFailsEveryEventInItAndTheNextBatchStillRuns() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1);
 		Mono<IngestOutcome> first = group.submit(event("first")).cache();
 		first.subscribe((outcome) -> {
 		}, (error) -> {
@@ -115,7 +117,7 @@ class GroupCommitTests {
 
 	@Test
 	void pastItsQueueBoundAnEventIsRefusedAtOnceAndRoomComesBackAsBatchesLeave() {
-		GroupCommit group = new GroupCommit(this::store, 100, 1, 3);
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>(this::store, 100, 1, 3);
 		List<Mono<IngestOutcome>> taken = IntStream.range(0, 4).mapToObj((i) -> submitted(group, "e" + i)).toList();
 		assertThat(group.waiting()).as("one committing, three waiting").isEqualTo(3);
 		assertThatExceptionOfType(GroupCommit.Full.class)
@@ -131,7 +133,7 @@ class GroupCommitTests {
 
 	@Test
 	void aStoreThatThrowsFailsItsBatchAndFreesTheSlot() {
-		GroupCommit group = new GroupCommit((events) -> {
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			throw new IllegalStateException("no connection");
 		}, 10, 1);
 		assertThatIllegalStateException().isThrownBy(() -> group.submit(event("a")).block(Duration.ofSeconds(1)));
@@ -142,7 +144,7 @@ class GroupCommitTests {
 	void aBatchThatFailsForOneEventsContentsIsSplitUntilOnlyThatEventFails() {
 		List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 		Sinks.One<Void> firstCommit = Sinks.one();
-		GroupCommit group = new GroupCommit((events) -> {
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			batchSizes.add(events.size());
 			Mono<Void> before = (batchSizes.size() == 1) ? firstCommit.asMono() : Mono.empty();
 			if (events.stream().anyMatch((event) -> event.facts().dedupKey().equals("poison"))) {
@@ -173,7 +175,7 @@ class GroupCommitTests {
 	void aBatchThatFailsBecauseTheDatabaseIsOutOfReachIsNotSplit() {
 		List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 		List<Sinks.One<List<IngestOutcome>>> pending = new CopyOnWriteArrayList<>();
-		GroupCommit group = new GroupCommit((events) -> {
+		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			batchSizes.add(events.size());
 			Sinks.One<List<IngestOutcome>> done = Sinks.one();
 			pending.add(done);
@@ -189,7 +191,7 @@ class GroupCommitTests {
 			.isThrownBy(() -> outcome.block(Duration.ofSeconds(1))));
 	}
 
-	private static Mono<IngestOutcome> submitted(GroupCommit group, String key) {
+	private static Mono<IngestOutcome> submitted(GroupCommit<IncomingEvent, IngestOutcome> group, String key) {
 		Mono<IngestOutcome> outcome = group.submit(event(key)).cache();
 		outcome.subscribe((ok) -> {
 		}, (error) -> {

@@ -1,0 +1,128 @@
+package io.switchboard.core.delivery;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.id.AttemptId;
+import io.switchboard.core.schema.PositionalBinds;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Settles finished attempts, many at once: every attempt's log row in one statement,
+ * every delivery's new state in another, both in one transaction (one commit for the
+ * batch), and a destination whose receiver is gone is switched off in that same
+ * transaction, its waiting deliveries paused. An attempt whose lease was lost meanwhile
+ * (it expired and another worker took the delivery) is still logged, but its delivery's
+ * state is left to the new holder.
+ */
+@Repository
+public class Settlements {
+
+	private static final String INSERT_ATTEMPTS = """
+			INSERT INTO delivery_attempt (tenant_id, id, delivery_id, destination_id, series, attempt_number, trigger,
+				outcome, started_at, duration_ms, request_url, request_headers, response_status, response_headers,
+				response_body, error_class, error_message)
+			VALUES :tuples
+			""";
+
+	/**
+	 * A delivery whose attempt failed while its destination was switched off pauses
+	 * instead of waiting for a retry.
+	 */
+	private static final String SETTLE = """
+			UPDATE delivery d
+			SET status = CASE WHEN s.status = 'retrying' AND NOT (SELECT t.enabled FROM destination t
+					WHERE t.tenant_id = d.tenant_id AND t.id = d.destination_id) THEN 'paused'
+				ELSE s.status END, attempt_count = d.attempt_count + 1, next_attempt_at = s.next_attempt_at,
+				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = s.started_at,
+				last_response_status = s.response_status, last_error = s.error, updated_at = now(),
+				finished_at = CASE WHEN s.status IN ('delivered', 'dead') THEN now() END
+			FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, started_at, response_status, error)
+			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status = 'leased' AND d.lease_owner = s.owner
+			RETURNING d.id
+			""";
+
+	private final DatabaseClient database;
+
+	private final TransactionalOperator transaction;
+
+	private final DestinationRepository destinations;
+
+	public Settlements(DatabaseClient database, TransactionalOperator transaction, DestinationRepository destinations) {
+		this.database = database;
+		this.transaction = transaction;
+		this.destinations = destinations;
+	}
+
+	/**
+	 * Writes the attempts and the deliveries' new states in one transaction.
+	 * @param settlements the finished attempts, each of a different delivery
+	 * @return for each, in order, whether its lease was still held
+	 */
+	public Mono<List<Boolean>> settle(List<Settlement> settlements) {
+		PositionalBinds attempts = new PositionalBinds();
+		PositionalBinds states = new PositionalBinds();
+		for (Settlement settlement : settlements) {
+			attempt(attempts, settlement.delivery(), settlement.attempt());
+			state(states, settlement.delivery(), settlement.attempt());
+		}
+		Mono<Set<UUID>> held = attempts.bind(this.database, INSERT_ATTEMPTS)
+			.fetch()
+			.rowsUpdated()
+			.then(states.bind(this.database, SETTLE)
+				.map((row) -> row.get("id", UUID.class))
+				.all()
+				.collect(() -> new HashSet<UUID>(), Set::add))
+			.flatMap((ids) -> switchOffGone(settlements).thenReturn(ids));
+		return this.transaction.transactional(held)
+			.map((ids) -> settlements.stream()
+				.map((settlement) -> ids.contains(settlement.delivery().id().uuid()))
+				.toList());
+	}
+
+	private Mono<Void> switchOffGone(List<Settlement> settlements) {
+		return Flux.fromIterable(settlements)
+			.filter((settlement) -> settlement.disableReason() != null)
+			.concatMap((gone) -> this.destinations.disable(gone.delivery().tenantId(), gone.delivery().destinationId(),
+					gone.disableReason()))
+			.then();
+	}
+
+	private static void attempt(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
+		binds.row(delivery.tenantId().uuid(), UUID.class, AttemptId.generate().uuid(), UUID.class, delivery.id().uuid(),
+				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.series(), Integer.class,
+				delivery.attemptCount() + 1, Integer.class, attempt.trigger(), String.class,
+				attempt.delivered() ? "delivered" : "failed", String.class, attempt.startedAt(), Instant.class,
+				attempt.durationMillis(), Integer.class, delivery.url(), String.class,
+				DeliveryQueue.json(attempt.requestHeaders()), Json.class, attempt.responseStatus(), Integer.class,
+				(attempt.responseHeaders() != null) ? DeliveryQueue.json(attempt.responseHeaders()) : null, Json.class,
+				attempt.responseBody(), byte[].class, attempt.errorClass(), String.class, attempt.errorMessage(),
+				String.class);
+	}
+
+	private static void state(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
+		Instant next = (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now();
+		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class, delivery.leaseOwner(),
+				String.class, attempt.nextStatus().columnValue(), String.class, next, Instant.class,
+				attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class, lastError(attempt),
+				String.class);
+	}
+
+	private static String lastError(AttemptRecord attempt) {
+		if (attempt.errorClass() != null) {
+			return attempt.errorClass() + ": " + attempt.errorMessage();
+		}
+		return (attempt.responseStatus() != null && !attempt.delivered()) ? "HTTP " + attempt.responseStatus() : null;
+	}
+
+}
