@@ -10,7 +10,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import io.switchboard.core.commit.GroupCommit;
+import io.switchboard.api.limit.Allowance;
 import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.id.SourceId;
 import io.switchboard.core.ingest.EventLimits;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
@@ -67,16 +69,26 @@ class InboundController {
 
 	private final InboundBudget budget;
 
-	private final UnknownTokens unknownTokens;
+	/**
+	 * Per client address, requests to inbound URLs that named no source: past the
+	 * allowance, URLs not already known are answered 429 before any database look-up
+	 * (only misses count, so a provider sending for many tenants is never slowed).
+	 */
+	private final Allowance<String> unknownTokens;
 
-	private final RefusalBrake refusalBrake;
+	/**
+	 * Per source, requests read and then refused (a bad signature, poison, a body too
+	 * large or too slow), which cost the CPU a stored one does: past the allowance, the
+	 * source's requests are answered 429 without being read.
+	 */
+	private final Allowance<SourceId> refusals;
 
 	InboundController(SourceCache sources, InboundRateLimiter rateLimiter, RejectionLog rejectionLog,
 			GroupCommit<IncomingEvent, IngestOutcome> groupCommit, InboundProperties properties,
-			InboundTelemetry telemetry, InboundBudget budget, UnknownTokens unknownTokens, RefusalBrake refusalBrake) {
+			InboundTelemetry telemetry, InboundBudget budget) {
 		this.budget = budget;
-		this.refusalBrake = refusalBrake;
-		this.unknownTokens = unknownTokens;
+		this.unknownTokens = new Allowance<>(properties.maxUnknownTokensPerSecond());
+		this.refusals = new Allowance<>(properties.maxRefusalsPerSecond());
 		this.sources = sources;
 		this.rateLimiter = rateLimiter;
 		this.rejectionLog = rejectionLog;
@@ -104,7 +116,7 @@ class InboundController {
 			.onErrorMap((ex) -> !(ex instanceof InboundRefusal),
 					(ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
 			.switchIfEmpty(Mono.error(() -> {
-				this.unknownTokens.missed(address);
+				this.unknownTokens.spend(address);
 				return InboundRefusal.unknownSource();
 			}))
 			.onErrorResume(InboundRefusal.class, (refusal) -> refused(null, refusal, startNanos))
@@ -113,7 +125,7 @@ class InboundController {
 					this.rejectionLog.record(source, request, refusal);
 				}
 				if (refusal.afterReading()) {
-					this.refusalBrake.refused(source.id());
+					this.refusals.spend(source.id());
 				}
 				return refused(source, refusal, startNanos);
 			}));
@@ -162,7 +174,7 @@ class InboundController {
 		if (!wait.isZero()) {
 			throw InboundRefusal.rateLimited(wait);
 		}
-		Duration braked = this.refusalBrake.wait(source.id());
+		Duration braked = this.refusals.wait(source.id());
 		if (!braked.isZero()) {
 			throw InboundRefusal.tooManyRefusals(braked);
 		}

@@ -125,12 +125,17 @@ public final class BadRequests {
 	}
 
 	private int post(String url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
+		return post(this.client, url, body, headers);
+	}
+
+	static int post(HttpClient client, String url, byte[] body, Map<String, String> headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		headers.forEach(request::header);
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	/**

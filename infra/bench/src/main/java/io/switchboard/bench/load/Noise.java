@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,12 +177,7 @@ public final class Noise {
 	}
 
 	private int post(String url, byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		headers.forEach(request::header);
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return BadRequests.post(this.client, url, body, headers);
 	}
 
 	@FunctionalInterface
