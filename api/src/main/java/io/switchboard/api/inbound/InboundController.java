@@ -104,15 +104,14 @@ class InboundController {
 			return refused(null, InboundRefusal.unknownSource(), startNanos);
 		}
 		String address = clientAddress(request);
-		if (!this.sources.cached(token)) {
+		if (!this.sources.known(token)) {
 			Duration wait = this.unknownTokens.wait(address);
 			if (!wait.isZero()) {
 				return refused(null, InboundRefusal.unknownSourcesRateLimited(wait), startNanos);
 			}
 		}
 		return this.sources.find(token)
-			.onErrorMap(SourceCache.TooManyLookups::causes,
-					(ex) -> InboundRefusal.overloaded(this.properties.retryAfter()))
+			.onErrorMap(SourceCache.TooManyLookups::causes, (ex) -> InboundRefusal.lookupsBusy(Duration.ofSeconds(1)))
 			.onErrorMap((ex) -> !(ex instanceof InboundRefusal),
 					(ex) -> InboundRefusal.notStored(this.properties.retryAfter(), ex))
 			.switchIfEmpty(Mono.error(() -> {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.switchboard.core.source.Source;
@@ -33,6 +34,16 @@ public class SourceCache {
 
 	private final Semaphore lookups;
 
+	/**
+	 * Tokens that named a source in the last day, kept longer than the sources
+	 * themselves: a provider's token whose source fell out of the cache is still known
+	 * here, so the limit on guessing URLs never holds back its look-up.
+	 */
+	private final Cache<String, Boolean> recentlyFound = Caffeine.newBuilder()
+		.maximumSize(200_000)
+		.expireAfterWrite(Duration.ofDays(1))
+		.build();
+
 	SourceCache(SourceRepository repository, InboundProperties properties) {
 		this.lookups = new Semaphore(properties.maxConcurrentTokenLookups());
 		this.sources = Caffeine.newBuilder()
@@ -48,6 +59,7 @@ public class SourceCache {
 			return CompletableFuture.failedFuture(new TooManyLookups());
 		}
 		return repository.findByInboundToken(token)
+			.doOnNext((source) -> this.recentlyFound.put(token, Boolean.TRUE))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.doFinally((signal) -> this.lookups.release())
@@ -74,12 +86,13 @@ public class SourceCache {
 	}
 
 	/**
-	 * Whether a token is known without looking it up.
+	 * Whether a token is known without looking it up: in the cache (as a source or as
+	 * naming none), or found within the last day.
 	 * @param token the token from the URL
-	 * @return whether the cache holds it (as a source or as naming none)
+	 * @return whether it is known
 	 */
-	boolean cached(String token) {
-		return this.sources.synchronous().getIfPresent(token) != null;
+	boolean known(String token) {
+		return this.sources.synchronous().getIfPresent(token) != null || this.recentlyFound.getIfPresent(token) != null;
 	}
 
 	/**

@@ -56,6 +56,9 @@ class InboundLimitsIntegrationTests {
 	@Autowired
 	private InboundBudget budget;
 
+	@Autowired
+	private SourceCache sourceCache;
+
 	@Test
 	void aSlowUploadHoldsOnlyItsSourcesShareAndOtherSourcesAreServed() throws Exception {
 		Tenant tenant = this.tenants.create("Slow Sender").block();
@@ -105,6 +108,10 @@ class InboundLimitsIntegrationTests {
 		assertThat(JSON.readTree(limited.body()).path("code").asString()).isEqualTo("rate-limited");
 		assertThat(post(known, MINIVOICE_CALL_COMPLETED.replace("call_123", "call_456")).statusCode())
 			.as("a known URL from the same address")
+			.isEqualTo(200);
+		this.sourceCache.evict(known);
+		assertThat(post(known, MINIVOICE_CALL_COMPLETED.replace("call_123", "call_789")).statusCode())
+			.as("a URL that named a source recently, though no longer cached")
 			.isEqualTo(200);
 	}
 
