@@ -26,12 +26,14 @@ final class NoisyNeighbourScenario implements Scenario {
 	public ScenarioReport run(BenchRun run) {
 		ScenarioReport report = new ScenarioReport(name());
 		List<BenchTenant> others = run.tenants();
-		Ledger quiet = E2eScenario.endToEnd(run, others, new ScenarioReport("noisy-neighbour-quiet"), "quiet");
+		ScenarioReport quietPhase = new ScenarioReport("noisy-neighbour-quiet");
+		Ledger quiet = E2eScenario.endToEnd(run, others, quietPhase, "quiet");
 		BenchTenant noisy = run.tenantFactory().create("noisy", List.of(run.receiver().url("fast", "noisy")), null);
 		Noise noise = new Noise(noisy);
 		// Noise from before the load starts until it has ended (at most a minute more).
 		List<Thread> threads = noise.start(run.settings().duration().plusSeconds(60));
-		Ledger loud = E2eScenario.endToEnd(run, others, new ScenarioReport("noisy-neighbour-loud"), "loud");
+		ScenarioReport loudPhase = new ScenarioReport("noisy-neighbour-loud");
+		Ledger loud = E2eScenario.endToEnd(run, others, loudPhase, "loud");
 		noise.stop();
 		for (Thread thread : threads) {
 			try {
@@ -52,6 +54,15 @@ final class NoisyNeighbourScenario implements Scenario {
 		double loudAck = ScenarioReport.millis(loud.ackLatency(), 99);
 		double quietE2e = ScenarioReport.millis(quiet.endToEnd(), 99);
 		double loudE2e = ScenarioReport.millis(loud.endToEnd(), 99);
+		// where the CPU went in each phase (Switchboard, PostgreSQL, the harness and its
+		// noise)
+		for (ScenarioReport phase : List.of(quietPhase, loudPhase)) {
+			phase.figures()
+				.entrySet()
+				.stream()
+				.filter((figure) -> figure.getKey().contains("cpu"))
+				.forEach((figure) -> report.figure(figure.getKey(), figure.getValue()));
+		}
 		report.figure("noise_answers_by_kind_and_status", noise.answers())
 			.figure("others_answers_by_status", tally.statuses())
 			.latencies("quiet_ack", quiet.ackLatency())
