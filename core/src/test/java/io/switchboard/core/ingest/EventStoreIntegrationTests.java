@@ -36,6 +36,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -171,9 +172,13 @@ class EventStoreIntegrationTests {
 		Tenant other = this.tenants.create("Neighbour").block();
 		Source otherSource = this.sources.create(other.id(), NewSource.of("MV", Provider.MINIVOICE, "s")).block();
 		List<List<IncomingEvent>> batches = new CopyOnWriteArrayList<>();
+		// The first batch is held until every event is submitted, so the others are sure
+		// to wait for the only commit slot and go together.
+		Sinks.Empty<Void> firstHeld = Sinks.empty();
 		GroupCommit<IncomingEvent, IngestOutcome> group = new GroupCommit<>((events) -> {
 			batches.add(events);
-			return this.store.store(events);
+			Mono<Void> gate = (batches.size() == 1) ? firstHeld.asMono() : Mono.empty();
+			return gate.then(Mono.defer(() -> this.store.store(events)));
 		}, 100, 1);
 		IncomingEvent nul = event("call.completed\u0000", "poison-nul");
 		IncomingEvent hugeCallId = new IncomingEvent(this.tenant.id(), this.source.id(),
@@ -191,6 +196,7 @@ class EventStoreIntegrationTests {
 			}, (error) -> {
 			}))
 			.toList();
+		firstHeld.tryEmitEmpty();
 		for (int i : new int[] { 0, 2, 4, 5 }) {
 			IngestOutcome stored = outcomes.get(i).block(Duration.ofSeconds(10));
 			assertThat(stored.duplicate()).isFalse();
