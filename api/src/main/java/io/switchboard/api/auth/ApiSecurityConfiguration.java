@@ -3,6 +3,7 @@ package io.switchboard.api.auth;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.switchboard.api.connection.ClientAddress;
 import io.switchboard.core.signin.SignInThrottle;
 import io.switchboard.core.signin.ThrottledSignIn;
 import io.switchboard.core.tenant.TenantRepository;

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
  * The bytes of inbound bodies this process holds at once: read, verified or waiting for
  * their commit. A request reserves its body's size (its {@code Content-Length}, or its
  * source's limit when the length is not declared) before the body is read and gives it
- * back when it is answered. Past the process's budget, or past one source's share of it,
- * the request is shed with 503 and {@code Retry-After}: slow or huge uploads from one
- * sender cannot take the memory every other tenant's events need.
+ * back when it is answered. Past one source's share the request is refused (429, the
+ * sender's own load), past the process's budget it is shed (503), both with
+ * {@code Retry-After}: slow or huge uploads from one sender cannot take the memory every
+ * other tenant's events need.
  */
 @Component
 class InboundBudget {
@@ -42,8 +43,9 @@ class InboundBudget {
 	 * else is held, so that no source's own size limit makes it unusable.
 	 * @param source the source it is sent to
 	 * @param bytes its size, or the most it may be
-	 * @return the reservation, to be released once the request is answered; {@code null}
-	 * when there is no room
+	 * @return the reservation, to be released once the request is answered
+	 * @throws Refused when there is no room, saying whether the source's share or the
+	 * whole budget is used up
 	 */
 	Reservation reserve(SourceId source, long bytes) {
 		boolean[] admitted = new boolean[1];

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
-import io.switchboard.core.commit.GroupCommit;
+import io.switchboard.api.connection.ClientAddress;
 import io.switchboard.api.limit.Allowance;
+import io.switchboard.core.commit.GroupCommit;
+import io.switchboard.core.commit.StoreFailure;
 import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.ingest.EventLimits;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
-import io.switchboard.core.commit.StoreFailure;
 import io.switchboard.core.ingest.Unstorable;
 import io.switchboard.core.signature.SignatureSchemes;
 import io.switchboard.core.signature.SignedRequest;
@@ -103,7 +104,7 @@ class InboundController {
 		if (!TOKEN_SHAPE.matcher(token).matches()) {
 			return refused(null, InboundRefusal.unknownSource(), startNanos);
 		}
-		String address = clientAddress(request);
+		String address = ClientAddress.of(request).orElse("unknown");
 		if (!this.sources.known(token)) {
 			Duration wait = this.unknownTokens.wait(address);
 			if (!wait.isZero()) {
@@ -158,11 +159,6 @@ class InboundController {
 			throw refused.sourceShare() ? InboundRefusal.sourceBusy(this.properties.retryAfter())
 					: InboundRefusal.overloaded(this.properties.retryAfter());
 		}
-	}
-
-	private static String clientAddress(ServerHttpRequest request) {
-		return (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null)
-				? request.getRemoteAddress().getAddress().getHostAddress() : "unknown";
 	}
 
 	private void checkOpen(Source source, ServerHttpRequest request) {

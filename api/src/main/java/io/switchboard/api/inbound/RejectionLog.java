@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.api.connection.ClientAddress;
 import io.switchboard.api.limit.TokenBucket;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.rejection.RejectionRepository;
@@ -55,8 +56,7 @@ class RejectionLog {
 		if (this.samplers.get(source.id(), (id) -> new TokenBucket(rate, rate, now)).tryTake(now) > 0) {
 			return;
 		}
-		String remote = (request.getRemoteAddress() != null) ? request.getRemoteAddress().getAddress().getHostAddress()
-				: null;
+		String remote = ClientAddress.of(request).orElse(null);
 		this.rejections
 			.record(source.tenantId(), source.id(), refusal.code(), refusal.getMessage(), remote,
 					redacted(request.getHeaders()), this.properties.rejectionsKept())

@@ -1,11 +1,11 @@
 package io.switchboard.api.limit;
 
-import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.connection.ClientAddress;
 import io.switchboard.api.problem.ProblemWriter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,9 +90,7 @@ class ApiLimitFilter implements WebFilter, Ordered {
 	}
 
 	private static String anonymous(ServerHttpRequest request) {
-		InetSocketAddress address = request.getRemoteAddress();
-		return "address:" + ((address != null && address.getAddress() != null) ? address.getAddress().getHostAddress()
-				: "unknown");
+		return "address:" + ClientAddress.of(request).orElse("unknown");
 	}
 
 	@Override

@@ -65,8 +65,7 @@ final class IngestScenario implements Scenario {
 			.figure("max_answers_by_status", max.tally().statuses())
 			.latencies("max_service", max.ackLatency());
 		maxUsage.report(report, "max");
-		run.share("ingest_rss_max_mb", Math.max(maxUsage.maxResidentMb(),
-				(run.shared("ingest_rss_max_mb") instanceof Number n) ? n.longValue() : 0));
+		sharePeakResident(run, maxUsage);
 		double ratio = result.eventsPerSecond() / pgbench.eventsPerSecond();
 		report.figure("max_to_pgbench_ratio", ratio)
 			.target("max sustained ingest rate (events/s)", result.eventsPerSecond(), ">=", 3000)
@@ -96,10 +95,15 @@ final class IngestScenario implements Scenario {
 			.figure(prefix + "_answers_by_status", ledger.tally().statuses());
 		double cores = usage.report(report, prefix);
 		report.figure(prefix + "_switchboard_cpu_ms_per_event", cores * 1000 / rate);
-		run.share("ingest_rss_max_mb", Math.max(usage.maxResidentMb(),
-				(run.shared("ingest_rss_max_mb") instanceof Number n) ? n.longValue() : 0));
+		sharePeakResident(run, usage);
 		run.awaitQuiet();
 		return ledger;
+	}
+
+	/** The largest resident size of any ingest phase so far, for the memory report. */
+	private static void sharePeakResident(BenchRun run, ProcessUsage usage) {
+		long before = (run.shared("ingest_rss_max_mb") instanceof Number peak) ? peak.longValue() : 0;
+		run.share("ingest_rss_max_mb", Math.max(before, usage.maxResidentMb()));
 	}
 
 	static PgBench.RowOwner rowOwner(BenchTenant tenant) {
