@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -73,9 +74,16 @@ final class Browser implements AutoCloseable {
 		this.driver.findElement(by).click();
 	}
 
+	/**
+	 * Waits up to 30 s for a condition, polled every 100 ms. A poll that reloads the page
+	 * can have its command cut short by another navigation ("aborted by navigation", a
+	 * {@link TimeoutException} of that one command, seen once in a clean-clone CI run):
+	 * that poll counts as not yet, like a stale element; the wait's own deadline stands.
+	 */
 	<T> T await(Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(30), Duration.ofMillis(100))
 			.ignoring(StaleElementReferenceException.class)
+			.ignoring(TimeoutException.class)
 			.until(condition);
 	}
 
