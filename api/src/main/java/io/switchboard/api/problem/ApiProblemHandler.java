@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.core.id.MalformedIdException;
+import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.tenant.QuotaExceeded;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,6 +46,16 @@ class ApiProblemHandler {
 		String detail = errors.isEmpty() ? "The request is not valid."
 				: errors.get(0).field() + ": " + errors.get(0).message();
 		return respond(HttpStatus.BAD_REQUEST, "validation-failed", detail, errors);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> refusedByRule(InvalidInput ex) {
+		List<ProblemWriter.FieldProblem> errors = ex.errors()
+			.entrySet()
+			.stream()
+			.map((error) -> new ProblemWriter.FieldProblem(error.getKey(), error.getValue()))
+			.toList();
+		return respond(HttpStatus.BAD_REQUEST, "validation-failed", ex.getMessage(), errors);
 	}
 
 	@ExceptionHandler
