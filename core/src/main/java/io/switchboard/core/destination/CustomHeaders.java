@@ -12,9 +12,8 @@ import java.util.Set;
  */
 public final class CustomHeaders {
 
-	private static final Set<String> RESERVED = Set.of("webhook-id", "webhook-timestamp", "webhook-signature",
-			"x-minivoice-timestamp", "x-minivoice-signature", "x-webhook-signature", "host", "content-length",
-			"transfer-encoding", "connection");
+	/** Headers of the connection itself, besides every signature style's. */
+	private static final Set<String> CONNECTION = Set.of("host", "content-length", "transfer-encoding", "connection");
 
 	private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 
@@ -29,7 +28,7 @@ public final class CustomHeaders {
 	 * @return true if a destination may not set it
 	 */
 	public static boolean isReserved(String name) {
-		return RESERVED.contains(name.toLowerCase(Locale.ROOT));
+		return CONNECTION.contains(name.toLowerCase(Locale.ROOT)) || SignatureStyle.isSignatureHeader(name);
 	}
 
 	/**

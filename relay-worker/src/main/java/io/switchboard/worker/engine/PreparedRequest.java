@@ -6,9 +6,9 @@ import java.util.Map;
 
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.destination.CustomHeaders;
+import io.switchboard.core.destination.SignatureStyle;
 import io.switchboard.core.normalized.NormalizedCallEvent;
 import io.switchboard.worker.signing.OutboundSigner;
-import io.switchboard.worker.signing.SignatureStyle;
 
 /**
  * The request an attempt sends: the original bytes and content type, or the normalized

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.switchboard.core.destination.SignatureStyle;
+
 /**
  * Signs outgoing deliveries: the headers to add to a request so that its receiver can
  * tell it came from Switchboard, in the destination's {@link SignatureStyle}.

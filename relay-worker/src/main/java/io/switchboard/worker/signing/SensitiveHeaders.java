@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+
+import io.switchboard.core.destination.SignatureStyle;
 
 /**
  * Which headers a destination's own static headers may not replace, and which a delivery
@@ -14,12 +15,6 @@ import java.util.Set;
 final class SensitiveHeaders {
 
 	static final String REDACTED = "[redacted]";
-
-	private static final Set<String> SIGNATURE_HEADERS = Set.of(StandardWebhooksStyle.ID_HEADER,
-			StandardWebhooksStyle.TIMESTAMP_HEADER, StandardWebhooksStyle.SIGNATURE_HEADER,
-			MiniVoiceStyle.TIMESTAMP_HEADER.toLowerCase(Locale.ROOT),
-			MiniVoiceStyle.SIGNATURE_HEADER.toLowerCase(Locale.ROOT),
-			MinariStyle.SIGNATURE_HEADER.toLowerCase(Locale.ROOT));
 
 	/**
 	 * Parts of a name that mark a credential or a signature. Ids and timestamps are not
@@ -32,7 +27,7 @@ final class SensitiveHeaders {
 	}
 
 	static boolean isSignatureHeader(String name) {
-		return name != null && SIGNATURE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+		return SignatureStyle.isSignatureHeader(name);
 	}
 
 	static boolean isSecret(String name) {

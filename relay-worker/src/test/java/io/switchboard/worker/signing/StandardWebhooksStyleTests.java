@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.switchboard.core.destination.SignatureStyle;
 import io.switchboard.core.source.Provider;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

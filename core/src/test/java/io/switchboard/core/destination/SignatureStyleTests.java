@@ -1,4 +1,4 @@
-package io.switchboard.worker.signing;
+package io.switchboard.core.destination;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +21,15 @@ class SignatureStyleTests {
 		assertThat(SignatureStyle.MINIVOICE.key()).isEqualTo("minivoice");
 		assertThat(SignatureStyle.MINARI.key()).isEqualTo("minari");
 		assertThat(SignatureStyle.NONE.key()).isEqualTo("none");
+	}
+
+	@Test
+	void signatureHeadersAreKnownInAnyCase() {
+		assertThat(SignatureStyle.isSignatureHeader("Webhook-Signature")).isTrue();
+		assertThat(SignatureStyle.isSignatureHeader("x-minivoice-timestamp")).isTrue();
+		assertThat(SignatureStyle.isSignatureHeader("X-WEBHOOK-SIGNATURE")).isTrue();
+		assertThat(SignatureStyle.isSignatureHeader("X-Api-Key")).isFalse();
+		assertThat(SignatureStyle.isSignatureHeader(null)).isFalse();
 	}
 
 	@Test
