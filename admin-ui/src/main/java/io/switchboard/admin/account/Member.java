@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.switchboard.core.audit.Actor;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.user.AppUser;
 
@@ -32,6 +33,14 @@ public record Member(AppUser user) implements UserDetails {
 	 */
 	public String actor() {
 		return this.user.id().toString();
+	}
+
+	/**
+	 * Who they are in the audit log, with their tenant.
+	 * @return the actor
+	 */
+	public Actor asActor() {
+		return new Actor(tenantId(), actor());
 	}
 
 	/**

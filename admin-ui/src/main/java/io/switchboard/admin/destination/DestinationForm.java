@@ -1,19 +1,23 @@
 package io.switchboard.admin.destination;
 
-import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
+import io.switchboard.core.destination.DestinationDraft;
+import io.switchboard.core.destination.DestinationRules;
 import io.switchboard.core.destination.DestinationSettings;
+import io.switchboard.core.destination.SignatureStyle;
+import io.switchboard.core.input.InputErrors;
+import io.switchboard.core.input.IntRange;
 
 /**
- * The destination form, for creating and for editing; numbers and the schedule arrive as
- * text and are checked here, each problem named by its field.
+ * The destination form, for creating and for editing; numbers, the schedule and the
+ * headers arrive as text and are read here, then checked by the destination rules, each
+ * problem named by its field.
  *
  * @param kind {@code zapier}, {@code n8n}, {@code make} or {@code custom}
  * @param name what people call it
@@ -35,7 +39,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 	static DestinationForm defaults(Preset preset) {
 		DestinationSettings settings = preset.defaults();
 		return new DestinationForm(preset.key(), "", "", settings.signatureStyle(), settings.payloadFormat(),
-				RetrySchedule.format(settings.retryDelaysMs()), String.valueOf(settings.timeoutMs()),
+				WaitList.format(settings.retryDelaysMs()), String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
 				String.valueOf(settings.maxInFlight()), "", false);
 	}
@@ -43,60 +47,57 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 	static DestinationForm of(Destination destination) {
 		DestinationSettings settings = destination.settings();
 		return new DestinationForm(destination.kind().key(), destination.name(), destination.url(),
-				settings.signatureStyle(), settings.payloadFormat(), RetrySchedule.format(settings.retryDelaysMs()),
+				settings.signatureStyle(), settings.payloadFormat(), WaitList.format(settings.retryDelaysMs()),
 				String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
 				String.valueOf(settings.maxInFlight()), "", false);
 	}
 
-	Map<String, String> problems(boolean allowPrivateNetworks) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (this.name == null || this.name.isBlank() || this.name.length() > 200) {
-			errors.put("name", "Give it a name (up to 200 characters).");
-		}
-		urlProblem(allowPrivateNetworks).ifPresent((problem) -> errors.put("url", problem));
-		if (this.signatureStyle == null || !this.signatureStyle.matches("standard-webhooks|minivoice|minari|none")) {
-			errors.put("signatureStyle", "Pick a signature style.");
-		}
-		if (this.payloadFormat == null || !this.payloadFormat.matches("original|normalized")) {
-			errors.put("payloadFormat", "Pick original or normalized.");
-		}
-		try {
-			RetrySchedule.parse(this.retrySchedule);
-		}
-		catch (IllegalArgumentException ex) {
-			errors.put("retrySchedule", ex.getMessage());
-		}
-		number(this.timeoutMs, 100, 60_000, "timeoutMs", "A timeout from 100 to 60000 ms.", errors);
-		if (this.rateLimitPerSecond != null && !this.rateLimitPerSecond.isBlank()) {
-			number(this.rateLimitPerSecond, 1, 10_000, "rateLimitPerSecond", "From 1 to 10000, or empty for none.",
-					errors);
-		}
-		number(this.maxInFlight, 1, 1_000, "maxInFlight", "From 1 to 1000.", errors);
-		try {
-			CustomHeaders.problem(parsedHeaders()).ifPresent((problem) -> errors.put("headers", problem));
-		}
-		catch (IllegalArgumentException ex) {
-			errors.put("headers", ex.getMessage());
-		}
-		return errors;
+	/**
+	 * The new destination this form asks for.
+	 * @param errors where problems reading the form's text are noted
+	 * @return the draft, checked by the destination rules when it is made
+	 */
+	DestinationDraft draft(InputErrors errors) {
+		return new DestinationDraft(this.name, Preset.of(this.kind).key(), this.url, this.signatureStyle,
+				this.payloadFormat, retryDelays(errors), DestinationRules.TIMEOUT.read(this.timeoutMs, errors),
+				DestinationRules.RATE_LIMIT.read(this.rateLimitPerSecond, errors),
+				DestinationRules.MAX_IN_FLIGHT.read(this.maxInFlight, errors), headers(errors));
 	}
 
-	DestinationSettings settings() {
-		return new DestinationSettings(this.signatureStyle, this.payloadFormat, RetrySchedule.parse(this.retrySchedule),
-				Integer.parseInt(this.timeoutMs.trim()), rateLimit(), Integer.parseInt(this.maxInFlight.trim()));
+	/**
+	 * The change this form makes to a destination: every setting as shown, an empty rate
+	 * limit for none, empty headers to keep the current ones.
+	 * @param errors where problems reading the form's text are noted
+	 * @return the change
+	 */
+	DestinationChange change(InputErrors errors) {
+		Integer rateLimit = DestinationRules.RATE_LIMIT.read(this.rateLimitPerSecond, errors);
+		Map<String, String> newHeaders = Boolean.TRUE.equals(this.clearHeaders) ? Map.of() : headers(errors);
+		return DestinationChange.builder()
+			.name(orEmpty(this.name))
+			.url(orEmpty(this.url))
+			.signatureStyle(orEmpty(this.signatureStyle))
+			.payloadFormat(orEmpty(this.payloadFormat))
+			.retryDelaysMs(retryDelays(errors))
+			.timeoutMs(required(DestinationRules.TIMEOUT, this.timeoutMs, errors))
+			.rateLimitPerSecond(rateLimit)
+			.clearRateLimit(rateLimit == null)
+			.maxInFlight(required(DestinationRules.MAX_IN_FLIGHT, this.maxInFlight, errors))
+			.headers((newHeaders == null || newHeaders.isEmpty()) && !Boolean.TRUE.equals(this.clearHeaders) ? null
+					: newHeaders)
+			.build();
 	}
 
-	DestinationChange change() {
-		DestinationSettings settings = settings();
-		Map<String, String> newHeaders = Boolean.TRUE.equals(this.clearHeaders) ? Map.of() : parsedHeaders();
-		return new DestinationChange(this.name.trim(), this.url.trim(), settings.signatureStyle(),
-				settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(), settings.rateLimitPerSecond(),
-				settings.rateLimitPerSecond() == null, settings.maxInFlight(), null,
-				(newHeaders.isEmpty() && !Boolean.TRUE.equals(this.clearHeaders)) ? null : newHeaders);
+	private List<Integer> retryDelays(InputErrors errors) {
+		return errors.read("retryDelaysMs", () -> WaitList.parse(this.retrySchedule));
 	}
 
-	Map<String, String> parsedHeaders() {
+	private Map<String, String> headers(InputErrors errors) {
+		return errors.read("headers", this::parsedHeaders);
+	}
+
+	private Map<String, String> parsedHeaders() {
 		Map<String, String> parsed = new LinkedHashMap<>();
 		if (this.headers == null) {
 			return parsed;
@@ -114,45 +115,21 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 		return parsed;
 	}
 
-	private Integer rateLimit() {
-		return (this.rateLimitPerSecond == null || this.rateLimitPerSecond.isBlank()) ? null
-				: Integer.parseInt(this.rateLimitPerSecond.trim());
+	/** A form's field left empty is a value the rules refuse, not one kept as it is. */
+	private static String orEmpty(String text) {
+		return (text != null) ? text : "";
 	}
 
-	private java.util.Optional<String> urlProblem(boolean allowPrivateNetworks) {
-		URI parsed;
-		try {
-			parsed = URI.create((this.url != null) ? this.url.trim() : "");
+	private static Integer required(IntRange range, String text, InputErrors errors) {
+		Integer value = range.read(text, errors);
+		if (value == null) {
+			errors.add(range.field(), range.message());
 		}
-		catch (IllegalArgumentException ex) {
-			return java.util.Optional.of("That is not a URL.");
-		}
-		String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : "";
-		boolean allowed = scheme.equals("https") || (scheme.equals("http") && allowPrivateNetworks);
-		if (parsed.getHost() == null || !allowed || this.url.length() > 2048) {
-			return java.util.Optional.of("Give the receiver's https:// URL.");
-		}
-		if (parsed.getUserInfo() != null) {
-			return java.util.Optional.of("Don't put a user name or password in the URL; add a header instead.");
-		}
-		return java.util.Optional.empty();
-	}
-
-	private static void number(String text, int min, int max, String field, String message,
-			Map<String, String> errors) {
-		try {
-			int value = Integer.parseInt((text != null) ? text.trim() : "");
-			if (value < min || value > max) {
-				errors.put(field, message);
-			}
-		}
-		catch (NumberFormatException ex) {
-			errors.put(field, message);
-		}
+		return value;
 	}
 
 	static List<String> styles() {
-		return List.of("standard-webhooks", "minivoice", "minari", "none");
+		return Arrays.stream(SignatureStyle.values()).map(SignatureStyle::key).toList();
 	}
 
 	@Override

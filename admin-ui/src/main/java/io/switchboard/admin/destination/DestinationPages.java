@@ -1,27 +1,24 @@
 package io.switchboard.admin.destination;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import io.switchboard.admin.account.Member;
 import io.switchboard.admin.page.NotFound;
-import io.switchboard.core.audit.RecordedChanges;
-import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.delivery.SampleEvents;
 import io.switchboard.core.delivery.SampleEvents.Preview;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationRepository;
-import io.switchboard.core.destination.DestinationSettings;
+import io.switchboard.core.destination.Destinations;
 import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.input.InputErrors;
+import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.job.TestSendRequests;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -47,25 +44,21 @@ class DestinationPages {
 	 */
 	private static final Map<String, Preview> PREVIEWS = previews();
 
-	private final DestinationRepository destinations;
+	private final Destinations destinations;
 
-	private final RecordedChanges audit;
-
-	private final boolean allowPrivateNetworks;
+	private final DestinationRepository repository;
 
 	private final TestSendRequests testSends;
 
-	DestinationPages(DestinationRepository destinations, RecordedChanges audit, TestSendRequests testSends,
-			@Value("${switchboard.egress.allow-private-networks:false}") boolean allowPrivateNetworks) {
+	DestinationPages(Destinations destinations, DestinationRepository repository, TestSendRequests testSends) {
 		this.destinations = destinations;
+		this.repository = repository;
 		this.testSends = testSends;
-		this.audit = audit;
-		this.allowPrivateNetworks = allowPrivateNetworks;
 	}
 
 	@GetMapping("/destinations")
 	Mono<String> listDestinations(@AuthenticationPrincipal Member member, Model model) {
-		return this.destinations.findAllByTenant(member.tenantId())
+		return this.repository.findAllByTenant(member.tenantId())
 			.collectList()
 			.doOnNext((all) -> model.addAttribute("destinations", all))
 			.thenReturn("destinations/list");
@@ -84,78 +77,61 @@ class DestinationPages {
 	@PostMapping("/destinations")
 	Mono<String> createDestination(@ModelAttribute("form") DestinationForm form, @AuthenticationPrincipal Member member,
 			Model model, ServerWebExchange exchange) {
-		Preset preset = Preset.of(form.kind());
-		Map<String, String> errors = form.problems(this.allowPrivateNetworks);
-		if (!errors.isEmpty()) {
-			exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-			return Mono.just(form(preset, form, errors, model));
-		}
-		Map<String, String> headers = form.parsedHeaders();
-		Mono<Destination> created = this.destinations
-			.create(member.tenantId(), form.name().trim(), preset.kind(), form.url().trim(), form.settings())
-			.flatMap((stored) -> headers.isEmpty() ? Mono.just(stored) : this.destinations.update(member.tenantId(),
-					stored.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, null, headers)));
-		return this.audit
-			.recorded(member.tenantId(), member.actor(), "destination.created", "destination", created,
-					(stored) -> new AuditedChange(stored.id().toString(), null, AuditedDestination.of(stored)))
-			.map((stored) -> "redirect:/destinations/" + stored.id() + "?created");
+		InputErrors errors = new InputErrors();
+		return this.destinations.create(member.asActor(), form.draft(errors), errors)
+			.map((created) -> "redirect:/destinations/" + created.destination().id() + "?created")
+			.onErrorResume(InvalidInput.class,
+					(invalid) -> Mono.just(form(Preset.of(form.kind()), form, refused(invalid, exchange), model)));
 	}
 
 	@GetMapping("/destinations/{id}")
 	Mono<String> showDestination(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
-		return found(member, id)
+		return found(this.repository.findByTenantAndId(member.tenantId(), DestinationId.parse(id)))
 			.map((destination) -> show(destination, DestinationForm.of(destination), Map.of(), null, model));
 	}
 
 	@PostMapping("/destinations/{id}")
 	Mono<String> updateDestination(@PathVariable String id, @ModelAttribute("form") DestinationForm form,
 			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
-		return found(member, id).flatMap((before) -> {
-			Map<String, String> errors = form.problems(this.allowPrivateNetworks);
-			if (!errors.isEmpty()) {
-				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				return Mono.just(show(before, form, errors, null, model));
-			}
-			model.addAttribute("notice", "Settings saved.");
-			return changed(member, "destination.updated", before,
-					this.destinations.update(member.tenantId(), before.id(), form.change()))
-				.map((after) -> show(after, DestinationForm.of(after), Map.of(), null, model));
-		});
+		DestinationId destinationId = DestinationId.parse(id);
+		InputErrors errors = new InputErrors();
+		return found(this.destinations.update(member.asActor(), destinationId, form.change(errors), errors))
+			.map((after) -> {
+				model.addAttribute("notice", "Settings saved.");
+				return show(after, DestinationForm.of(after), Map.of(), null, model);
+			})
+			.onErrorResume(InvalidInput.class,
+					(invalid) -> found(this.repository.findByTenantAndId(member.tenantId(), destinationId))
+						.map((before) -> show(before, form, refused(invalid, exchange), null, model)));
 	}
 
 	@PostMapping("/destinations/{id}/enabled")
 	Mono<String> switchDestination(@PathVariable String id, @ModelAttribute Switch form,
 			@AuthenticationPrincipal Member member) {
-		DestinationChange change = new DestinationChange(null, null, null, null, null, null, null, false, null,
-				Boolean.TRUE.equals(form.enabled()), null);
-		return found(member, id)
-			.flatMap((before) -> changed(member, "destination.updated", before,
-					this.destinations.update(member.tenantId(), before.id(), change)))
+		DestinationChange change = DestinationChange.builder().enabled(Boolean.TRUE.equals(form.enabled())).build();
+		return found(this.destinations.update(member.asActor(), DestinationId.parse(id), change))
 			.thenReturn("redirect:/destinations/" + id);
 	}
 
 	@PostMapping("/destinations/{id}/reveal")
 	Mono<String> revealSecret(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
-		return found(member, id).map((destination) -> show(destination, DestinationForm.of(destination), Map.of(),
-				destination.signingSecret(), model));
+		return found(this.repository.findByTenantAndId(member.tenantId(), DestinationId.parse(id)))
+			.map((destination) -> show(destination, DestinationForm.of(destination), Map.of(),
+					destination.signingSecret(), model));
 	}
 
 	@PostMapping("/destinations/{id}/rotate")
 	Mono<String> rotateSecret(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
-		return found(member, id)
-			.flatMap((before) -> changed(member, "destination.secret-rotated", before,
-					this.destinations.rotateSigningSecret(member.tenantId(), before.id(), Duration.ofHours(24))))
-			.map((after) -> {
-				model.addAttribute("notice",
-						"New signing secret made. For 24 hours requests carry signatures with both secrets.");
-				return show(after, DestinationForm.of(after), Map.of(), after.signingSecret(), model);
-			});
+		return found(this.destinations.rotateSecret(member.asActor(), DestinationId.parse(id))).map((after) -> {
+			model.addAttribute("notice",
+					"New signing secret made. For 24 hours requests carry signatures with both secrets.");
+			return show(after, DestinationForm.of(after), Map.of(), after.signingSecret(), model);
+		});
 	}
 
 	@PostMapping("/destinations/{id}/test")
 	Mono<String> sendTestEvent(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
-		return found(member, id)
+		return found(this.repository.findByTenantAndId(member.tenantId(), DestinationId.parse(id)))
 			.flatMap((destination) -> this.testSends.send(destination, member.actor()).map((sent) -> {
 				model.addAttribute("testSend", sent);
 				return show(destination, DestinationForm.of(destination), Map.of(), null, model);
@@ -164,18 +140,13 @@ class DestinationPages {
 
 	@PostMapping("/destinations/{id}/delete")
 	Mono<String> deleteDestination(@PathVariable String id, @AuthenticationPrincipal Member member) {
-		return found(member, id)
-			.flatMap((before) -> this.audit.recorded(member.tenantId(), member.actor(), "destination.deleted",
-					"destination", this.destinations.delete(member.tenantId(), before.id()).thenReturn(before),
-					(deleted) -> new AuditedChange(id, AuditedDestination.of(deleted), null)))
+		return found(this.destinations.delete(member.asActor(), DestinationId.parse(id)))
 			.thenReturn("redirect:/destinations?deleted");
 	}
 
-	private Mono<Destination> changed(Member member, String action, Destination before, Mono<Destination> change) {
-		return this.audit.recorded(member.tenantId(), member.actor(), action, "destination",
-				change.switchIfEmpty(Mono.error(new NotFound("destination"))),
-				(after) -> new AuditedChange(after.id().toString(), AuditedDestination.of(before),
-						AuditedDestination.of(after)));
+	private static Map<String, String> refused(InvalidInput invalid, ServerWebExchange exchange) {
+		exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+		return invalid.errors();
 	}
 
 	private static Map<String, Preview> previews() {
@@ -207,9 +178,8 @@ class DestinationPages {
 		return "destinations/show";
 	}
 
-	private Mono<Destination> found(Member member, String id) {
-		return this.destinations.findByTenantAndId(member.tenantId(), DestinationId.parse(id))
-			.switchIfEmpty(Mono.error(new NotFound("destination")));
+	private static Mono<Destination> found(Mono<Destination> destination) {
+		return destination.switchIfEmpty(Mono.error(() -> new NotFound("destination")));
 	}
 
 	/**
@@ -218,20 +188,6 @@ class DestinationPages {
 	 * @param enabled on or off
 	 */
 	record Switch(Boolean enabled) {
-
-	}
-
-	/**
-	 * A destination as the audit log shows it: header names only, never the secret.
-	 */
-	record AuditedDestination(String id, String name, String kind, String url, boolean enabled,
-			DestinationSettings settings, List<String> headers) {
-
-		static AuditedDestination of(Destination destination) {
-			return new AuditedDestination(destination.id().toString(), destination.name(), destination.kind().key(),
-					destination.url(), destination.enabled(), destination.settings(),
-					List.copyOf(new TreeSet<>(destination.headers().keySet())));
-		}
 
 	}
 

@@ -1,10 +1,7 @@
 package io.switchboard.admin.source;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.switchboard.core.source.HmacScheme;
-import io.switchboard.core.source.Provider;
+import io.switchboard.core.source.SourceDraft;
 
 /**
  * The new-source form; a generic HMAC sender also names its header, hash and encoding.
@@ -25,48 +22,14 @@ record SourceForm(String name, String provider, String secret, String hmacHeader
 		return new SourceForm("", "minivoice", "", "X-Signature", "sha256", "hex", "");
 	}
 
-	Map<String, String> problems() {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (blank(this.name) || this.name.trim().length() > 200) {
-			errors.put("name", "Give it a name (up to 200 characters), such as \"MiniVoice production\".");
-		}
-		if (this.provider == null || !this.provider.matches("minivoice|minari|standard-webhooks|hmac")) {
-			errors.put("provider", "Pick who sends to this source.");
-		}
-		if (!blank(this.secret) && (this.secret.trim().length() < 8 || this.secret.trim().length() > 512)) {
-			errors.put("secret", "A secret is 8 to 512 characters.");
-		}
-		if ("hmac".equals(this.provider)) {
-			if (blank(this.hmacHeader) || !this.hmacHeader.trim().matches("[A-Za-z0-9-]{1,100}")) {
-				errors.put("hmacHeader", "Name the header that carries the signature, such as X-Signature.");
-			}
-			if (this.hmacAlgorithm == null || !this.hmacAlgorithm.matches("sha256|sha512")) {
-				errors.put("hmacAlgorithm", "Pick SHA-256 or SHA-512.");
-			}
-			if (this.hmacEncoding == null || !this.hmacEncoding.matches("hex|base64")) {
-				errors.put("hmacEncoding", "Pick hex or base64.");
-			}
-			if (this.hmacPrefix != null && this.hmacPrefix.length() > 50) {
-				errors.put("hmacPrefix", "Up to 50 characters.");
-			}
-		}
-		return errors;
-	}
-
-	Provider providerKind() {
-		return Provider.of(this.provider);
-	}
-
-	String givenSecret() {
-		return blank(this.secret) ? null : this.secret.trim();
-	}
-
-	HmacScheme hmac() {
-		if (!"hmac".equals(this.provider)) {
-			return null;
-		}
-		return new HmacScheme(this.hmacHeader.trim(), this.hmacAlgorithm, this.hmacEncoding,
-				blank(this.hmacPrefix) ? null : this.hmacPrefix);
+	/**
+	 * The new source this form asks for, checked by the source rules when it is made.
+	 * @return the draft
+	 */
+	SourceDraft draft() {
+		HmacScheme hmac = "hmac".equals(this.provider) ? new HmacScheme(this.hmacHeader, this.hmacAlgorithm,
+				this.hmacEncoding, blank(this.hmacPrefix) ? null : this.hmacPrefix) : null;
+		return SourceDraft.withDefaults(this.name, this.provider, blank(this.secret) ? null : this.secret, hmac);
 	}
 
 	private static boolean blank(String value) {

@@ -3,6 +3,7 @@ package io.switchboard.api.auth;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.switchboard.core.audit.Actor;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.token.TokenMaker;
 
@@ -47,6 +48,14 @@ public record ApiCaller(TenantId tenantId, String actor, Set<String> scopes, boo
 			return new ApiCaller(details.user().tenantId(), member.actor(), member.scopes(), true, member);
 		}
 		throw new IllegalStateException("Not an API authentication: " + authentication.getClass().getName());
+	}
+
+	/**
+	 * The caller as the audit log names them.
+	 * @return the actor
+	 */
+	public Actor asActor() {
+		return new Actor(this.tenantId, this.actor);
 	}
 
 }

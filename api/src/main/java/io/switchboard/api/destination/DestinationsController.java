@@ -1,38 +1,28 @@
 package io.switchboard.api.destination;
 
-import java.net.URI;
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.switchboard.api.Page;
-import io.switchboard.api.audit.AuditTrail;
-import io.switchboard.api.audit.AuditTrail.Change;
-import io.switchboard.api.audit.AuditTrail.Versions;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
-import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.Destination;
-import io.switchboard.core.destination.DestinationCircuit;
 import io.switchboard.core.destination.DestinationChange;
-import io.switchboard.core.destination.DestinationKind;
+import io.switchboard.core.destination.DestinationCircuit;
+import io.switchboard.core.destination.DestinationDraft;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.destination.DestinationRules;
 import io.switchboard.core.destination.DestinationSettings;
+import io.switchboard.core.destination.Destinations;
 import io.switchboard.core.id.DestinationId;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,82 +41,55 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DestinationsController {
 
-	private static final String STYLES = "standard-webhooks|minivoice|minari|none";
+	private final Destinations destinations;
 
-	private static final String FORMATS = "original|normalized";
+	private final DestinationRepository repository;
 
-	private final DestinationRepository destinations;
-
-	private final boolean allowPrivateNetworks;
-
-	private final AuditTrail audit;
-
-	DestinationsController(DestinationRepository destinations, AuditTrail audit,
-			@Value("${switchboard.egress.allow-private-networks:false}") boolean allowPrivateNetworks) {
+	DestinationsController(Destinations destinations, DestinationRepository repository) {
 		this.destinations = destinations;
-		this.audit = audit;
-		this.allowPrivateNetworks = allowPrivateNetworks;
+		this.repository = repository;
 	}
 
 	@PostMapping("/api/v1/destinations")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<DestinationView> createDestination(@Valid @RequestBody CreateDestination request, Principal principal) {
-		URI url = checkedUrl(request.url());
-		DestinationKind kind = DestinationKind.of(request.kind());
-		Map<String, String> headers = checkedHeaders(request.headers());
-		DestinationSettings defaults = DestinationSettings.defaults(kind);
-		DestinationSettings settings = new DestinationSettings(or(request.signatureStyle(), defaults.signatureStyle()),
-				or(request.payloadFormat(), defaults.payloadFormat()),
-				or(request.retryDelaysMs(), defaults.retryDelaysMs()), or(request.timeoutMs(), defaults.timeoutMs()),
-				or(request.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
-				or(request.maxInFlight(), defaults.maxInFlight()));
-		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		Mono<Destination> created = this.destinations
-			.create(caller.tenantId(), request.name().trim(), kind, url.toString(), settings)
-			.flatMap((stored) -> (headers == null) ? Mono.just(stored) : this.destinations.update(stored.tenantId(),
-					stored.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, null, headers)));
-		return this.audit
-			.recorded(caller, "destination.created", "destination", created,
-					(stored) -> new Change(stored.id().toString(), null, DestinationView.of(stored, null, List.of())))
-			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), warnings(kind, url)));
+	Mono<DestinationView> createDestination(@RequestBody CreateDestination request, Principal principal) {
+		DestinationDraft draft = new DestinationDraft(request.name(), request.kind(), request.url(),
+				request.signatureStyle(), request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(),
+				request.rateLimitPerSecond(), request.maxInFlight(), request.headers());
+		return this.destinations.create(caller(principal).asActor(), draft)
+			.map((created) -> DestinationView.of(created.destination(), created.destination().signingSecret(),
+					created.warnings()));
 	}
 
 	@PatchMapping("/api/v1/destinations/{id}")
-	Mono<DestinationView> updateDestination(@PathVariable String id, @Valid @RequestBody UpdateDestination request,
+	Mono<DestinationView> updateDestination(@PathVariable String id, @RequestBody UpdateDestination request,
 			Principal principal) {
-		String url = (request.url() != null) ? checkedUrl(request.url()).toString() : null;
-		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		DestinationId destinationId = DestinationId.parse(id);
-		DestinationChange change = new DestinationChange(request.name(), url, request.signatureStyle(),
-				request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(), request.rateLimitPerSecond(),
-				Boolean.TRUE.equals(request.noRateLimit()), request.maxInFlight(), request.enabled(),
-				checkedHeaders(request.headers()));
-		Mono<Versions<Destination>> changed = found(
-				this.destinations.findByTenantAndId(caller.tenantId(), destinationId))
-			.flatMap((before) -> found(this.destinations.update(caller.tenantId(), destinationId, change))
-				.map((after) -> new Versions<>(before, after)));
-		return this.audit
-			.recorded(caller, "destination.updated", "destination", changed,
-					(versions) -> new Change(id, DestinationView.of(versions.before(), null, List.of()),
-							DestinationView.of(versions.after(), null, List.of())))
-			.map((versions) -> DestinationView.of(versions.after(), null, List.of()));
+		DestinationChange change = DestinationChange.builder()
+			.name(request.name())
+			.url(request.url())
+			.signatureStyle(request.signatureStyle())
+			.payloadFormat(request.payloadFormat())
+			.retryDelaysMs(request.retryDelaysMs())
+			.timeoutMs(request.timeoutMs())
+			.rateLimitPerSecond(request.rateLimitPerSecond())
+			.clearRateLimit(Boolean.TRUE.equals(request.noRateLimit()))
+			.maxInFlight(request.maxInFlight())
+			.enabled(request.enabled())
+			.headers(request.headers())
+			.build();
+		return found(this.destinations.update(caller(principal).asActor(), DestinationId.parse(id), change))
+			.map((destination) -> DestinationView.of(destination, null, List.of()));
 	}
 
 	@PostMapping("/api/v1/destinations/{id}/rotate-secret")
 	Mono<DestinationView> rotateDestinationSecret(@PathVariable String id, Principal principal) {
-		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		return this.audit
-			.recorded(caller, "destination.secret-rotated", "destination",
-					found(this.destinations.rotateSigningSecret(caller.tenantId(), DestinationId.parse(id),
-							Duration.ofHours(24))),
-					(destination) -> new Change(id, null, DestinationView.of(destination, null, List.of())))
+		return found(this.destinations.rotateSecret(caller(principal).asActor(), DestinationId.parse(id)))
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), List.of()));
 	}
 
 	@GetMapping("/api/v1/destinations")
 	Mono<Page<DestinationView>> listDestinations(Principal principal) {
-		return this.destinations.findAllByTenant(ApiCaller.of((Authentication) principal).tenantId())
+		return this.repository.findAllByTenant(caller(principal).tenantId())
 			.map((destination) -> DestinationView.of(destination, null, List.of()))
 			.collectList()
 			.map(Page::of);
@@ -134,109 +97,64 @@ class DestinationsController {
 
 	@GetMapping("/api/v1/destinations/{id}")
 	Mono<DestinationView> getDestination(@PathVariable String id, Principal principal) {
-		return this.destinations
-			.findByTenantAndId(ApiCaller.of((Authentication) principal).tenantId(), DestinationId.parse(id))
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")))
+		return found(this.repository.findByTenantAndId(caller(principal).tenantId(), DestinationId.parse(id)))
 			.map((destination) -> DestinationView.of(destination, null, List.of()));
 	}
 
 	@DeleteMapping("/api/v1/destinations/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> deleteDestination(@PathVariable String id, Principal principal) {
-		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		DestinationId destinationId = DestinationId.parse(id);
-		Mono<Destination> deleted = found(this.destinations.findByTenantAndId(caller.tenantId(), destinationId))
-			.flatMap((before) -> this.destinations.delete(caller.tenantId(), destinationId).thenReturn(before));
-		return this.audit
-			.recorded(caller, "destination.deleted", "destination", deleted,
-					(before) -> new Change(id, DestinationView.of(before, null, List.of()), null))
-			.then();
-	}
-
-	private URI checkedUrl(String text) {
-		URI url;
-		try {
-			url = URI.create(text.trim());
-		}
-		catch (IllegalArgumentException ex) {
-			throw ApiProblem.invalid("url", "not a URL");
-		}
-		boolean https = "https".equalsIgnoreCase(url.getScheme());
-		boolean http = "http".equalsIgnoreCase(url.getScheme());
-		if (url.getHost() == null || !(https || (http && this.allowPrivateNetworks))) {
-			throw ApiProblem.invalid("url", "must be an https:// URL with a host");
-		}
-		if (url.getUserInfo() != null) {
-			throw ApiProblem.invalid("url", "must not carry a user name or password; use a header instead");
-		}
-		return url;
-	}
-
-	private static List<String> warnings(DestinationKind kind, URI url) {
-		List<String> warnings = new ArrayList<>();
-		String host = url.getHost().toLowerCase(java.util.Locale.ROOT);
-		if (kind == DestinationKind.ZAPIER
-				&& !(host.equals("hooks.zapier.com") && url.getPath().startsWith("/hooks/catch/"))) {
-			warnings.add("This does not look like a Zapier Catch Hook URL (https://hooks.zapier.com/hooks/catch/…).");
-		}
-		if (kind == DestinationKind.MAKE && !host.endsWith(".make.com")) {
-			warnings.add("This does not look like a Make custom webhook URL (https://hook.<zone>.make.com/…).");
-		}
-		if (kind == DestinationKind.N8N && !url.getPath().contains("/webhook")) {
-			warnings.add("This does not look like an n8n production webhook URL (…/webhook/…); "
-					+ "the /webhook-test/ URL only works while the editor listens.");
-		}
-		return warnings;
+		return found(this.destinations.delete(caller(principal).asActor(), DestinationId.parse(id))).then();
 	}
 
 	private static Mono<Destination> found(Mono<Destination> destination) {
 		return destination.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")));
 	}
 
-	private static Map<String, String> checkedHeaders(Map<String, String> headers) {
-		if (headers == null) {
-			return null;
-		}
-		CustomHeaders.problem(headers).ifPresent((problem) -> {
-			throw ApiProblem.invalid("headers", problem);
-		});
-		return headers;
+	private static ApiCaller caller(Principal principal) {
+		return ApiCaller.of((Authentication) principal);
 	}
 
 	/** Header values often are credentials: the API shows only their names. */
 	private static Map<String, String> masked(Map<String, String> headers) {
-		Map<String, String> masked = new java.util.TreeMap<>();
+		Map<String, String> masked = new TreeMap<>();
 		headers.keySet().forEach((name) -> masked.put(name, "[hidden]"));
 		return masked;
 	}
 
-	private static <T> T or(T value, T fallback) {
-		return (value != null) ? value : fallback;
-	}
-
-	record CreateDestination(@NotBlank @Size(max = 200) String name,
-			@NotBlank @Pattern(regexp = "zapier|n8n|make|custom",
-					message = "must be zapier, n8n, make or custom") String kind,
-			@NotBlank @Size(max = 2048) String url,
-			@Pattern(regexp = STYLES,
-					message = "must be standard-webhooks, minivoice, minari or none") String signatureStyle,
-			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
-			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
-			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
-			@Min(1) @Max(1_000) Integer maxInFlight, Map<String, String> headers) {
-
-	}
-
-	record UpdateDestination(@Size(min = 1, max = 200) String name, @Size(max = 2048) String url,
-			@Pattern(regexp = STYLES,
-					message = "must be standard-webhooks, minivoice, minari or none") String signatureStyle,
-			@Pattern(regexp = FORMATS, message = "must be original or normalized") String payloadFormat,
-			@Size(max = 20) List<@NotNull @Min(1) @Max(86_400_000) Integer> retryDelaysMs,
-			@Min(100) @Max(60_000) Integer timeoutMs, @Min(1) @Max(10_000) Integer rateLimitPerSecond,
-			Boolean noRateLimit, @Min(1) @Max(1_000) Integer maxInFlight, Boolean enabled,
-			Map<String, String> headers) {
+	record CreateDestination(
+			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = DestinationRules.MAX_NAME) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+					"zapier", "n8n", "make", "custom" }) String kind,
+			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = DestinationRules.MAX_URL,
+					description = "https:// (http:// only where private networks are allowed)") String url,
+			@Schema(allowableValues = { "standard-webhooks", "minivoice", "minari", "none" }) String signatureStyle,
+			@Schema(allowableValues = { "original", "normalized" }) String payloadFormat,
+			@Schema(description = RETRY_DELAYS) List<Integer> retryDelaysMs,
+			@Schema(minimum = "" + DestinationRules.MIN_TIMEOUT_MS,
+					maximum = "" + DestinationRules.MAX_TIMEOUT_MS) Integer timeoutMs,
+			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
+			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_IN_FLIGHT_LIMIT) Integer maxInFlight,
+			Map<String, String> headers){
 
 	}
+
+	record UpdateDestination(@Schema(maxLength = DestinationRules.MAX_NAME) String name,
+			@Schema(maxLength = DestinationRules.MAX_URL) String url, @Schema(allowableValues = {
+					"standard-webhooks", "minivoice", "minari", "none" }) String signatureStyle,
+			@Schema(allowableValues = { "original", "normalized" }) String payloadFormat,
+			@Schema(description = RETRY_DELAYS) List<Integer> retryDelaysMs,
+			@Schema(minimum = "" + DestinationRules.MIN_TIMEOUT_MS,
+					maximum = "" + DestinationRules.MAX_TIMEOUT_MS) Integer timeoutMs,
+			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
+			Boolean noRateLimit,
+			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_IN_FLIGHT_LIMIT) Integer maxInFlight,
+			Boolean enabled, Map<String, String> headers){
+
+	}
+
+	private static final String RETRY_DELAYS = "Up to " + DestinationRules.MAX_RETRIES
+			+ " waits in milliseconds, each from 1 to " + DestinationRules.MAX_WAIT_MS;
 
 	/**
 	 * A destination as the API shows it: every setting, defaults included; the signing

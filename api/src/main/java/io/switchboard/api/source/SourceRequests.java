@@ -1,27 +1,26 @@
 package io.switchboard.api.source;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.switchboard.core.source.SourceRules;
 
 /**
- * The bodies {@code /api/v1/sources} accepts.
+ * The bodies {@code /api/v1/sources} accepts. Core's {@link SourceRules} checks them; the
+ * annotations only describe the rules in the OpenAPI document.
  */
 final class SourceRequests {
 
 	private SourceRequests() {
 	}
 
-	record CreateSource(@NotBlank @Size(max = 200) String name,
-			@NotBlank @Pattern(regexp = "minivoice|minari|standard-webhooks|hmac",
-					message = "must be minivoice, minari, standard-webhooks or hmac") String provider,
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String secret, Boolean generateSecret,
-			@Min(1) @Max(86400) Integer timestampToleranceSeconds, @Min(1) @Max(10485760) Integer maxBodyBytes,
-			@Min(1) @Max(100000) Integer rateLimitPerSecond, @Valid Hmac hmac) {
+	record CreateSource(@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = SourceRules.MAX_NAME) String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+					"minivoice", "minari", "standard-webhooks", "hmac" }) String provider,
+			@Schema(minLength = SourceRules.MIN_SECRET, maxLength = SourceRules.MAX_SECRET) String secret,
+			Boolean generateSecret,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_TOLERANCE_SECONDS) Integer timestampToleranceSeconds,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_BODY_BYTES) Integer maxBodyBytes,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond, Hmac hmac){
 
 		@Override
 		public String toString() {
@@ -30,17 +29,20 @@ final class SourceRequests {
 
 	}
 
-	record Hmac(@NotBlank @Size(max = 100) String header,
-			@NotBlank @Pattern(regexp = "sha256|sha512", message = "must be sha256 or sha512") String algorithm,
-			@NotBlank @Pattern(regexp = "hex|base64", message = "must be hex or base64") String encoding,
-			@Size(max = 50) String prefix) {
+	record Hmac(@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 100) String header,
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+					"sha256", "sha512" }) String algorithm,
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = { "hex", "base64" }) String encoding,
+			@Schema(maxLength = 50) String prefix){
 
 	}
 
-	record UpdateSource(@Size(min = 1, max = 200) String name, Boolean enabled,
-			@Min(1) @Max(86400) Integer timestampToleranceSeconds, @Min(1) @Max(10485760) Integer maxBodyBytes,
-			@Min(1) @Max(100000) Integer rateLimitPerSecond, Boolean defaultRateLimit,
-			@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String secret) {
+	record UpdateSource(@Schema(maxLength = SourceRules.MAX_NAME) String name, Boolean enabled,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_TOLERANCE_SECONDS) Integer timestampToleranceSeconds,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_BODY_BYTES) Integer maxBodyBytes,
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
+			Boolean defaultRateLimit,
+			@Schema(minLength = SourceRules.MIN_SECRET, maxLength = SourceRules.MAX_SECRET) String secret) {
 
 		@Override
 		public String toString() {
@@ -49,8 +51,9 @@ final class SourceRequests {
 
 	}
 
-	record RotateSecret(@Size(min = 8, max = 512, message = "must be 8 to 512 characters") String secret,
-			@Min(0) @Max(720) Integer previousSecretValidForHours) {
+	record RotateSecret(@Schema(minLength = SourceRules.MIN_SECRET, maxLength = SourceRules.MAX_SECRET) String secret,
+			@Schema(minimum = "0",
+					maximum = "" + SourceRules.MAX_PREVIOUS_SECRET_HOURS) Integer previousSecretValidForHours) {
 
 		@Override
 		public String toString() {
@@ -63,7 +66,8 @@ final class SourceRequests {
 	 * A new inbound URL; the old one is still accepted for {@code overlapMinutes} (0: at
 	 * once refused; at most 24 hours).
 	 */
-	record RotateUrl(@NotNull @Min(0) @Max(1440) Integer overlapMinutes) {
+	record RotateUrl(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
+			maximum = "" + SourceRules.MAX_URL_OVERLAP_MINUTES) Integer overlapMinutes) {
 
 	}
 

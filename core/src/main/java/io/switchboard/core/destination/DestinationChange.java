@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A change to a destination; {@code null} leaves a setting as it is.
+ * A change to a destination; {@code null} leaves a setting as it is. Made with
+ * {@link #builder()}, naming each setting that changes.
  *
  * @param name a new name
  * @param url a new URL
@@ -21,5 +22,117 @@ import java.util.Map;
 public record DestinationChange(String name, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, boolean clearRateLimit,
 		Integer maxInFlight, Boolean enabled, Map<String, String> headers) {
+
+	/**
+	 * A change that changes nothing yet.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Names the settings a change sets.
+	 */
+	public static final class Builder {
+
+		private String name;
+
+		private String url;
+
+		private String signatureStyle;
+
+		private String payloadFormat;
+
+		private List<Integer> retryDelaysMs;
+
+		private Integer timeoutMs;
+
+		private Integer rateLimitPerSecond;
+
+		private boolean clearRateLimit;
+
+		private Integer maxInFlight;
+
+		private Boolean enabled;
+
+		private Map<String, String> headers;
+
+		private Builder() {
+		}
+
+		public Builder name(String name) {
+			this.name = name;
+			return this;
+		}
+
+		public Builder url(String url) {
+			this.url = url;
+			return this;
+		}
+
+		public Builder signatureStyle(String signatureStyle) {
+			this.signatureStyle = signatureStyle;
+			return this;
+		}
+
+		public Builder payloadFormat(String payloadFormat) {
+			this.payloadFormat = payloadFormat;
+			return this;
+		}
+
+		public Builder retryDelaysMs(List<Integer> retryDelaysMs) {
+			this.retryDelaysMs = retryDelaysMs;
+			return this;
+		}
+
+		public Builder timeoutMs(Integer timeoutMs) {
+			this.timeoutMs = timeoutMs;
+			return this;
+		}
+
+		public Builder rateLimitPerSecond(Integer rateLimitPerSecond) {
+			this.rateLimitPerSecond = rateLimitPerSecond;
+			return this;
+		}
+
+		/**
+		 * Removes the rate limit (when {@code true}).
+		 * @param clear whether to remove it
+		 * @return this builder
+		 */
+		public Builder clearRateLimit(boolean clear) {
+			this.clearRateLimit = clear;
+			return this;
+		}
+
+		public Builder maxInFlight(Integer maxInFlight) {
+			this.maxInFlight = maxInFlight;
+			return this;
+		}
+
+		public Builder enabled(Boolean enabled) {
+			this.enabled = enabled;
+			return this;
+		}
+
+		/**
+		 * Replaces every static header ({@code null} keeps them, an empty map removes
+		 * them).
+		 * @param headers the new headers
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, String> headers) {
+			this.headers = headers;
+			return this;
+		}
+
+		public DestinationChange build() {
+			return new DestinationChange(this.name, this.url, this.signatureStyle, this.payloadFormat,
+					this.retryDelaysMs, this.timeoutMs, this.rateLimitPerSecond, this.clearRateLimit, this.maxInFlight,
+					this.enabled, this.headers);
+		}
+
+	}
 
 }

@@ -42,7 +42,7 @@ public enum DestinationKind {
 		return Arrays.stream(values())
 			.filter((kind) -> kind.key.equals(key))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown destination kind '" + key + "'"));
+			.orElseThrow(() -> new IllegalArgumentException("Pick zapier, n8n, make or custom."));
 	}
 
 }

@@ -49,7 +49,8 @@ public enum Provider {
 		return Arrays.stream(values())
 			.filter((provider) -> provider.key.equals(key))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("Unknown provider '" + key + "'"));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Pick who sends to this source: minivoice, minari, standard-webhooks or hmac."));
 	}
 
 }

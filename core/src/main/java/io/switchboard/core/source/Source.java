@@ -37,7 +37,7 @@ public record Source(TenantId tenantId, SourceId id, String name, Provider provi
 	/**
 	 * The longest a previous inbound URL may keep working after a rotation.
 	 */
-	public static final Duration MAX_URL_OVERLAP = Duration.ofHours(24);
+	public static final Duration MAX_URL_OVERLAP = Duration.ofMinutes(SourceRules.MAX_URL_OVERLAP_MINUTES);
 
 	/**
 	 * Whether requests to this source carry no signature (a MiniVoice source without a

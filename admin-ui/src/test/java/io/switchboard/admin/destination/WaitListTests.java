@@ -8,36 +8,36 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class RetryScheduleTests {
+class WaitListTests {
 
 	@Test
 	void defaultScheduleReadsAsPeopleWriteIt() {
-		assertThat(RetrySchedule.format(DestinationSettings.DEFAULT_RETRY_DELAYS_MS))
+		assertThat(WaitList.format(DestinationSettings.DEFAULT_RETRY_DELAYS_MS))
 			.isEqualTo("5s, 5m, 30m, 2h, 5h, 10h, 10h");
 	}
 
 	@Test
 	void writtenScheduleBecomesMilliseconds() {
-		assertThat(RetrySchedule.parse(" 100ms, 2s,3m , 1h")).containsExactly(100, 2_000, 180_000, 3_600_000);
+		assertThat(WaitList.parse(" 100ms, 2s,3m , 1h")).containsExactly(100, 2_000, 180_000, 3_600_000);
 	}
 
 	@Test
 	void formattedScheduleParsesBackToTheSameDelays() {
 		List<Integer> delays = List.of(1, 1_500, 60_000, 86_400_000);
-		assertThat(RetrySchedule.parse(RetrySchedule.format(delays))).isEqualTo(delays);
+		assertThat(WaitList.parse(WaitList.format(delays))).isEqualTo(delays);
 	}
 
 	@Test
 	void emptyScheduleMeansNoRetries() {
-		assertThat(RetrySchedule.parse("  ")).isEmpty();
+		assertThat(WaitList.parse("  ")).isEmpty();
 	}
 
 	@Test
 	void unreadableOrTooLongWaitsAreRefusedWithAReason() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RetrySchedule.parse("5 minutes"))
+		assertThatIllegalArgumentException().isThrownBy(() -> WaitList.parse("5 minutes"))
 			.withMessageContaining("\"5 minutes\"");
-		assertThatIllegalArgumentException().isThrownBy(() -> RetrySchedule.parse("25h")).withMessageContaining("24h");
-		assertThatIllegalArgumentException().isThrownBy(() -> RetrySchedule.parse("0s"));
+		assertThatIllegalArgumentException().isThrownBy(() -> WaitList.parse("25h")).withMessageContaining("24h");
+		assertThatIllegalArgumentException().isThrownBy(() -> WaitList.parse("0s"));
 	}
 
 }

@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.switchboard.core.destination.DestinationRules;
+
 /**
- * A retry schedule as people write it: the waits before each further attempt, such as
- * {@code 5s, 5m, 30m, 2h}, in milliseconds for the destination.
+ * A retry schedule as people write it in the portal: the waits before each further
+ * attempt, such as {@code 5s, 5m, 30m, 2h}, read into milliseconds and checked by the
+ * destination rules.
  */
-final class RetrySchedule {
+final class WaitList {
 
 	private static final Pattern WAIT = Pattern.compile("\\s*(\\d{1,9})\\s*(ms|s|m|h)\\s*");
 
-	private static final long MAX_MS = 86_400_000;
-
-	private RetrySchedule() {
+	private WaitList() {
 	}
 
 	/**
@@ -42,19 +43,16 @@ final class RetrySchedule {
 				case "s" -> 1_000L;
 				default -> 1L;
 			};
-			if (ms < 1 || ms > MAX_MS) {
-				throw new IllegalArgumentException("Each wait is between 1ms and 24h.");
-			}
-			delays.add((int) ms);
+			delays.add((int) Math.min(ms, Integer.MAX_VALUE));
 		}
-		if (delays.size() > 20) {
-			throw new IllegalArgumentException("At most 20 retries.");
-		}
+		DestinationRules.retryDelaysProblem(delays).ifPresent((problem) -> {
+			throw new IllegalArgumentException(problem);
+		});
 		return delays;
 	}
 
 	static String format(List<Integer> delays) {
-		return String.join(", ", delays.stream().map(RetrySchedule::format).toList());
+		return String.join(", ", delays.stream().map(WaitList::format).toList());
 	}
 
 	private static String format(int ms) {
