@@ -53,14 +53,14 @@ class RoutePages {
 
 	@GetMapping("/routes")
 	Mono<String> listRoutes(@AuthenticationPrincipal Member member, Model model) {
-		return page(member, new RouteForm("", "", "*", "none"), Map.of(), model);
+		return page(member, new RouteForm("", "", "*", "none", ""), Map.of(), model);
 	}
 
 	@PostMapping("/routes")
 	Mono<String> createRoute(@ModelAttribute("form") RouteForm form, @AuthenticationPrincipal Member member,
 			Model model, ServerWebExchange exchange) {
 		RouteDraft draft = new RouteDraft(form.sourceId(), form.destinationId(), form.eventTypeList(),
-				(form.ordering() != null) ? form.ordering() : "");
+				(form.ordering() != null) ? form.ordering() : "", form.filter());
 		return this.routes.create(member.asActor(), draft)
 			.thenReturn("redirect:/routes?created")
 			.onErrorResume(InvalidInput.class, (invalid) -> {
@@ -97,8 +97,9 @@ class RoutePages {
 	 * @param destinationId where they go
 	 * @param eventTypes patterns separated by commas
 	 * @param ordering {@code none} or {@code per-call}
+	 * @param filter a rule on the payload as JSON, empty for none
 	 */
-	record RouteForm(String sourceId, String destinationId, String eventTypes, String ordering) {
+	record RouteForm(String sourceId, String destinationId, String eventTypes, String ordering, String filter) {
 
 		List<String> eventTypeList() {
 			return (this.eventTypes == null) ? List.of()

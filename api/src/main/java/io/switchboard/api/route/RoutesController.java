@@ -17,6 +17,7 @@ import io.switchboard.core.route.RouteRepository;
 import io.switchboard.core.route.RouteRules;
 import io.switchboard.core.route.Routes;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -49,7 +50,7 @@ class RoutesController {
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<RouteView> createRoute(@RequestBody CreateRoute request, Principal principal) {
 		RouteDraft draft = new RouteDraft(request.sourceId(), request.destinationId(), request.eventTypes(),
-				request.ordering());
+				request.ordering(), text(request.filter()));
 		return this.routes.create(caller(principal).asActor(), draft).map(RouteView::of);
 	}
 
@@ -69,7 +70,8 @@ class RoutesController {
 
 	@PatchMapping("/api/v1/routes/{id}")
 	Mono<RouteView> updateRoute(@PathVariable String id, @RequestBody UpdateRoute request, Principal principal) {
-		RouteChange change = new RouteChange(request.eventTypes(), request.ordering(), request.enabled());
+		RouteChange change = new RouteChange(request.eventTypes(), request.ordering(), request.enabled(),
+				text(request.filter()));
 		return found(this.routes.update(caller(principal).asActor(), RouteId.parse(id), change)).map(RouteView::of);
 	}
 
@@ -77,6 +79,11 @@ class RoutesController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> deleteRoute(@PathVariable String id, Principal principal) {
 		return found(this.routes.delete(caller(principal).asActor(), RouteId.parse(id))).then();
+	}
+
+	/** A filter as JSON text for core's rules; JSON {@code null} or absent is none. */
+	private static String text(JsonNode filter) {
+		return (filter == null || filter.isNull() || filter.isMissingNode()) ? null : filter.toString();
 	}
 
 	private static Mono<Route> found(Mono<Route> route) {
@@ -90,7 +97,8 @@ class RoutesController {
 	record CreateRoute(@Schema(requiredMode = RequiredMode.REQUIRED) String sourceId,
 			@Schema(requiredMode = RequiredMode.REQUIRED) String destinationId,
 			@ArraySchema(maxItems = RouteRules.MAX_EVENT_TYPES) List<String> eventTypes, @Schema(allowableValues = {
-					"none", "per-call" }) String ordering){
+					"none", "per-call" }) String ordering,
+			@Schema(description = FILTER) JsonNode filter){
 
 	}
 
@@ -101,16 +109,20 @@ class RoutesController {
 	record UpdateRoute(@ArraySchema(maxItems = RouteRules.MAX_EVENT_TYPES) List<String> eventTypes,
 			@Schema(allowableValues = {
 					"none", "per-call" }) String ordering,
-			Boolean enabled){
+			Boolean enabled, @Schema(description = FILTER + " {} removes the filter.") JsonNode filter){
 
 	}
 
+	private static final String FILTER = "A rule on the payload, such as {\"call.direction\": \"inbound\", "
+			+ "\"call.duration_seconds\": {\"$gte\": 30}}; see the README's route filters.";
+
 	record RouteView(String id, String sourceId, String destinationId, List<String> eventTypes, String ordering,
-			boolean enabled) {
+			boolean enabled, JsonNode filter, long filteredCount) {
 
 		static RouteView of(Route route) {
 			return new RouteView(route.id().toString(), route.sourceId().toString(), route.destinationId().toString(),
-					route.eventTypes(), route.ordering(), route.enabled());
+					route.eventTypes(), route.ordering(), route.enabled(),
+					(route.filter() != null) ? route.filter().json() : null, route.filteredCount());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
@@ -12,6 +13,8 @@ import tools.jackson.databind.node.MissingNode;
  * asks for it.
  */
 public final class FilterSubject {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Supplier<JsonNode> body;
 
@@ -33,6 +36,30 @@ public final class FilterSubject {
 		this.body = body;
 		this.headers = headers;
 		this.normalized = normalized;
+	}
+
+	/**
+	 * The subject of a request as received.
+	 * @param body the raw body; read as JSON when a rule first asks (a body that is not
+	 * JSON has no fields)
+	 * @param headers the request headers, lower-case names
+	 * @param normalized makes the normalized call event
+	 * @return the subject
+	 */
+	public static FilterSubject of(byte[] body, Map<String, String> headers, Supplier<JsonNode> normalized) {
+		return new FilterSubject(() -> json(body), headers, normalized);
+	}
+
+	private static JsonNode json(byte[] body) {
+		if (body == null || body.length == 0) {
+			return MissingNode.getInstance();
+		}
+		try {
+			return JSON.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return MissingNode.getInstance();
+		}
 	}
 
 	JsonNode body() {

@@ -1,5 +1,6 @@
 package io.switchboard.core.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,9 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.filter.FilterSubject;
+import io.switchboard.core.filter.FilteredCounts;
+import io.switchboard.core.filter.RouteFilter;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.EventId;
+import io.switchboard.core.normalized.NormalizedCallEvent;
 import io.switchboard.core.schema.PositionalBinds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,9 +62,11 @@ public class EventStore {
 			""";
 
 	private static final String FIND_ROUTES = """
-			SELECT r.tenant_id, r.source_id, r.id, r.destination_id, r.event_types, r.ordering, d.enabled
+			SELECT r.tenant_id, r.source_id, r.id, r.destination_id, r.event_types, r.ordering, d.enabled,
+				r.filter::text AS filter, s.provider
 			FROM route r
 			JOIN destination d ON d.tenant_id = r.tenant_id AND d.id = r.destination_id
+			JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
 			WHERE r.enabled AND d.deleted_at IS NULL AND (r.tenant_id, r.source_id) IN (:tuples)
 			ORDER BY r.id
 			""";
@@ -76,9 +85,15 @@ public class EventStore {
 
 	private final TransactionalOperator transaction;
 
-	public EventStore(DatabaseClient database, TransactionalOperator transaction) {
+	private final FilteredCounts filtered;
+
+	/** Filters by their JSON, so a batch does not parse its routes' rules again. */
+	private final Cache<String, RouteFilter> filters = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	public EventStore(DatabaseClient database, TransactionalOperator transaction, FilteredCounts filtered) {
 		this.database = database;
 		this.transaction = transaction;
+		this.filtered = filtered;
 	}
 
 	/**
@@ -92,11 +107,14 @@ public class EventStore {
 			rows.add(new PendingRow(i, events.get(i), EventId.generate()));
 		}
 		rows.sort(PendingRow.KEY_ORDER);
+		Map<RouteTarget, Integer> heldBack = new HashMap<>();
 		Mono<List<IngestOutcome>> work = insertEvents(rows)
 			.flatMap((inserted) -> resolveDuplicates(rows, inserted).thenReturn(inserted))
-			.flatMap((inserted) -> insertDeliveries(rows, inserted))
+			.flatMap((inserted) -> insertDeliveries(rows, inserted, heldBack))
 			.map((deliveries) -> outcomes(rows, deliveries));
-		return this.transaction.transactional(work);
+		return this.transaction.transactional(work)
+			.doOnSuccess((committed) -> heldBack
+				.forEach((route, count) -> this.filtered.add(route.tenantId(), route.routeId(), count)));
 	}
 
 	private Mono<Set<UUID>> insertEvents(List<PendingRow> rows) {
@@ -140,7 +158,8 @@ public class EventStore {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	private Mono<Map<UUID, Integer>> insertDeliveries(List<PendingRow> rows, Set<UUID> inserted) {
+	private Mono<Map<UUID, Integer>> insertDeliveries(List<PendingRow> rows, Set<UUID> inserted,
+			Map<RouteTarget, Integer> heldBack) {
 		// Deliveries get their (time-ordered) ids in arrival order, which per-call
 		// ordering
 		// relies on; the rows are in key order only to insert events without deadlocks.
@@ -158,9 +177,17 @@ public class EventStore {
 			int inStatement = 0;
 			for (PendingRow row : stored) {
 				IncomingEvent event = row.event();
+				FilterSubject subject = null;
 				for (RouteTarget route : routes.getOrDefault(SourceKey.of(event), List.of())) {
 					if (!EventTypeFilter.matches(route.eventTypes(), event.facts().eventType())) {
 						continue;
+					}
+					if (route.filter() != null) {
+						subject = (subject != null) ? subject : subject(row, route.provider());
+						if (!route.filter().matches(subject)) {
+							heldBack.merge(route, 1, Integer::sum);
+							continue;
+						}
 					}
 					binds.row(event.tenantId().uuid(), UUID.class, DeliveryId.generate().uuid(), UUID.class,
 							row.id().uuid(), UUID.class, route.routeId(), UUID.class, route.destinationId(), UUID.class,
@@ -196,9 +223,10 @@ public class EventStore {
 			.forEach((key) -> binds.row(key.tenantId(), UUID.class, key.sourceId(), UUID.class));
 		return binds.bind(this.database, FIND_ROUTES)
 			.map((row) -> Map.entry(new SourceKey(row.get("tenant_id", UUID.class), row.get("source_id", UUID.class)),
-					new RouteTarget(row.get("id", UUID.class), row.get("destination_id", UUID.class),
-							List.of(row.get("event_types", String[].class)), row.get("ordering", String.class),
-							row.get("enabled", Boolean.class))))
+					new RouteTarget(row.get("tenant_id", UUID.class), row.get("id", UUID.class),
+							row.get("destination_id", UUID.class), List.of(row.get("event_types", String[].class)),
+							row.get("ordering", String.class), row.get("enabled", Boolean.class),
+							filter(row.get("filter", String.class)), row.get("provider", String.class))))
 			.all()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((multimap) -> {
@@ -206,6 +234,19 @@ public class EventStore {
 				multimap.forEach((key, targets) -> routes.put(key, List.copyOf(targets)));
 				return routes;
 			});
+	}
+
+	private RouteFilter filter(String json) {
+		return (json != null) ? this.filters.get(json, RouteFilter::parse) : null;
+	}
+
+	/**
+	 * What a route's filter sees of an event; the body is read once, when first asked.
+	 */
+	private static FilterSubject subject(PendingRow row, String provider) {
+		IncomingEvent event = row.event();
+		return FilterSubject.of(event.body(), event.headers(), () -> NormalizedCallEvent.document(provider,
+				row.id().toString(), Instant.now(), event.facts().test(), event.body()));
 	}
 
 	private static List<IngestOutcome> outcomes(List<PendingRow> rows, Map<UUID, Integer> deliveries) {
@@ -269,8 +310,8 @@ public class EventStore {
 
 	}
 
-	private record RouteTarget(UUID routeId, UUID destinationId, List<String> eventTypes, String ordering,
-			boolean destinationEnabled) {
+	private record RouteTarget(UUID tenantId, UUID routeId, UUID destinationId, List<String> eventTypes,
+			String ordering, boolean destinationEnabled, RouteFilter filter, String provider) {
 
 	}
 

@@ -68,6 +68,20 @@ public final class NormalizedCallEvent {
 	 * @return the document, as UTF-8 bytes
 	 */
 	public static byte[] render(String provider, String eventId, Instant receivedAt, boolean test, byte[] rawBody) {
+		return JSON.writeValueAsBytes(document(provider, eventId, receivedAt, test, rawBody));
+	}
+
+	/**
+	 * The normalized event of a stored event, as a JSON tree.
+	 * @param provider who sent it
+	 * @param eventId the event's id, {@code evt_...}
+	 * @param receivedAt when Switchboard received it
+	 * @param test whether the event is stored as a test event
+	 * @param rawBody the body the provider sent
+	 * @return the document
+	 */
+	public static ObjectNode document(String provider, String eventId, Instant receivedAt, boolean test,
+			byte[] rawBody) {
 		byte[] body = (rawBody != null) ? rawBody : new byte[0];
 		Payload payload = Payload.parse(JSON, body);
 		ObjectNode document = JSON.createObjectNode();
@@ -82,7 +96,7 @@ public final class NormalizedCallEvent {
 		document.set("user", payload.object("user"));
 		document.set("variables", orEmpty(payload.object("variables")));
 		document.set("data", data(payload, body));
-		return JSON.writeValueAsBytes(document);
+		return document;
 	}
 
 	private static String occurredAt(String provider, Payload payload, Instant receivedAt) {

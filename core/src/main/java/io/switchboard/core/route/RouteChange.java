@@ -9,7 +9,8 @@ import java.util.List;
  * @param eventTypes new patterns
  * @param ordering {@code none} or {@code per-call}
  * @param enabled whether it forwards events
+ * @param filter a new rule on the payload as JSON text; blank or {@code {}} removes it
  */
-public record RouteChange(List<String> eventTypes, String ordering, Boolean enabled) {
+public record RouteChange(List<String> eventTypes, String ordering, Boolean enabled, String filter) {
 
 }

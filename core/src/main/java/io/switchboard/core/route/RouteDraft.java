@@ -10,7 +10,10 @@ import java.util.List;
  * @param eventTypes patterns such as {@code *}, {@code call.*} or {@code call.completed};
  * {@code null} or empty for every type
  * @param ordering {@code none} or {@code per-call}; {@code null} for none
+ * @param filter a rule on the payload as JSON text; {@code null}, blank or {@code {}} for
+ * none
  */
-public record RouteDraft(String sourceId, String destinationId, List<String> eventTypes, String ordering) {
+public record RouteDraft(String sourceId, String destinationId, List<String> eventTypes, String ordering,
+		String filter) {
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.filter.RouteFilter;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
@@ -24,11 +25,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RouteRepository {
 
-	private static final String COLUMNS = "tenant_id, id, source_id, destination_id, event_types, ordering, enabled ";
+	private static final String COLUMNS = "tenant_id, id, source_id, destination_id, event_types, ordering, enabled, "
+			+ "filter::text AS filter, filtered_count ";
 
 	private static final String INSERT = """
-			INSERT INTO route (tenant_id, id, source_id, destination_id, event_types, ordering)
-			SELECT :tenantId, :id, :sourceId, :destinationId, :eventTypes, :ordering
+			INSERT INTO route (tenant_id, id, source_id, destination_id, event_types, ordering, filter)
+			SELECT :tenantId, :id, :sourceId, :destinationId, :eventTypes, :ordering, :filter::jsonb
 			WHERE (SELECT count(*) FROM route WHERE tenant_id = :tenantId) < :quota
 			RETURNING
 			""" + COLUMNS;
@@ -48,7 +50,8 @@ public class RouteRepository {
 	private static final String UPDATE = """
 			UPDATE route
 			SET event_types = COALESCE(:eventTypes, event_types), ordering = COALESCE(:ordering, ordering),
-				enabled = COALESCE(:enabled, enabled), updated_at = now()
+				enabled = COALESCE(:enabled, enabled),
+				filter = CASE WHEN :clearFilter THEN NULL ELSE COALESCE(:filter::jsonb, filter) END, updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id
 			RETURNING
 			""" + COLUMNS;
@@ -75,6 +78,21 @@ public class RouteRepository {
 	 */
 	public Mono<Route> create(TenantId tenantId, SourceId sourceId, DestinationId destinationId,
 			List<String> eventTypes, String ordering) {
+		return create(tenantId, sourceId, destinationId, eventTypes, ordering, null);
+	}
+
+	/**
+	 * Creates a route with a filter on the payload.
+	 * @param tenantId the owner
+	 * @param sourceId where events come from
+	 * @param destinationId where they go
+	 * @param eventTypes the event type patterns carried
+	 * @param ordering {@code none} or {@code per-call}
+	 * @param filter the rule events must pass, or {@code null}
+	 * @return the stored route
+	 */
+	public Mono<Route> create(TenantId tenantId, SourceId sourceId, DestinationId destinationId,
+			List<String> eventTypes, String ordering, RouteFilter filter) {
 		checkFilters(eventTypes);
 		return this.database.sql(INSERT)
 			.bind("tenantId", tenantId.uuid())
@@ -83,6 +101,7 @@ public class RouteRepository {
 			.bind("destinationId", destinationId.uuid())
 			.bind("eventTypes", eventTypes.toArray(String[]::new))
 			.bind("ordering", ordering)
+			.bind("filter", SqlValue.of((filter != null) ? filter.json().toString() : null, String.class))
 			.bind("quota", this.quota)
 			.map(RouteRepository::read)
 			.one()
@@ -101,6 +120,22 @@ public class RouteRepository {
 	 */
 	public Mono<Route> update(TenantId tenantId, RouteId id, List<String> eventTypes, String ordering,
 			Boolean enabled) {
+		return update(tenantId, id, eventTypes, ordering, enabled, null, false);
+	}
+
+	/**
+	 * Changes a route, its filter included; {@code null} leaves a field as it is.
+	 * @param tenantId the owner
+	 * @param id the route
+	 * @param eventTypes the event type patterns carried, or {@code null}
+	 * @param ordering {@code none} or {@code per-call}, or {@code null}
+	 * @param enabled whether it makes deliveries, or {@code null}
+	 * @param filter a new filter, or {@code null}
+	 * @param clearFilter whether to remove the filter
+	 * @return the changed route, or empty when the tenant has no such route
+	 */
+	public Mono<Route> update(TenantId tenantId, RouteId id, List<String> eventTypes, String ordering, Boolean enabled,
+			RouteFilter filter, boolean clearFilter) {
 		if (eventTypes != null) {
 			checkFilters(eventTypes);
 		}
@@ -109,6 +144,8 @@ public class RouteRepository {
 					SqlValue.of((eventTypes != null) ? eventTypes.toArray(String[]::new) : null, String[].class))
 			.bind("ordering", SqlValue.of(ordering, String.class))
 			.bind("enabled", SqlValue.of(enabled, Boolean.class))
+			.bind("filter", SqlValue.of((filter != null) ? filter.json().toString() : null, String.class))
+			.bind("clearFilter", clearFilter)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
 			.map(RouteRepository::read)
@@ -178,7 +215,12 @@ public class RouteRepository {
 				new SourceId(row.get("source_id", UUID.class)),
 				new DestinationId(row.get("destination_id", UUID.class)),
 				List.of(row.get("event_types", String[].class)), row.get("ordering", String.class),
-				row.get("enabled", Boolean.class));
+				row.get("enabled", Boolean.class), filter(row.get("filter", String.class)),
+				row.get("filtered_count", Long.class));
+	}
+
+	private static RouteFilter filter(String json) {
+		return (json != null) ? RouteFilter.parse(json) : null;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.switchboard.core.event.EventTypeFilter;
+import io.switchboard.core.filter.RouteFilter;
 import io.switchboard.core.input.InputErrors;
 
 /**
@@ -34,6 +35,28 @@ public final class RouteRules {
 			.findFirst()
 			.ifPresent((pattern) -> errors.add("eventTypes",
 					"Write event types such as *, call.* or call.completed; \"" + pattern + "\" is not one."));
+	}
+
+	/**
+	 * Reads a filter.
+	 * @param text the rule as JSON text; blank or {@code {}} for none
+	 * @param errors where a problem is noted
+	 * @return the filter, or {@code null} for none or when refused
+	 */
+	static RouteFilter filter(String text, InputErrors errors) {
+		if (noFilter(text)) {
+			return null;
+		}
+		return errors.read("filter", () -> RouteFilter.parse(text));
+	}
+
+	/**
+	 * Whether a filter's text means no filter.
+	 * @param text the text
+	 * @return {@code true} for blank or an empty rule
+	 */
+	static boolean noFilter(String text) {
+		return text == null || text.isBlank() || text.replaceAll("\\s", "").equals("{}");
 	}
 
 	static void ordering(String ordering, InputErrors errors) {

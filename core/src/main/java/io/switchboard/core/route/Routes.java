@@ -7,6 +7,7 @@ import io.switchboard.core.audit.Actor;
 import io.switchboard.core.audit.RecordedChanges;
 import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.filter.RouteFilter;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.RouteId;
@@ -61,6 +62,7 @@ public class Routes {
 			RouteRules.eventTypes(eventTypes, errors);
 			String ordering = (draft.ordering() != null) ? draft.ordering() : "none";
 			RouteRules.ordering(ordering, errors);
+			RouteFilter filter = RouteRules.filter(draft.filter(), errors);
 			SourceId sourceId = id(draft.sourceId(), SourceId::parse, "sourceId", PICK_SOURCE, errors);
 			DestinationId destinationId = id(draft.destinationId(), DestinationId::parse, "destinationId",
 					PICK_DESTINATION, errors);
@@ -74,7 +76,7 @@ public class Routes {
 				errors.require(found.getT2() || errors.has("destinationId"), "destinationId", PICK_DESTINATION);
 				errors.throwIfAny();
 				return this.audit.recorded(actor.tenantId(), actor.id(), "route.created", "route",
-						this.routes.create(actor.tenantId(), sourceId, destinationId, eventTypes, ordering),
+						this.routes.create(actor.tenantId(), sourceId, destinationId, eventTypes, ordering, filter),
 						(route) -> new AuditedChange(route.id().toString(), null, RouteSnapshot.of(route)));
 			});
 		});
@@ -96,10 +98,13 @@ public class Routes {
 			if (change.ordering() != null) {
 				RouteRules.ordering(change.ordering(), errors);
 			}
+			RouteFilter filter = (change.filter() != null) ? RouteRules.filter(change.filter(), errors) : null;
+			boolean clearFilter = change.filter() != null && RouteRules.noFilter(change.filter());
 			errors.throwIfAny();
 			Mono<Versions> versions = this.routes.findByTenantAndId(actor.tenantId(), id)
 				.flatMap((before) -> this.routes
-					.update(actor.tenantId(), id, change.eventTypes(), change.ordering(), change.enabled())
+					.update(actor.tenantId(), id, change.eventTypes(), change.ordering(), change.enabled(), filter,
+							clearFilter)
 					.map((after) -> new Versions(before, after)));
 			return this.audit
 				.recorded(actor.tenantId(), actor.id(), "route.updated", "route", versions,
