@@ -19,16 +19,16 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Repository
 public class DeliveryReplays {
 
-	private static final String REPLAY = """
+	private static final String REPLAY = DeliveryTransition.REPLAY.sql("""
 			UPDATE delivery d
-			SET status = CASE WHEN t.enabled THEN 'pending' ELSE 'paused' END, series = d.series + 1,
+			SET status = CASE WHEN t.enabled THEN {pending} ELSE {paused} END, series = d.series + 1,
 				series_trigger = 'manual', attempt_count = 0, next_attempt_at = now(), finished_at = NULL,
 				last_error = NULL, last_response_status = NULL, updated_at = now()
 			FROM destination t
-			WHERE d.tenant_id = :tenantId AND d.id = ANY(:ids) AND d.status IN ('dead', 'delivered')
+			WHERE d.tenant_id = :tenantId AND d.id = ANY(:ids) AND d.status IN {from}
 				AND t.tenant_id = d.tenant_id AND t.id = d.destination_id
 			RETURNING d.status, d.series
-			""";
+			""");
 
 	private static final String EXISTS = "SELECT status FROM delivery WHERE tenant_id = :tenantId AND id = :id";
 

@@ -12,6 +12,14 @@ package io.switchboard.core.delivery;
 public record Settlement(LeasedDelivery delivery, AttemptRecord attempt, String disableReason) {
 
 	/**
+	 * A settle can only end where {@link DeliveryTransition#SETTLE} allows.
+	 * @throws IllegalDeliveryTransition if the attempt's next status is not one of them
+	 */
+	public Settlement {
+		DeliveryTransition.SETTLE.target(attempt.nextStatus());
+	}
+
+	/**
 	 * A finished attempt whose destination stays on.
 	 * @param delivery the leased delivery
 	 * @param attempt what the attempt did and what follows

@@ -39,18 +39,19 @@ public class Settlements {
 	 * A delivery whose attempt failed while its destination was switched off pauses
 	 * instead of waiting for a retry.
 	 */
-	private static final String SETTLE = """
-			UPDATE delivery d
-			SET status = CASE WHEN s.status = 'retrying' AND NOT (SELECT t.enabled FROM destination t
-					WHERE t.tenant_id = d.tenant_id AND t.id = d.destination_id) THEN 'paused'
-				ELSE s.status END, attempt_count = d.attempt_count + 1, next_attempt_at = s.next_attempt_at,
-				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = s.started_at,
-				last_response_status = s.response_status, last_error = s.error, updated_at = now(),
-				finished_at = CASE WHEN s.status IN ('delivered', 'dead') THEN now() END
-			FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, started_at, response_status, error)
-			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status = 'leased' AND d.lease_owner = s.owner
-			RETURNING d.id
-			""";
+	private static final String SETTLE = DeliveryTransition.SETTLE
+		.sql("""
+				UPDATE delivery d
+				SET status = CASE WHEN s.status = {retrying} AND NOT (SELECT t.enabled FROM destination t
+						WHERE t.tenant_id = d.tenant_id AND t.id = d.destination_id) THEN {paused}
+					ELSE s.status END, attempt_count = d.attempt_count + 1, next_attempt_at = s.next_attempt_at,
+					lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = s.started_at,
+					last_response_status = s.response_status, last_error = s.error, updated_at = now(),
+					finished_at = CASE WHEN s.status IN {final} THEN now() END
+				FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, started_at, response_status, error)
+				WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status IN {from} AND d.lease_owner = s.owner
+				RETURNING d.id
+				""");
 
 	private final DatabaseClient database;
 

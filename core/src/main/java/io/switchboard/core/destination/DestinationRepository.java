@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import io.switchboard.core.delivery.DeliveryPauses;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
@@ -72,18 +73,6 @@ public class DestinationRepository {
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			""";
 
-	private static final String PAUSE_DELIVERIES = """
-			UPDATE delivery SET status = 'paused', updated_at = now()
-			WHERE tenant_id = :tenantId AND destination_id = :id AND status IN ('pending', 'retrying')
-			""";
-
-	private static final String RESUME_DELIVERIES = """
-			UPDATE delivery
-			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, next_attempt_at = now(),
-				updated_at = now()
-			WHERE tenant_id = :tenantId AND destination_id = :id AND status = 'paused'
-			""";
-
 	private static final String ROTATE_SECRET = """
 			UPDATE destination
 			SET previous_signing_secret = signing_secret, previous_signing_secret_expires_at = :previousExpiresAt,
@@ -116,12 +105,15 @@ public class DestinationRepository {
 
 	private final TransactionalOperator transaction;
 
+	private final DeliveryPauses pauses;
+
 	public DestinationRepository(DatabaseClient database, SecretCipher cipher, TransactionalOperator transaction,
-			TenantQuotas quotas) {
+			TenantQuotas quotas, DeliveryPauses pauses) {
 		this.quota = quotas.destinations();
 		this.database = database;
 		this.cipher = cipher;
 		this.transaction = transaction;
+		this.pauses = pauses;
 	}
 
 	/**
@@ -241,11 +233,7 @@ public class DestinationRepository {
 			.bind("reason", reason)
 			.fetch()
 			.rowsUpdated();
-		Mono<Long> deliveries = this.database.sql(enabled ? RESUME_DELIVERIES : PAUSE_DELIVERIES)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid())
-			.fetch()
-			.rowsUpdated();
+		Mono<Long> deliveries = enabled ? this.pauses.resume(tenantId, id) : this.pauses.pause(tenantId, id);
 		return flag.then(deliveries).then();
 	}
 
