@@ -101,10 +101,10 @@ public class Settlements {
 
 	private static void attempt(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
 		binds.row(delivery.tenantId().uuid(), UUID.class, AttemptId.generate().uuid(), UUID.class, delivery.id().uuid(),
-				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.series(), Integer.class,
-				delivery.attemptCount() + 1, Integer.class, attempt.trigger(), String.class,
+				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.attempt().series(), Integer.class,
+				delivery.attempt().number(), Integer.class, attempt.trigger(), String.class,
 				attempt.delivered() ? "delivered" : "failed", String.class, attempt.startedAt(), Instant.class,
-				attempt.durationMillis(), Integer.class, delivery.url(), String.class,
+				attempt.durationMillis(), Integer.class, delivery.target().url(), String.class,
 				DeliveryQueue.json(attempt.requestHeaders()), Json.class, attempt.responseStatus(), Integer.class,
 				(attempt.responseHeaders() != null) ? DeliveryQueue.json(attempt.responseHeaders()) : null, Json.class,
 				attempt.responseBody(), byte[].class, attempt.errorClass(), String.class, attempt.errorMessage(),
@@ -113,10 +113,10 @@ public class Settlements {
 
 	private static void state(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
 		Instant next = (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now();
-		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class, delivery.leaseOwner(),
-				String.class, attempt.nextStatus().columnValue(), String.class, next, Instant.class,
-				attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class, lastError(attempt),
-				String.class);
+		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class,
+				delivery.attempt().leaseOwner(), String.class, attempt.nextStatus().columnValue(), String.class, next,
+				Instant.class, attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class,
+				lastError(attempt), String.class);
 	}
 
 	private static String lastError(AttemptRecord attempt) {

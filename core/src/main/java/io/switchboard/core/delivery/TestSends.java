@@ -70,11 +70,8 @@ public class TestSends {
 	}
 
 	private static LeasedDelivery withSample(LeasedDelivery test) {
-		byte[] body = SampleEvents.body(test.provider());
-		return new LeasedDelivery(test.tenantId(), null, test.eventId(), test.destinationId(), test.leaseOwner(), 0, 1,
-				"test", test.provider(), test.eventType(), true, test.receivedAt(), test.contentType(), body,
-				test.url(), test.signatureStyle(), test.payloadFormat(), test.signingSecrets(), test.timeoutMillis(),
-				test.retryDelaysMillis(), test.maxInFlight(), test.rateLimitPerSecond(), test.customHeaders());
+		return new LeasedDelivery(test.tenantId(), null, test.destinationId(), test.attempt(),
+				test.payload().withBody(SampleEvents.body(test.payload().provider())), test.target());
 	}
 
 }

@@ -49,7 +49,8 @@ final class AttemptRedaction {
 	}
 
 	static AttemptRedaction of(LeasedDelivery delivery) {
-		return of((delivery.customHeaders() != null) ? delivery.customHeaders() : Map.of());
+		Map<String, String> headers = delivery.target().customHeaders();
+		return of((headers != null) ? headers : Map.of());
 	}
 
 	static AttemptRedaction of(Map<String, String> customHeaders) {

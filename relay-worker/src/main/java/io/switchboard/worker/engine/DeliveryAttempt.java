@@ -82,7 +82,8 @@ class DeliveryAttempt {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
 		return this.receivers
-			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
+			.attempt(delivery.target().url(), request.headers(), request.body(),
+					Duration.ofMillis(delivery.target().timeoutMillis()))
 			.flatMap((sent) -> record(delivery, admission, request, started, sent, placeFreed))
 			.onErrorResume((error) -> {
 				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
@@ -101,7 +102,7 @@ class DeliveryAttempt {
 		this.telemetry.attempted(delivery, decision.status().columnValue(),
 				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
 		AttemptRecord attempt = AttemptRedaction.of(delivery)
-			.apply(sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
+			.apply(sent.logged(delivery.attempt().trigger(), outcome == Outcome.DELIVERED, started,
 					OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt()));
 		// settled with the other attempts that end meanwhile, in one transaction; a
 		// receiver that is gone switches its destination off in that same transaction
@@ -119,12 +120,11 @@ class DeliveryAttempt {
 	}
 
 	private Decision retry(LeasedDelivery delivery, Sent sent, Instant started) {
-		RetrySchedule schedule = new RetrySchedule(
-				delivery.retryDelaysMillis().stream().map((millis) -> Duration.ofMillis(millis)).toList(), this.jitter);
+		RetrySchedule schedule = new RetrySchedule(delivery.target().retry().delays(), this.jitter);
 		Duration retryAfter = (sent.response() != null)
 				? RetryAfter.parse(sent.response().headers().get("retry-after"), started) : null;
 		boolean overloaded = (sent.response() != null && sent.response().status() == 429) || timedOut(sent.error());
-		Optional<Duration> delay = schedule.nextDelay(delivery.attemptCount() + 1, retryAfter, overloaded,
+		Optional<Duration> delay = schedule.nextDelay(delivery.attempt().number(), retryAfter, overloaded,
 				ThreadLocalRandom.current());
 		return delay.map((wait) -> new Decision(DeliveryStatus.RETRYING, Instant.now().plus(wait)))
 			.orElseGet(() -> new Decision(DeliveryStatus.DEAD, null));

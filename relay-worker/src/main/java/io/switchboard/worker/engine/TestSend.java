@@ -54,7 +54,8 @@ class TestSend {
 		PreparedRequest request = PreparedRequest.of(test, this.userAgent, started);
 		Map<String, String> headers = new LinkedHashMap<>(request.headers());
 		headers.put("Switchboard-Test", "true");
-		return this.receivers.attempt(test.url(), headers, request.body(), Duration.ofMillis(test.timeoutMillis()))
+		return this.receivers
+			.attempt(test.target().url(), headers, request.body(), Duration.ofMillis(test.target().timeoutMillis()))
 			.flatMap((sent) -> {
 				boolean delivered = ResponseClassifier.classify(sent.status(), (sent.response() != null)
 						? sent.response().headers().get("webhook-delivery") : null) == Outcome.DELIVERED;

@@ -51,9 +51,9 @@ public class DeliveryTelemetry {
 			.register(this.registry)
 			.record(duration);
 		if (logger.isInfoEnabled()) {
-			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.eventId() + " delivery="
-					+ delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind + " attempt="
-					+ (delivery.attemptCount() + 1) + " status=" + status + " response="
+			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.payload().eventId()
+					+ " delivery=" + delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind
+					+ " attempt=" + delivery.attempt().number() + " status=" + status + " response="
 					+ ((responseStatus != null) ? responseStatus : "none") + " duration_ms=" + duration.toMillis()
 					+ ((error != null) ? " error=" + error.getClass().getSimpleName() : ""));
 		}
@@ -78,7 +78,8 @@ public class DeliveryTelemetry {
 	}
 
 	private static String kind(LeasedDelivery delivery) {
-		return (delivery.destinationKind() != null) ? delivery.destinationKind() : "unknown";
+		String kind = delivery.target().kind();
+		return (kind != null) ? kind : "unknown";
 	}
 
 	static String cause(String reason) {
