@@ -1,31 +1,33 @@
 package io.switchboard.core.delivery;
 
+import java.util.Objects;
+
 /**
- * A finished attempt to write down: the leased delivery, what came of the attempt, and
- * whether its receiver is gone.
+ * A finished attempt to write down: the leased delivery, what the attempt did, where it
+ * leaves the delivery, and whether its receiver is gone.
  *
  * @param delivery the leased delivery
- * @param attempt what the attempt did and what follows
+ * @param attempt what the attempt did
+ * @param next where it leaves the delivery
  * @param disableReason why the destination is switched off with the settle (its receiver
  * answered that it is gone), or {@code null} to leave it on
  */
-public record Settlement(LeasedDelivery delivery, AttemptRecord attempt, String disableReason) {
+public record Settlement(LeasedDelivery delivery, AttemptRecord attempt, NextState next, String disableReason) {
 
-	/**
-	 * A settle can only end where {@link DeliveryTransition#SETTLE} allows.
-	 * @throws IllegalDeliveryTransition if the attempt's next status is not one of them
-	 */
 	public Settlement {
-		DeliveryTransition.SETTLE.target(attempt.nextStatus());
+		Objects.requireNonNull(delivery, "delivery");
+		Objects.requireNonNull(attempt, "attempt");
+		Objects.requireNonNull(next, "next");
 	}
 
 	/**
 	 * A finished attempt whose destination stays on.
 	 * @param delivery the leased delivery
-	 * @param attempt what the attempt did and what follows
+	 * @param attempt what the attempt did
+	 * @param next where it leaves the delivery
 	 */
-	public Settlement(LeasedDelivery delivery, AttemptRecord attempt) {
-		this(delivery, attempt, null);
+	public Settlement(LeasedDelivery delivery, AttemptRecord attempt, NextState next) {
+		this(delivery, attempt, next, null);
 	}
 
 }

@@ -75,7 +75,7 @@ public class Settlements {
 		PositionalBinds states = new PositionalBinds();
 		for (Settlement settlement : settlements) {
 			attempt(attempts, settlement.delivery(), settlement.attempt());
-			state(states, settlement.delivery(), settlement.attempt());
+			state(states, settlement);
 		}
 		Mono<Set<UUID>> held = attempts.bind(this.database, INSERT_ATTEMPTS)
 			.fetch()
@@ -111,10 +111,13 @@ public class Settlements {
 				String.class);
 	}
 
-	private static void state(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
-		Instant next = (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now();
+	private static void state(PositionalBinds binds, Settlement settlement) {
+		LeasedDelivery delivery = settlement.delivery();
+		AttemptRecord attempt = settlement.attempt();
+		NextState next = settlement.next();
+		Instant due = (next.dueAt() != null) ? next.dueAt() : Instant.now();
 		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class,
-				delivery.attempt().leaseOwner(), String.class, attempt.nextStatus().columnValue(), String.class, next,
+				delivery.attempt().leaseOwner(), String.class, next.status().columnValue(), String.class, due,
 				Instant.class, attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class,
 				lastError(attempt), String.class);
 	}

@@ -50,10 +50,10 @@ class SettlementsIntegrationTests {
 		QueueRows.execute("UPDATE delivery SET lease_owner = 'other-worker/9' WHERE id = ?", leased.get(3).id().uuid());
 		Instant retryAt = Instant.now().plusSeconds(300);
 		List<Boolean> held = this.settlements
-			.settle(List.of(new Settlement(leased.get(0), attempt(200, DeliveryStatus.DELIVERED, null)),
-					new Settlement(leased.get(1), attempt(503, DeliveryStatus.RETRYING, retryAt)),
-					new Settlement(leased.get(2), attempt(400, DeliveryStatus.DEAD, null)),
-					new Settlement(leased.get(3), attempt(200, DeliveryStatus.DELIVERED, null))))
+			.settle(List.of(new Settlement(leased.get(0), attempt(200), NextState.delivered()),
+					new Settlement(leased.get(1), attempt(503), NextState.retryAt(retryAt)),
+					new Settlement(leased.get(2), attempt(400), NextState.dead()),
+					new Settlement(leased.get(3), attempt(200), NextState.delivered())))
 			.block();
 		assertThat(held).containsExactly(true, true, true, false);
 		assertThat(statusOf(leased.get(0))).isEqualTo("delivered 1 200 finished");
@@ -81,7 +81,7 @@ class SettlementsIntegrationTests {
 					new LeaseTerm(Duration.ofSeconds(60), Duration.ofSeconds(15)))
 			.blockFirst();
 		List<Boolean> held = this.settlements
-			.settle(List.of(new Settlement(leased, attempt(410, DeliveryStatus.PAUSED, null), "gone for good")))
+			.settle(List.of(new Settlement(leased, attempt(410), NextState.paused(), "gone for good")))
 			.block();
 		assertThat(held).containsExactly(true);
 		assertThat(QueueRows.query("SELECT enabled || ' ' || disabled_reason FROM destination WHERE id = ?",
@@ -101,9 +101,9 @@ class SettlementsIntegrationTests {
 			.get(0);
 	}
 
-	private static AttemptRecord attempt(int status, DeliveryStatus next, Instant nextAttemptAt) {
+	private static AttemptRecord attempt(int status) {
 		return new AttemptRecord("scheduled", status == 200, Instant.now(), 3, Map.of("user-agent", "test"), status,
-				Map.of("content-type", "text/plain"), "ok".getBytes(), null, null, next, nextAttemptAt);
+				Map.of("content-type", "text/plain"), "ok".getBytes(), null, null);
 	}
 
 }

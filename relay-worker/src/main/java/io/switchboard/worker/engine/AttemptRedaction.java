@@ -60,8 +60,7 @@ final class AttemptRedaction {
 	AttemptRecord apply(AttemptRecord attempt) {
 		return new AttemptRecord(attempt.trigger(), attempt.delivered(), attempt.startedAt(), attempt.durationMillis(),
 				requestHeaders(attempt.requestHeaders()), attempt.responseStatus(), headers(attempt.responseHeaders()),
-				body(attempt.responseBody()), attempt.errorClass(), text(attempt.errorMessage()), attempt.nextStatus(),
-				attempt.nextAttemptAt());
+				body(attempt.responseBody()), attempt.errorClass(), text(attempt.errorMessage()));
 	}
 
 	String text(String text) {

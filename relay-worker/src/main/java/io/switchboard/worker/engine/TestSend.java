@@ -9,8 +9,7 @@ import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.delivery.TestSends;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.job.Job;
-import io.switchboard.worker.retry.Outcome;
-import io.switchboard.worker.retry.ResponseClassifier;
+import io.switchboard.worker.retry.Classification;
 import io.switchboard.worker.signing.OutboundSigner;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,13 +56,14 @@ class TestSend {
 		return this.receivers
 			.attempt(test.target().url(), headers, request.body(), Duration.ofMillis(test.target().timeoutMillis()))
 			.flatMap((sent) -> {
-				boolean delivered = ResponseClassifier.classify(sent.status(), (sent.response() != null)
-						? sent.response().headers().get("webhook-delivery") : null) == Outcome.DELIVERED;
+				boolean delivered = Classification
+					.of(sent.status(), (sent.response() != null) ? sent.response().headers() : null, sent.error(),
+							started)
+					.delivered();
 				AttemptRedaction redaction = AttemptRedaction.of(test);
 				return this.tests
 					.record(test,
-							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers),
-									null, null)))
+							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers))))
 					.map((attemptId) -> result(attemptId.toString(), delivered, sent, redaction));
 			});
 	}
