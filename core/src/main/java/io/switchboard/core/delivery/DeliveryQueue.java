@@ -105,17 +105,18 @@ public class DeliveryQueue {
 					FROM picked
 					WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
 					RETURNING d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
-						d.series_trigger, d.next_attempt_at)
+						d.series_trigger, coalesce(d.series_started_at, d.created_at) AS series_started_at,
+						d.next_attempt_at)
 				-- with what the attempts need, in the same round trip; every join by primary key
 				-- (the source as a subquery: joined, the planner may reach the event through
 				-- all of its source's events)
 				SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
-					d.series_trigger,
+					d.series_trigger, d.series_started_at,
 					(SELECT s.provider FROM source s WHERE s.tenant_id = e.tenant_id AND s.id = e.source_id) AS provider,
 					e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 					t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 					t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-					t.rate_limit_per_second, t.headers, t.kind
+					t.rate_limit_per_second, t.max_age_seconds, t.headers, t.kind
 				FROM leased d
 				JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 				JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id

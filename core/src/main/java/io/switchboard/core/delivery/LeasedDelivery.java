@@ -1,5 +1,7 @@
 package io.switchboard.core.delivery;
 
+import java.time.Instant;
+
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
@@ -17,6 +19,23 @@ import io.switchboard.core.id.TenantId;
  */
 public record LeasedDelivery(TenantId tenantId, DeliveryId id, DestinationId destinationId, LeasedAttempt attempt,
 		EventPayload payload, DeliveryTarget target) {
+
+	/**
+	 * When the delivery outlives its destination's max age: no attempt starts after it.
+	 * @return the start of its attempt series plus the max age
+	 */
+	public Instant deadline() {
+		return this.attempt.seriesStartedAt().plus(this.target.retry().maxAge());
+	}
+
+	/**
+	 * Whether the delivery is older than its destination's max age.
+	 * @param now the time to judge at
+	 * @return whether {@code now} is past its {@link #deadline()}
+	 */
+	public boolean outlived(Instant now) {
+		return now.isAfter(deadline());
+	}
 
 	@Override
 	public String toString() {

@@ -51,7 +51,7 @@ final class LeasedDeliveryRows {
 		UUID id = row.get("id", UUID.class);
 		LeasedAttempt attempt = new LeasedAttempt(row.get("lease_owner", String.class),
 				row.get("attempt_count", Integer.class), row.get("series", Integer.class),
-				row.get("series_trigger", String.class));
+				row.get("series_trigger", String.class), row.get("series_started_at", Instant.class));
 		EventPayload payload = new EventPayload(new EventId(row.get("event_id", UUID.class)),
 				row.get("provider", String.class), row.get("event_type", String.class),
 				row.get("is_test", Boolean.class), row.get("received_at", Instant.class),
@@ -61,7 +61,8 @@ final class LeasedDeliveryRows {
 				customHeaders(row.get("headers", byte[].class), tenantId, destinationId),
 				row.get("timeout_ms", Integer.class), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
-				RetryPolicy.ofMillis(List.of(row.get("retry_delays_ms", Integer[].class))));
+				RetryPolicy.of(List.of(row.get("retry_delays_ms", Integer[].class)),
+						row.get("max_age_seconds", Integer.class)));
 		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null, destinationId, attempt, payload,
 				target);
 	}

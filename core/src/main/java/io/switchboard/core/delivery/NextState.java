@@ -9,8 +9,16 @@ import java.util.Objects;
  *
  * @param status delivered, retrying, dead, or paused (its receiver is gone)
  * @param dueAt when the next attempt is due: set for {@code retrying} only
+ * @param reason why it is dead when the attempt does not say
+ * ({@value #MAX_AGE_EXCEEDED}), or {@code null}
  */
-public record NextState(DeliveryStatus status, Instant dueAt) {
+public record NextState(DeliveryStatus status, Instant dueAt, String reason) {
+
+	/**
+	 * The reason of a delivery that outlived its destination's max age: its
+	 * {@code last_error} starts with it.
+	 */
+	public static final String MAX_AGE_EXCEEDED = "max-age-exceeded";
 
 	/**
 	 * Checks the state against the settle transition.
@@ -23,6 +31,18 @@ public record NextState(DeliveryStatus status, Instant dueAt) {
 		if ((status == DeliveryStatus.RETRYING) != (dueAt != null)) {
 			throw new IllegalArgumentException("A retry, and only a retry, has a due time: " + status + " " + dueAt);
 		}
+		if (reason != null && status != DeliveryStatus.DEAD) {
+			throw new IllegalArgumentException("Only a dead delivery has a reason: " + status + " " + reason);
+		}
+	}
+
+	/**
+	 * A state without a reason.
+	 * @param status delivered, retrying, dead or paused
+	 * @param dueAt when the next attempt is due: set for {@code retrying} only
+	 */
+	public NextState(DeliveryStatus status, Instant dueAt) {
+		this(status, dueAt, null);
 	}
 
 	/**
@@ -48,6 +68,15 @@ public record NextState(DeliveryStatus status, Instant dueAt) {
 	 */
 	public static NextState dead() {
 		return new NextState(DeliveryStatus.DEAD, null);
+	}
+
+	/**
+	 * No attempt follows: the delivery is older than its destination's max age, or would
+	 * be by the time the next attempt is due.
+	 * @return the state, reason {@value #MAX_AGE_EXCEEDED}
+	 */
+	public static NextState maxAgeExceeded() {
+		return new NextState(DeliveryStatus.DEAD, null, MAX_AGE_EXCEEDED);
 	}
 
 	/**

@@ -20,6 +20,7 @@ public class TestSends {
 	private static final String DESTINATION = """
 			SELECT t.tenant_id, CAST(NULL AS uuid) AS id, CAST(:eventId AS uuid) AS event_id, t.id AS destination_id,
 				'test' AS lease_owner, 0 AS attempt_count, 1 AS series, 'test' AS series_trigger,
+				now() AS series_started_at,
 				COALESCE((SELECT s.provider FROM route r JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
 					WHERE r.tenant_id = t.tenant_id AND r.destination_id = t.id AND s.provider = 'minari' LIMIT 1),
 					'minivoice') AS provider,
@@ -27,7 +28,7 @@ public class TestSends {
 				'application/json' AS content_type, CAST(NULL AS bytea) AS body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.headers
+				t.rate_limit_per_second, t.max_age_seconds, t.headers
 			FROM destination t
 			WHERE t.tenant_id = :tenantId AND t.id = :destinationId AND t.deleted_at IS NULL
 			""";

@@ -33,14 +33,14 @@ public class DestinationRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
 			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
-			circuit_state, circuit_changed_at
+			circuit_state, circuit_changed_at, max_age_seconds
 			""";
 
 	private static final String INSERT = """
 			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format,
-				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight)
+				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight, max_age_seconds)
 			SELECT :tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
-				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight
+				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight, :maxAgeSeconds
 			WHERE (SELECT count(*) FROM destination WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
 			""" + COLUMNS;
@@ -153,6 +153,7 @@ public class DestinationRepository {
 			.bind("retryDelaysMs", settings.retryDelaysMs().toArray(Integer[]::new))
 			.bind("timeoutMs", settings.timeoutMs())
 			.bind("maxInFlight", settings.maxInFlight())
+			.bind("maxAgeSeconds", settings.maxAgeSeconds())
 			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class))
 			.bind("quota", this.quota);
 		return insert.map(this::read)
@@ -299,7 +300,7 @@ public class DestinationRepository {
 				new DestinationSettings(row.get("signature_style", String.class),
 						row.get("payload_format", String.class), List.of(row.get("retry_delays_ms", Integer[].class)),
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
-						row.get("max_in_flight", Integer.class)),
+						row.get("max_in_flight", Integer.class), row.get("max_age_seconds", Integer.class)),
 				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
 				row.get("disabled_reason", String.class), row.get("created_at", Instant.class), new DestinationCircuit(
 						row.get("circuit_state", String.class), row.get("circuit_changed_at", Instant.class)));

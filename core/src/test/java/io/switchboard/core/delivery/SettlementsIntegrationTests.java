@@ -93,6 +93,31 @@ class SettlementsIntegrationTests {
 			.hasSize(3);
 	}
 
+	@Test
+	void deliveryPastItsMaxAgeSettlesDeadWithoutAnAttempt() throws Exception {
+		QueueRows rows = new QueueRows(this.context);
+		rows.pauseEarlierDeliveries();
+		TenantId tenant = rows.createTenant();
+		Destination destination = rows.createDestination(tenant);
+		rows.seedDeliveries(destination, 1, 1);
+		QueueRows.execute("UPDATE delivery SET created_at = now() - interval '4 days' WHERE destination_id = ?",
+				destination.id().uuid());
+		LeasedDelivery leased = this.queue
+			.lease("settle-test/3", LeaseRoom.of(1, Set.of()),
+					new LeaseTerm(Duration.ofSeconds(60), Duration.ofSeconds(15)))
+			.blockFirst();
+		assertThat(leased.target().retry().maxAge()).as("the default").isEqualTo(Duration.ofDays(3));
+		assertThat(leased.outlived(Instant.now())).isTrue();
+		List<Boolean> held = this.settlements.settle(List.of(Settlement.outlived(leased))).block();
+		assertThat(held).containsExactly(true);
+		assertThat(statusOf(leased)).isEqualTo("dead 0 - finished");
+		assertThat(QueueRows.query("SELECT last_error FROM delivery WHERE id = ?", leased.id().uuid()))
+			.containsExactly("max-age-exceeded");
+		assertThat(QueueRows.query("SELECT count(*)::text FROM delivery_attempt WHERE destination_id = ?",
+				destination.id().uuid()))
+			.containsExactly("0");
+	}
+
 	private static String statusOf(LeasedDelivery delivery) throws Exception {
 		return QueueRows
 			.query("SELECT status || ' ' || attempt_count || ' ' || coalesce(last_response_status::text, '-') || ' '"

@@ -21,12 +21,13 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * One attempt of one leased delivery, as named phases: admit (or defer, when the
- * destination's guards say wait), prepare (body and signature), send, classify (what the
- * answer means), decide (delivered, retry when, dead, or paused because the receiver is
- * gone), settle (the attempt and the new state in one transaction, shared with the other
- * attempts that end meanwhile; a receiver that is gone switches its destination off in
- * that same transaction).
+ * One attempt of one leased delivery, as named phases: expire (a delivery older than its
+ * destination's max age goes dead unsent), admit (or defer, when the destination's guards
+ * say wait), prepare (body and signature), send, classify (what the answer means), decide
+ * (delivered, retry when, dead, or paused because the receiver is gone), settle (the
+ * attempt and the new state in one transaction, shared with the other attempts that end
+ * meanwhile; a receiver that is gone switches its destination off in that same
+ * transaction).
  */
 class DeliveryAttempt {
 
@@ -58,13 +59,17 @@ class DeliveryAttempt {
 	}
 
 	/**
-	 * Makes the attempt, or defers it when its destination's guards say wait.
+	 * Makes the attempt; or defers it when its destination's guards say wait; or, when
+	 * the delivery outlived its max age, settles it dead without one.
 	 * @param delivery the leased delivery
 	 * @param placeFreed told once the destination's place is free again, which may be
 	 * before the attempt is settled
 	 * @return done once settled
 	 */
 	Mono<Void> run(LeasedDelivery delivery, Runnable placeFreed) {
+		if (delivery.outlived(Instant.now())) {
+			return expire(delivery);
+		}
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
 			return defer(delivery, admission);
@@ -80,6 +85,15 @@ class DeliveryAttempt {
 		}).onErrorResume((error) -> {
 			logger.warn("Could not settle the attempt of " + delivery + "; its lease will expire and it will be "
 					+ "tried again: " + error);
+			return Mono.empty();
+		});
+	}
+
+	/** Older than its max age: dead, unsent. */
+	private Mono<Void> expire(LeasedDelivery delivery) {
+		this.telemetry.expired(delivery);
+		return this.settlements.submit(Settlement.outlived(delivery)).then().onErrorResume((error) -> {
+			logger.warn("Could not settle " + delivery + " as past its max age; its lease will expire: " + error);
 			return Mono.empty();
 		});
 	}

@@ -10,7 +10,8 @@ import io.switchboard.core.delivery.NextState;
  * Decides where a classified attempt leaves its delivery: delivered; dead when the
  * receiver asked for no more attempts or the destination's schedule is exhausted; paused,
  * with its destination switched off, when the receiver is gone; else due again after the
- * schedule's next wait (jittered, longer when overloaded, {@code Retry-After} honoured).
+ * schedule's next wait (jittered, longer when overloaded, {@code Retry-After} honoured),
+ * unless that is past the delivery's max age: then dead, {@code max-age-exceeded}.
  */
 public class Decider {
 
@@ -47,7 +48,8 @@ public class Decider {
 	private NextState retry(LeasedDelivery delivery, Classification classified, Instant now, RandomGenerator random) {
 		RetrySchedule schedule = new RetrySchedule(delivery.target().retry().delays(), this.jitter);
 		return schedule.nextDelay(delivery.attempt().number(), classified.retryAfter(), classified.overloaded(), random)
-			.map((wait) -> NextState.retryAt(now.plus(wait)))
+			.map((wait) -> now.plus(wait))
+			.map((due) -> due.isAfter(delivery.deadline()) ? NextState.maxAgeExceeded() : NextState.retryAt(due))
 			.orElseGet(NextState::dead);
 	}
 

@@ -174,11 +174,11 @@ class DestinationGuardsTests {
 
 	private static LeasedDelivery delivery(DestinationId destination, String url, int maxInFlight, Integer rateLimit) {
 		return new LeasedDelivery(TENANT, DeliveryId.generate(), destination,
-				new LeasedAttempt("owner", 0, 1, "scheduled"),
+				new LeasedAttempt("owner", 0, 1, "scheduled", Instant.now()),
 				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, Instant.now(),
 						"application/json", new byte[0]),
 				new DeliveryTarget(null, url, "none", "original", List.of(), Map.of(), 10_000, maxInFlight, rateLimit,
-						new RetryPolicy(List.of())));
+						new RetryPolicy(List.of(), Duration.ofDays(3))));
 	}
 
 }

@@ -74,17 +74,35 @@ class DeciderTests {
 		assertThat(decision.disableReason()).isNull();
 	}
 
-	private Decision decide(int attemptsMade, Classification classified) {
-		return this.decider.decide(delivery(attemptsMade), classified, NOW, new Random(7));
+	@Test
+	void retryDueAfterTheMaxAgeMakesItDeadWithThatReason() {
+		Instant startedAlmostADayAgo = NOW.minus(Duration.ofDays(1)).plusSeconds(100);
+		Decision decision = this.decider.decide(delivery(1, startedAlmostADayAgo, Duration.ofDays(1)),
+				new Classification(Outcome.RETRY, null, false), NOW, new Random(7));
+		assertThat(decision.next()).isEqualTo(NextState.maxAgeExceeded());
+		assertThat(decision.next().reason()).isEqualTo("max-age-exceeded");
 	}
 
-	static LeasedDelivery delivery(int attemptsMade) {
+	@Test
+	void retryDueWithinTheMaxAgeIsScheduled() {
+		Instant startedAlmostADayAgo = NOW.minus(Duration.ofDays(1)).plusSeconds(400);
+		assertThat(this.decider
+			.decide(delivery(1, startedAlmostADayAgo, Duration.ofDays(1)),
+					new Classification(Outcome.RETRY, null, false), NOW, new Random(7))
+			.next()).isEqualTo(NextState.retryAt(NOW.plus(Duration.ofMinutes(5))));
+	}
+
+	private Decision decide(int attemptsMade, Classification classified) {
+		return this.decider.decide(delivery(attemptsMade, NOW, Duration.ofDays(3)), classified, NOW, new Random(7));
+	}
+
+	static LeasedDelivery delivery(int attemptsMade, Instant seriesStartedAt, Duration maxAge) {
 		return new LeasedDelivery(TenantId.generate(), DeliveryId.generate(), DestinationId.generate(),
-				new LeasedAttempt("owner", attemptsMade, 1, "scheduled"),
+				new LeasedAttempt("owner", attemptsMade, 1, "scheduled", seriesStartedAt),
 				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, NOW, "application/json",
 						new byte[0]),
 				new DeliveryTarget("custom", "https://receiver.example/hook", "none", "original", List.of(), Map.of(),
-						1000, 10, null, new RetryPolicy(SCHEDULE)));
+						1000, 10, null, new RetryPolicy(SCHEDULE, maxAge)));
 	}
 
 }

@@ -65,11 +65,12 @@ class DeliveryTelemetryTests {
 
 	private static LeasedDelivery delivery(String kind) {
 		return new LeasedDelivery(TenantId.generate(), DeliveryId.generate(), DestinationId.generate(),
-				new LeasedAttempt("owner", 0, 1, "scheduled"),
+				new LeasedAttempt("owner", 0, 1, "scheduled", Instant.now()),
 				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, Instant.now(),
 						"application/json", new byte[0]),
 				new DeliveryTarget(kind, "https://example.com/hook", "standard-webhooks", "original",
-						List.of("whsec_x"), Map.of(), 1000, 4, null, new RetryPolicy(List.of(Duration.ofSeconds(1)))));
+						List.of("whsec_x"), Map.of(), 1000, 4, null,
+						new RetryPolicy(List.of(Duration.ofSeconds(1)), Duration.ofDays(3))));
 	}
 
 }
