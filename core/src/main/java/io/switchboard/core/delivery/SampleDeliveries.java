@@ -10,12 +10,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A destination's test send: a sample call event, shaped like what its routes' provider
- * sends (MiniVoice unless a Minari source is routed to it), signed and sent like any
- * delivery, logged as an attempt with the trigger {@code test} and no delivery.
+ * The sample delivery a destination's test send makes: a sample call event, shaped like
+ * what its routes' provider sends (MiniVoice unless a Minari source is routed to it), to
+ * be signed and sent like any delivery; its attempt is logged with the trigger
+ * {@code test} and no delivery.
  */
 @Repository
-public class TestSends {
+public class SampleDeliveries {
 
 	private static final String DESTINATION = """
 			SELECT t.tenant_id, CAST(NULL AS uuid) AS id, CAST(:eventId AS uuid) AS event_id, t.id AS destination_id,
@@ -37,7 +38,7 @@ public class TestSends {
 
 	private final DeliveryQueue queue;
 
-	public TestSends(DatabaseClient database, DeliveryQueue queue) {
+	public SampleDeliveries(DatabaseClient database, DeliveryQueue queue) {
 		this.database = database;
 		this.queue = queue;
 	}
@@ -56,7 +57,7 @@ public class TestSends {
 			.bind("eventId", EventId.generate().uuid())
 			.map(this.queue::read)
 			.one()
-			.map(TestSends::withSample);
+			.map(SampleDeliveries::withSample);
 	}
 
 	/**

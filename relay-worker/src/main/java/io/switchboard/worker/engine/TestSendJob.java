@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.switchboard.core.delivery.LeasedDelivery;
-import io.switchboard.core.delivery.TestSends;
+import io.switchboard.core.delivery.SampleDeliveries;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.job.Job;
 import io.switchboard.worker.retry.Classification;
@@ -20,18 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  * breaker does not, so a test still reaches a receiver whose circuit is open), logged as
  * an attempt with the trigger {@code test}. The job's result is that attempt.
  */
-class TestSend {
+class TestSendJob {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final TestSends tests;
+	private final SampleDeliveries samples;
 
 	private final ReceiverClient receivers;
 
 	private final String userAgent;
 
-	TestSend(TestSends tests, ReceiverClient receivers, String userAgent) {
-		this.tests = tests;
+	TestSendJob(SampleDeliveries samples, ReceiverClient receivers, String userAgent) {
+		this.samples = samples;
 		this.receivers = receivers;
 		this.userAgent = userAgent;
 	}
@@ -43,7 +43,7 @@ class TestSend {
 	 */
 	Mono<String> run(Job job) {
 		DestinationId destinationId = DestinationId.parse(JSON.readTree(job.params()).path("destinationId").asString());
-		return this.tests.prepare(job.tenantId(), destinationId)
+		return this.samples.prepare(job.tenantId(), destinationId)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The destination no longer exists")))
 			.flatMap(this::send);
 	}
@@ -61,7 +61,7 @@ class TestSend {
 							started)
 					.delivered();
 				AttemptRedaction redaction = AttemptRedaction.of(test);
-				return this.tests
+				return this.samples
 					.record(test,
 							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers))))
 					.map((attemptId) -> result(attemptId.toString(), delivered, sent, redaction));
