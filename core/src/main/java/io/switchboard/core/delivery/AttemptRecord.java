@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What one attempt did and what follows from it.
+ * What one attempt did, as its log row keeps it.
  *
  * @param trigger {@code scheduled}, {@code manual} or {@code test}
  * @param delivered whether the receiver accepted it
@@ -16,12 +16,9 @@ import java.util.Map;
  * @param responseBody the first 4 KiB of the response body, or {@code null}
  * @param errorClass what went wrong when no response arrived, or {@code null}
  * @param errorMessage its message, or {@code null}
- * @param nextStatus the delivery's new status: delivered, retrying, dead or paused
- * ({@code null} for a test send, which belongs to no delivery)
- * @param nextAttemptAt when the next attempt is due (for {@code retrying})
  */
 public record AttemptRecord(String trigger, boolean delivered, Instant startedAt, int durationMillis,
 		Map<String, String> requestHeaders, Integer responseStatus, Map<String, String> responseHeaders,
-		byte[] responseBody, String errorClass, String errorMessage, DeliveryStatus nextStatus, Instant nextAttemptAt) {
+		byte[] responseBody, String errorClass, String errorMessage) {
 
 }

@@ -42,84 +42,86 @@ public class DeliveryQueue {
 	 * outlives the longest attempt its destination allows. The leased deliveries come
 	 * back with their event and destination, in one round trip.
 	 */
-	private static final String LEASE = """
-			WITH RECURSIVE queued AS (
-				(SELECT tenant_id, destination_id FROM delivery
-					WHERE status IN ('pending', 'retrying')
-					ORDER BY tenant_id, destination_id LIMIT 1)
-				UNION ALL
-				SELECT next.tenant_id, next.destination_id FROM queued q
-				CROSS JOIN LATERAL (SELECT tenant_id, destination_id FROM delivery
-					WHERE status IN ('pending', 'retrying')
-						AND (tenant_id, destination_id) > (q.tenant_id, q.destination_id)
-					ORDER BY tenant_id, destination_id LIMIT 1) next),
-			tenant_room AS (
-				SELECT * FROM unnest(CAST(:tenantIds AS uuid[]), CAST(:tenantRooms AS integer[])) AS r(tenant_id, room)),
-			destination_room AS (
-				SELECT * FROM unnest(CAST(:destinationIds AS uuid[]), CAST(:destinationRooms AS integer[]))
-					AS r(destination_id, room)),
-			open AS (
-				SELECT q.tenant_id, q.destination_id, t.timeout_ms,
-					least(coalesce(dr.room, t.max_in_flight), coalesce(tr.room, :perTenant), :total) AS room
-				FROM queued q
-				JOIN destination t ON t.tenant_id = q.tenant_id AND t.id = q.destination_id
-				LEFT JOIN destination_room dr ON dr.destination_id = q.destination_id
-				LEFT JOIN tenant_room tr ON tr.tenant_id = q.tenant_id
-				WHERE q.destination_id <> ALL(:unavailable)),
-			due AS (
-				SELECT d.tenant_id, d.id, d.next_attempt_at, o.timeout_ms,
-					row_number() OVER (PARTITION BY o.destination_id ORDER BY d.next_attempt_at, d.id) AS turn,
-					min(d.next_attempt_at) OVER (PARTITION BY o.destination_id) AS waiting_since
-				FROM open o
-				CROSS JOIN LATERAL (
-					SELECT d.tenant_id, d.id, d.next_attempt_at FROM delivery d
-					WHERE d.tenant_id = o.tenant_id AND d.destination_id = o.destination_id
-						AND d.status IN ('pending', 'retrying') AND d.next_attempt_at <= now()
-						-- per-call ordering: wait while an older delivery of the same call to the
-						-- same destination is not final
-						AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
-							SELECT 1 FROM delivery p
-							WHERE p.tenant_id = d.tenant_id AND p.call_id = d.call_id
-								AND p.destination_id = d.destination_id AND p.id < d.id
-								AND p.status NOT IN ('delivered', 'dead')))
-					ORDER BY d.next_attempt_at
-					LIMIT o.room
-					FOR UPDATE SKIP LOCKED) d
-				WHERE o.room > 0),
-			dealt AS (
-				SELECT due.*, row_number() OVER (PARTITION BY due.tenant_id
-					ORDER BY due.turn, due.waiting_since, due.id) AS tenant_turn
-				FROM due),
-			picked AS (
-				SELECT dealt.tenant_id, dealt.id, dealt.timeout_ms FROM dealt
-				LEFT JOIN tenant_room tr ON tr.tenant_id = dealt.tenant_id
-				WHERE dealt.tenant_turn <= coalesce(tr.room, :perTenant)
-				ORDER BY dealt.turn, dealt.waiting_since, dealt.id
-				LIMIT :total),
-			leased AS (
-				UPDATE delivery d
-				SET status = 'leased', lease_owner = :owner,
-					lease_expires_at = now() + make_interval(secs => greatest(:minimumLeaseMillis,
-						picked.timeout_ms + :beyondTimeoutMillis) / 1000.0::double precision), updated_at = now()
-				FROM picked
-				WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
-				RETURNING d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
-					d.series_trigger, d.next_attempt_at)
-			-- with what the attempts need, in the same round trip; every join by primary key
-			-- (the source as a subquery: joined, the planner may reach the event through
-			-- all of its source's events)
-			SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
-				d.series_trigger,
-				(SELECT s.provider FROM source s WHERE s.tenant_id = e.tenant_id AND s.id = e.source_id) AS provider,
-				e.event_type, e.is_test, e.received_at, e.content_type, e.body,
-				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
-				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.headers, t.kind
-			FROM leased d
-			JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
-			JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id
-			ORDER BY d.next_attempt_at
-			""";
+	private static final String LEASE = DeliveryTransition.LEASE
+		.sql("""
+				WITH RECURSIVE queued AS (
+					(SELECT tenant_id, destination_id FROM delivery
+						WHERE status IN {from}
+						ORDER BY tenant_id, destination_id LIMIT 1)
+					UNION ALL
+					SELECT next.tenant_id, next.destination_id FROM queued q
+					CROSS JOIN LATERAL (SELECT tenant_id, destination_id FROM delivery
+						WHERE status IN {from}
+							AND (tenant_id, destination_id) > (q.tenant_id, q.destination_id)
+						ORDER BY tenant_id, destination_id LIMIT 1) next),
+				tenant_room AS (
+					SELECT * FROM unnest(CAST(:tenantIds AS uuid[]), CAST(:tenantRooms AS integer[])) AS r(tenant_id, room)),
+				destination_room AS (
+					SELECT * FROM unnest(CAST(:destinationIds AS uuid[]), CAST(:destinationRooms AS integer[]))
+						AS r(destination_id, room)),
+				open AS (
+					SELECT q.tenant_id, q.destination_id, t.timeout_ms,
+						least(coalesce(dr.room, t.max_in_flight), coalesce(tr.room, :perTenant), :total) AS room
+					FROM queued q
+					JOIN destination t ON t.tenant_id = q.tenant_id AND t.id = q.destination_id
+					LEFT JOIN destination_room dr ON dr.destination_id = q.destination_id
+					LEFT JOIN tenant_room tr ON tr.tenant_id = q.tenant_id
+					WHERE q.destination_id <> ALL(:unavailable)),
+				due AS (
+					SELECT d.tenant_id, d.id, d.next_attempt_at, o.timeout_ms,
+						row_number() OVER (PARTITION BY o.destination_id ORDER BY d.next_attempt_at, d.id) AS turn,
+						min(d.next_attempt_at) OVER (PARTITION BY o.destination_id) AS waiting_since
+					FROM open o
+					CROSS JOIN LATERAL (
+						SELECT d.tenant_id, d.id, d.next_attempt_at FROM delivery d
+						WHERE d.tenant_id = o.tenant_id AND d.destination_id = o.destination_id
+							AND d.status IN {from} AND d.next_attempt_at <= now()
+							-- per-call ordering: wait while an older delivery of the same call to the
+							-- same destination is not final
+							AND NOT (d.ordering = 'per-call' AND d.call_id IS NOT NULL AND EXISTS (
+								SELECT 1 FROM delivery p
+								WHERE p.tenant_id = d.tenant_id AND p.call_id = d.call_id
+									AND p.destination_id = d.destination_id AND p.id < d.id
+									AND p.status NOT IN {final}))
+						ORDER BY d.next_attempt_at
+						LIMIT o.room
+						FOR UPDATE SKIP LOCKED) d
+					WHERE o.room > 0),
+				dealt AS (
+					SELECT due.*, row_number() OVER (PARTITION BY due.tenant_id
+						ORDER BY due.turn, due.waiting_since, due.id) AS tenant_turn
+					FROM due),
+				picked AS (
+					SELECT dealt.tenant_id, dealt.id, dealt.timeout_ms FROM dealt
+					LEFT JOIN tenant_room tr ON tr.tenant_id = dealt.tenant_id
+					WHERE dealt.tenant_turn <= coalesce(tr.room, :perTenant)
+					ORDER BY dealt.turn, dealt.waiting_since, dealt.id
+					LIMIT :total),
+				leased AS (
+					UPDATE delivery d
+					SET status = {leased}, lease_owner = :owner,
+						lease_expires_at = now() + make_interval(secs => greatest(:minimumLeaseMillis,
+							picked.timeout_ms + :beyondTimeoutMillis) / 1000.0::double precision), updated_at = now()
+					FROM picked
+					WHERE d.tenant_id = picked.tenant_id AND d.id = picked.id
+					RETURNING d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
+						d.series_trigger, coalesce(d.series_started_at, d.created_at) AS series_started_at,
+						d.next_attempt_at)
+				-- with what the attempts need, in the same round trip; every join by primary key
+				-- (the source as a subquery: joined, the planner may reach the event through
+				-- all of its source's events)
+				SELECT d.tenant_id, d.id, d.event_id, d.destination_id, d.lease_owner, d.attempt_count, d.series,
+					d.series_trigger, d.series_started_at,
+					(SELECT s.provider FROM source s WHERE s.tenant_id = e.tenant_id AND s.id = e.source_id) AS provider,
+					e.event_type, e.is_test, e.received_at, e.content_type, e.body,
+					t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
+					t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
+					t.rate_limit_per_second, t.max_age_seconds, t.headers, t.kind
+				FROM leased d
+				JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
+				JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id
+				ORDER BY d.next_attempt_at
+				""");
 
 	private static final String INSERT_ATTEMPT = """
 			INSERT INTO delivery_attempt (tenant_id, id, delivery_id, destination_id, series, attempt_number, trigger,
@@ -137,29 +139,29 @@ public class DeliveryQueue {
 	 */
 	private static final String BACK_IN_QUEUE = """
 			CASE WHEN NOT (SELECT t.enabled FROM destination t
-					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN 'paused'
-				WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END""";
+					WHERE t.tenant_id = delivery.tenant_id AND t.id = delivery.destination_id) THEN {paused}
+				WHEN attempt_count > 0 THEN {retrying} ELSE {pending} END""";
 
-	private static final String DEFER = """
+	private static final String DEFER = DeliveryTransition.DEFER.sql("""
 			UPDATE delivery
-			SET status = {backInQueue}, next_attempt_at = :until,
+			SET status = %s, next_attempt_at = :until,
 				lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-			WHERE tenant_id = :tenantId AND id = :id AND status = 'leased' AND lease_owner = :owner
-			""".replace("{backInQueue}", BACK_IN_QUEUE);
+			WHERE tenant_id = :tenantId AND id = :id AND status IN {from} AND lease_owner = :owner
+			""".formatted(BACK_IN_QUEUE));
 
-	private static final String RECLAIM = """
+	private static final String RECLAIM = DeliveryTransition.RECLAIM.sql("""
 			UPDATE delivery
-			SET status = {backInQueue}, lease_owner = NULL,
+			SET status = %s, lease_owner = NULL,
 				lease_expires_at = NULL, updated_at = now()
-			WHERE status = 'leased' AND lease_expires_at < now()
-			""".replace("{backInQueue}", BACK_IN_QUEUE);
+			WHERE status IN {from} AND lease_expires_at < now()
+			""".formatted(BACK_IN_QUEUE));
 
-	private static final String RELEASE = """
+	private static final String RELEASE = DeliveryTransition.RELEASE.sql("""
 			UPDATE delivery
-			SET status = {backInQueue}, lease_owner = NULL,
+			SET status = %s, lease_owner = NULL,
 				lease_expires_at = NULL, updated_at = now()
-			WHERE status = 'leased' AND lease_owner LIKE :worker || '/%'
-			""".replace("{backInQueue}", BACK_IN_QUEUE);
+			WHERE status IN {from} AND lease_owner LIKE :worker || '/%%'
+			""".formatted(BACK_IN_QUEUE));
 
 	private final DatabaseClient database;
 
@@ -215,13 +217,13 @@ public class DeliveryQueue {
 			.bind("id", attemptId.uuid())
 			.bind("deliveryId", SqlValue.of((delivery.id() != null) ? delivery.id().uuid() : null, UUID.class))
 			.bind("destinationId", delivery.destinationId().uuid())
-			.bind("series", delivery.series())
-			.bind("attemptNumber", delivery.attemptCount() + 1)
+			.bind("series", delivery.attempt().series())
+			.bind("attemptNumber", delivery.attempt().number())
 			.bind("trigger", attempt.trigger())
 			.bind("outcome", attempt.delivered() ? "delivered" : "failed")
 			.bind("startedAt", attempt.startedAt())
 			.bind("durationMs", attempt.durationMillis())
-			.bind("url", delivery.url())
+			.bind("url", delivery.target().url())
 			.bind("requestHeaders", json(attempt.requestHeaders()))
 			.bind("responseStatus", SqlValue.of(attempt.responseStatus(), Integer.class))
 			.bind("responseHeaders",
@@ -244,7 +246,7 @@ public class DeliveryQueue {
 			.bind("until", until)
 			.bind("tenantId", delivery.tenantId().uuid())
 			.bind("id", delivery.id().uuid())
-			.bind("owner", delivery.leaseOwner())
+			.bind("owner", delivery.attempt().leaseOwner())
 			.fetch()
 			.rowsUpdated()
 			.map((rows) -> rows > 0);

@@ -14,21 +14,22 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Replays a finished delivery (dead, or delivered and wanted again): a new attempt
- * series, recorded as manual, due now, or paused if its destination is switched off.
+ * series, recorded as manual, due now, or paused if its destination is switched off; its
+ * max age counts from the replay.
  */
 @Repository
 public class DeliveryReplays {
 
-	private static final String REPLAY = """
+	private static final String REPLAY = DeliveryTransition.REPLAY.sql("""
 			UPDATE delivery d
-			SET status = CASE WHEN t.enabled THEN 'pending' ELSE 'paused' END, series = d.series + 1,
-				series_trigger = 'manual', attempt_count = 0, next_attempt_at = now(), finished_at = NULL,
-				last_error = NULL, last_response_status = NULL, updated_at = now()
+			SET status = CASE WHEN t.enabled THEN {pending} ELSE {paused} END, series = d.series + 1,
+				series_trigger = 'manual', series_started_at = now(), attempt_count = 0, next_attempt_at = now(),
+				finished_at = NULL, last_error = NULL, last_response_status = NULL, updated_at = now()
 			FROM destination t
-			WHERE d.tenant_id = :tenantId AND d.id = ANY(:ids) AND d.status IN ('dead', 'delivered')
+			WHERE d.tenant_id = :tenantId AND d.id = ANY(:ids) AND d.status IN {from}
 				AND t.tenant_id = d.tenant_id AND t.id = d.destination_id
 			RETURNING d.status, d.series
-			""";
+			""");
 
 	private static final String EXISTS = "SELECT status FROM delivery WHERE tenant_id = :tenantId AND id = :id";
 

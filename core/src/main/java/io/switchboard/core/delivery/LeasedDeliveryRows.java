@@ -49,17 +49,22 @@ final class LeasedDeliveryRows {
 			secrets.add(this.cipher.open(previous, secretOwner));
 		}
 		UUID id = row.get("id", UUID.class);
-		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null,
-				new EventId(row.get("event_id", UUID.class)), destinationId, row.get("lease_owner", String.class),
+		LeasedAttempt attempt = new LeasedAttempt(row.get("lease_owner", String.class),
 				row.get("attempt_count", Integer.class), row.get("series", Integer.class),
-				row.get("series_trigger", String.class), row.get("provider", String.class),
-				row.get("event_type", String.class), row.get("is_test", Boolean.class),
-				row.get("received_at", Instant.class), row.get("content_type", String.class),
-				row.get("body", byte[].class), row.get("url", String.class), row.get("signature_style", String.class),
-				row.get("payload_format", String.class), List.copyOf(secrets), row.get("timeout_ms", Integer.class),
-				List.of(row.get("retry_delays_ms", Integer[].class)), row.get("max_in_flight", Integer.class),
+				row.get("series_trigger", String.class), row.get("series_started_at", Instant.class));
+		EventPayload payload = new EventPayload(new EventId(row.get("event_id", UUID.class)),
+				row.get("provider", String.class), row.get("event_type", String.class),
+				row.get("is_test", Boolean.class), row.get("received_at", Instant.class),
+				row.get("content_type", String.class), row.get("body", byte[].class));
+		DeliveryTarget target = new DeliveryTarget(kind(row), row.get("url", String.class),
+				row.get("signature_style", String.class), row.get("payload_format", String.class), List.copyOf(secrets),
+				customHeaders(row.get("headers", byte[].class), tenantId, destinationId),
+				row.get("timeout_ms", Integer.class), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
-				customHeaders(row.get("headers", byte[].class), tenantId, destinationId), kind(row));
+				RetryPolicy.of(List.of(row.get("retry_delays_ms", Integer[].class)),
+						row.get("max_age_seconds", Integer.class)));
+		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null, destinationId, attempt, payload,
+				target);
 	}
 
 	/** The destination's kind, where the query selected it. */

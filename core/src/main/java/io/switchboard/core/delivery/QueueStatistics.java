@@ -17,16 +17,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class QueueStatistics {
 
+	/** Waiting: what a lease takes ({@code delivery_due}'s predicate). */
 	private static final String SNAPSHOT = """
 			SELECT
-				(SELECT count(*) FROM delivery WHERE status IN ('pending', 'retrying')) AS waiting,
+				(SELECT count(*) FROM delivery WHERE status IN %1$s) AS waiting,
 				(SELECT count(*) FROM delivery
-					WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()) AS due,
+					WHERE status IN %1$s AND next_attempt_at <= now()) AS due,
 				(SELECT min(next_attempt_at) FROM delivery
-					WHERE status IN ('pending', 'retrying') AND next_attempt_at <= now()) AS oldest_due,
-				(SELECT count(*) FROM delivery WHERE status = 'leased') AS leased,
+					WHERE status IN %1$s AND next_attempt_at <= now()) AS oldest_due,
+				(SELECT count(*) FROM delivery WHERE status = %2$s) AS leased,
 				now() AS now
-			""";
+			""".formatted(DeliveryStatus.sqlList(DeliveryTransition.LEASE.from()), DeliveryStatus.LEASED.sqlLiteral());
 
 	private final DatabaseClient database;
 

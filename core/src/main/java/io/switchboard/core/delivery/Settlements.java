@@ -23,7 +23,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * batch), and a destination whose receiver is gone is switched off in that same
  * transaction, its waiting deliveries paused. An attempt whose lease was lost meanwhile
  * (it expired and another worker took the delivery) is still logged, but its delivery's
- * state is left to the new holder.
+ * state is left to the new holder. A delivery that outlived its max age before an attempt
+ * settles dead without an attempt row, its attempt count and last answer as they were.
  */
 @Repository
 public class Settlements {
@@ -37,20 +38,25 @@ public class Settlements {
 
 	/**
 	 * A delivery whose attempt failed while its destination was switched off pauses
-	 * instead of waiting for a retry.
+	 * instead of waiting for a retry. {@code s.attempted} is false for a settle without
+	 * an attempt.
 	 */
-	private static final String SETTLE = """
+	private static final String SETTLE = DeliveryTransition.SETTLE.sql("""
 			UPDATE delivery d
-			SET status = CASE WHEN s.status = 'retrying' AND NOT (SELECT t.enabled FROM destination t
-					WHERE t.tenant_id = d.tenant_id AND t.id = d.destination_id) THEN 'paused'
-				ELSE s.status END, attempt_count = d.attempt_count + 1, next_attempt_at = s.next_attempt_at,
-				lease_owner = NULL, lease_expires_at = NULL, last_attempt_at = s.started_at,
-				last_response_status = s.response_status, last_error = s.error, updated_at = now(),
-				finished_at = CASE WHEN s.status IN ('delivered', 'dead') THEN now() END
-			FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, started_at, response_status, error)
-			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status = 'leased' AND d.lease_owner = s.owner
+			SET status = CASE WHEN s.status = {retrying} AND NOT (SELECT t.enabled FROM destination t
+					WHERE t.tenant_id = d.tenant_id AND t.id = d.destination_id) THEN {paused}
+				ELSE s.status END,
+				attempt_count = d.attempt_count + CASE WHEN s.attempted THEN 1 ELSE 0 END,
+				next_attempt_at = s.next_attempt_at, lease_owner = NULL, lease_expires_at = NULL,
+				last_attempt_at = CASE WHEN s.attempted THEN s.started_at ELSE d.last_attempt_at END,
+				last_response_status = CASE WHEN s.attempted THEN s.response_status ELSE d.last_response_status END,
+				last_error = s.error, updated_at = now(),
+				finished_at = CASE WHEN s.status IN {final} THEN now() END
+			FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, attempted, started_at,
+				response_status, error)
+			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status IN {from} AND d.lease_owner = s.owner
 			RETURNING d.id
-			""";
+			""");
 
 	private final DatabaseClient database;
 
@@ -73,12 +79,14 @@ public class Settlements {
 		PositionalBinds attempts = new PositionalBinds();
 		PositionalBinds states = new PositionalBinds();
 		for (Settlement settlement : settlements) {
-			attempt(attempts, settlement.delivery(), settlement.attempt());
-			state(states, settlement.delivery(), settlement.attempt());
+			if (settlement.attempt() != null) {
+				attempt(attempts, settlement.delivery(), settlement.attempt());
+			}
+			state(states, settlement);
 		}
-		Mono<Set<UUID>> held = attempts.bind(this.database, INSERT_ATTEMPTS)
-			.fetch()
-			.rowsUpdated()
+		Mono<Long> logged = attempts.isEmpty() ? Mono.just(0L)
+				: attempts.bind(this.database, INSERT_ATTEMPTS).fetch().rowsUpdated();
+		Mono<Set<UUID>> held = logged
 			.then(states.bind(this.database, SETTLE)
 				.map((row) -> row.get("id", UUID.class))
 				.all()
@@ -100,25 +108,41 @@ public class Settlements {
 
 	private static void attempt(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
 		binds.row(delivery.tenantId().uuid(), UUID.class, AttemptId.generate().uuid(), UUID.class, delivery.id().uuid(),
-				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.series(), Integer.class,
-				delivery.attemptCount() + 1, Integer.class, attempt.trigger(), String.class,
+				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.attempt().series(), Integer.class,
+				delivery.attempt().number(), Integer.class, attempt.trigger(), String.class,
 				attempt.delivered() ? "delivered" : "failed", String.class, attempt.startedAt(), Instant.class,
-				attempt.durationMillis(), Integer.class, delivery.url(), String.class,
+				attempt.durationMillis(), Integer.class, delivery.target().url(), String.class,
 				DeliveryQueue.json(attempt.requestHeaders()), Json.class, attempt.responseStatus(), Integer.class,
 				(attempt.responseHeaders() != null) ? DeliveryQueue.json(attempt.responseHeaders()) : null, Json.class,
 				attempt.responseBody(), byte[].class, attempt.errorClass(), String.class, attempt.errorMessage(),
 				String.class);
 	}
 
-	private static void state(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
-		Instant next = (attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt() : Instant.now();
-		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class, delivery.leaseOwner(),
-				String.class, attempt.nextStatus().columnValue(), String.class, next, Instant.class,
-				attempt.startedAt(), Instant.class, attempt.responseStatus(), Integer.class, lastError(attempt),
-				String.class);
+	private static void state(PositionalBinds binds, Settlement settlement) {
+		LeasedDelivery delivery = settlement.delivery();
+		AttemptRecord attempt = settlement.attempt();
+		NextState next = settlement.next();
+		Instant due = (next.dueAt() != null) ? next.dueAt() : Instant.now();
+		boolean attempted = attempt != null;
+		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class,
+				delivery.attempt().leaseOwner(), String.class, next.status().columnValue(), String.class, due,
+				Instant.class, attempted, Boolean.class, attempted ? attempt.startedAt() : null, Instant.class,
+				attempted ? attempt.responseStatus() : null, Integer.class, lastError(attempt, next), String.class);
 	}
 
-	private static String lastError(AttemptRecord attempt) {
+	/**
+	 * The next state's reason ({@code max-age-exceeded}) first, then what went wrong with
+	 * the attempt: {@code max-age-exceeded after HTTP 503}.
+	 */
+	private static String lastError(AttemptRecord attempt, NextState next) {
+		String failure = (attempt != null) ? failure(attempt) : null;
+		if (next.reason() == null) {
+			return failure;
+		}
+		return (failure != null) ? next.reason() + " after " + failure : next.reason();
+	}
+
+	private static String failure(AttemptRecord attempt) {
 		if (attempt.errorClass() != null) {
 			return attempt.errorClass() + ": " + attempt.errorMessage();
 		}

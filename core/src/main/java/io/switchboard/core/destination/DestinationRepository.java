@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import io.switchboard.core.delivery.DeliveryPauses;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.SecretCipher;
@@ -32,14 +33,14 @@ public class DestinationRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
 			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
-			circuit_state, circuit_changed_at
+			circuit_state, circuit_changed_at, max_age_seconds
 			""";
 
 	private static final String INSERT = """
 			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format,
-				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight)
+				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight, max_age_seconds)
 			SELECT :tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
-				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight
+				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight, :maxAgeSeconds
 			WHERE (SELECT count(*) FROM destination WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
 			""" + COLUMNS;
@@ -70,18 +71,6 @@ public class DestinationRepository {
 				disabled_reason = CASE WHEN :enabled THEN NULL ELSE :reason END,
 				disabled_at = CASE WHEN :enabled THEN NULL ELSE now() END
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
-			""";
-
-	private static final String PAUSE_DELIVERIES = """
-			UPDATE delivery SET status = 'paused', updated_at = now()
-			WHERE tenant_id = :tenantId AND destination_id = :id AND status IN ('pending', 'retrying')
-			""";
-
-	private static final String RESUME_DELIVERIES = """
-			UPDATE delivery
-			SET status = CASE WHEN attempt_count > 0 THEN 'retrying' ELSE 'pending' END, next_attempt_at = now(),
-				updated_at = now()
-			WHERE tenant_id = :tenantId AND destination_id = :id AND status = 'paused'
 			""";
 
 	private static final String ROTATE_SECRET = """
@@ -116,12 +105,15 @@ public class DestinationRepository {
 
 	private final TransactionalOperator transaction;
 
+	private final DeliveryPauses pauses;
+
 	public DestinationRepository(DatabaseClient database, SecretCipher cipher, TransactionalOperator transaction,
-			TenantQuotas quotas) {
+			TenantQuotas quotas, DeliveryPauses pauses) {
 		this.quota = quotas.destinations();
 		this.database = database;
 		this.cipher = cipher;
 		this.transaction = transaction;
+		this.pauses = pauses;
 	}
 
 	/**
@@ -161,6 +153,7 @@ public class DestinationRepository {
 			.bind("retryDelaysMs", settings.retryDelaysMs().toArray(Integer[]::new))
 			.bind("timeoutMs", settings.timeoutMs())
 			.bind("maxInFlight", settings.maxInFlight())
+			.bind("maxAgeSeconds", settings.maxAgeSeconds())
 			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class))
 			.bind("quota", this.quota);
 		return insert.map(this::read)
@@ -241,11 +234,7 @@ public class DestinationRepository {
 			.bind("reason", reason)
 			.fetch()
 			.rowsUpdated();
-		Mono<Long> deliveries = this.database.sql(enabled ? RESUME_DELIVERIES : PAUSE_DELIVERIES)
-			.bind("tenantId", tenantId.uuid())
-			.bind("id", id.uuid())
-			.fetch()
-			.rowsUpdated();
+		Mono<Long> deliveries = enabled ? this.pauses.resume(tenantId, id) : this.pauses.pause(tenantId, id);
 		return flag.then(deliveries).then();
 	}
 
@@ -311,7 +300,7 @@ public class DestinationRepository {
 				new DestinationSettings(row.get("signature_style", String.class),
 						row.get("payload_format", String.class), List.of(row.get("retry_delays_ms", Integer[].class)),
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
-						row.get("max_in_flight", Integer.class)),
+						row.get("max_in_flight", Integer.class), row.get("max_age_seconds", Integer.class)),
 				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
 				row.get("disabled_reason", String.class), row.get("created_at", Instant.class), new DestinationCircuit(
 						row.get("circuit_state", String.class), row.get("circuit_changed_at", Instant.class)));

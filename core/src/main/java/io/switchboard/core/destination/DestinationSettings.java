@@ -12,9 +12,21 @@ import java.util.List;
  * @param timeoutMs how long to wait for the receiver's answer
  * @param rateLimitPerSecond the most requests per second, or {@code null} for no limit
  * @param maxInFlight the most requests at once
+ * @param maxAgeSeconds how long a delivery is tried, from the start of its attempt
+ * series: one older goes dead ({@code max-age-exceeded}); from
+ * {@value #MIN_MAX_AGE_SECONDS} to {@value #MAX_MAX_AGE_SECONDS}
  */
 public record DestinationSettings(String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs,
-		int timeoutMs, Integer rateLimitPerSecond, int maxInFlight) {
+		int timeoutMs, Integer rateLimitPerSecond, int maxInFlight, int maxAgeSeconds) {
+
+	/** Three days: the default retry schedule spans about one. */
+	public static final int DEFAULT_MAX_AGE_SECONDS = 259_200;
+
+	/** The shortest max age: one minute. */
+	public static final int MIN_MAX_AGE_SECONDS = 60;
+
+	/** The longest max age: 30 days. */
+	public static final int MAX_MAX_AGE_SECONDS = 2_592_000;
 
 	/** About a day in all: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 	public static final List<Integer> DEFAULT_RETRY_DELAYS_MS = List.of(5_000, 300_000, 1_800_000, 7_200_000,
@@ -29,6 +41,21 @@ public record DestinationSettings(String signatureStyle, String payloadFormat, L
 	public static DestinationSettings defaults(DestinationKind kind) {
 		Integer rateLimit = (kind == DestinationKind.ZAPIER || kind == DestinationKind.MAKE) ? 25 : null;
 		return new DestinationSettings("standard-webhooks", "original", DEFAULT_RETRY_DELAYS_MS, 10_000, rateLimit, 10);
+	}
+
+	/**
+	 * Settings with the default max age ({@value #DEFAULT_MAX_AGE_SECONDS} s).
+	 * @param signatureStyle how to sign
+	 * @param payloadFormat {@code original} or {@code normalized}
+	 * @param retryDelaysMs the waits before the 2nd, 3rd, … attempt, in milliseconds
+	 * @param timeoutMs how long to wait for the receiver's answer
+	 * @param rateLimitPerSecond the most requests per second, or {@code null}
+	 * @param maxInFlight the most requests at once
+	 */
+	public DestinationSettings(String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
+			Integer rateLimitPerSecond, int maxInFlight) {
+		this(signatureStyle, payloadFormat, retryDelaysMs, timeoutMs, rateLimitPerSecond, maxInFlight,
+				DEFAULT_MAX_AGE_SECONDS);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import io.r2dbc.postgresql.codec.Json;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.core.delivery.DeliveryStatus;
+import io.switchboard.core.delivery.DeliveryTransition;
 import io.switchboard.core.event.EventTypeFilter;
 import io.switchboard.core.filter.FilterSubject;
 import io.switchboard.core.filter.FilteredCounts;
@@ -80,6 +82,11 @@ public class EventStore {
 	/** The last delivery insert of a batch wakes the workers in the same round trip. */
 	private static final String INSERT_DELIVERIES_AND_NOTIFY = "WITH inserted AS (" + INSERT_DELIVERIES.strip()
 			+ " RETURNING 1) SELECT pg_notify('" + DELIVERY_CHANNEL + "', '') WHERE EXISTS (SELECT 1 FROM inserted)";
+
+	/** A new delivery's status: due now, or paused while its destination is off. */
+	private static final String DUE = DeliveryTransition.CREATE.target(DeliveryStatus.PENDING).columnValue();
+
+	private static final String PAUSED = DeliveryTransition.CREATE.target(DeliveryStatus.PAUSED).columnValue();
 
 	private final DatabaseClient database;
 
@@ -193,7 +200,7 @@ public class EventStore {
 							row.id().uuid(), UUID.class, route.routeId(), UUID.class, route.destinationId(), UUID.class,
 							event.sourceId().uuid(), UUID.class, event.facts().eventType(), String.class,
 							event.facts().callId(), String.class, route.ordering(), String.class,
-							route.destinationEnabled() ? "pending" : "paused", String.class);
+							route.destinationEnabled() ? DUE : PAUSED, String.class);
 					counts.merge(row.id().uuid(), 1, Integer::sum);
 					if (++inStatement == DELIVERY_ROWS_PER_STATEMENT) {
 						statements.add(binds);

@@ -43,7 +43,7 @@ public class TestSendRequests {
 	 * @param actor who asks
 	 * @return the job as it stands and, when the worker made it in time, the attempt
 	 */
-	public Mono<TestSend> send(Destination destination, String actor) {
+	public Mono<TestSendResult> send(Destination destination, String actor) {
 		String params = JSON.writeValueAsString(Map.of("destinationId", destination.id().toString()));
 		Duration wait = Duration.ofMillis(destination.settings().timeoutMs()).plus(WORKER_SLACK);
 		return this.jobs.create(destination.tenantId(), JobId.generate(), Job.DESTINATION_TEST, params, 1, actor)
@@ -56,14 +56,14 @@ public class TestSendRequests {
 			.flatMap(this::withAttempt);
 	}
 
-	private Mono<TestSend> withAttempt(Job job) {
+	private Mono<TestSendResult> withAttempt(Job job) {
 		if (job.result() == null) {
-			return Mono.just(new TestSend(job, null));
+			return Mono.just(new TestSendResult(job, null));
 		}
 		AttemptId attemptId = AttemptId.parse(JSON.readTree(job.result()).path("attemptId").asString());
 		return this.history.findAttempt(job.tenantId(), attemptId)
-			.map((attempt) -> new TestSend(job, attempt))
-			.defaultIfEmpty(new TestSend(job, null));
+			.map((attempt) -> new TestSendResult(job, attempt))
+			.defaultIfEmpty(new TestSendResult(job, null));
 	}
 
 	/**
@@ -73,7 +73,7 @@ public class TestSendRequests {
 	 * @param attempt the attempt the worker made, or {@code null} if none yet (or the
 	 * destination was deleted meanwhile)
 	 */
-	public record TestSend(Job job, AttemptView attempt) {
+	public record TestSendResult(Job job, AttemptView attempt) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.switchboard.core.retention;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,8 +24,8 @@ public class RetentionPurge {
 	private static final String UNFINISHED = """
 			EXISTS (SELECT 1 FROM delivery d
 				WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id
-					AND d.status NOT IN ('delivered', 'dead'))
-			""";
+					AND d.status NOT IN %s)
+			""".formatted(DeliveryStatus.sqlList(DeliveryStatus.FINAL));
 
 	private static final String PURGE_EVENTS = """
 			WITH doomed AS (

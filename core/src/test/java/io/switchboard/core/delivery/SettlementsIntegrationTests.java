@@ -50,10 +50,10 @@ class SettlementsIntegrationTests {
 		QueueRows.execute("UPDATE delivery SET lease_owner = 'other-worker/9' WHERE id = ?", leased.get(3).id().uuid());
 		Instant retryAt = Instant.now().plusSeconds(300);
 		List<Boolean> held = this.settlements
-			.settle(List.of(new Settlement(leased.get(0), attempt(200, DeliveryStatus.DELIVERED, null)),
-					new Settlement(leased.get(1), attempt(503, DeliveryStatus.RETRYING, retryAt)),
-					new Settlement(leased.get(2), attempt(400, DeliveryStatus.DEAD, null)),
-					new Settlement(leased.get(3), attempt(200, DeliveryStatus.DELIVERED, null))))
+			.settle(List.of(new Settlement(leased.get(0), attempt(200), NextState.delivered()),
+					new Settlement(leased.get(1), attempt(503), NextState.retryAt(retryAt)),
+					new Settlement(leased.get(2), attempt(400), NextState.dead()),
+					new Settlement(leased.get(3), attempt(200), NextState.delivered())))
 			.block();
 		assertThat(held).containsExactly(true, true, true, false);
 		assertThat(statusOf(leased.get(0))).isEqualTo("delivered 1 200 finished");
@@ -81,7 +81,7 @@ class SettlementsIntegrationTests {
 					new LeaseTerm(Duration.ofSeconds(60), Duration.ofSeconds(15)))
 			.blockFirst();
 		List<Boolean> held = this.settlements
-			.settle(List.of(new Settlement(leased, attempt(410, DeliveryStatus.PAUSED, null), "gone for good")))
+			.settle(List.of(new Settlement(leased, attempt(410), NextState.paused(), "gone for good")))
 			.block();
 		assertThat(held).containsExactly(true);
 		assertThat(QueueRows.query("SELECT enabled || ' ' || disabled_reason FROM destination WHERE id = ?",
@@ -93,6 +93,31 @@ class SettlementsIntegrationTests {
 			.hasSize(3);
 	}
 
+	@Test
+	void deliveryPastItsMaxAgeSettlesDeadWithoutAnAttempt() throws Exception {
+		QueueRows rows = new QueueRows(this.context);
+		rows.pauseEarlierDeliveries();
+		TenantId tenant = rows.createTenant();
+		Destination destination = rows.createDestination(tenant);
+		rows.seedDeliveries(destination, 1, 1);
+		QueueRows.execute("UPDATE delivery SET created_at = now() - interval '4 days' WHERE destination_id = ?",
+				destination.id().uuid());
+		LeasedDelivery leased = this.queue
+			.lease("settle-test/3", LeaseRoom.of(1, Set.of()),
+					new LeaseTerm(Duration.ofSeconds(60), Duration.ofSeconds(15)))
+			.blockFirst();
+		assertThat(leased.target().retry().maxAge()).as("the default").isEqualTo(Duration.ofDays(3));
+		assertThat(leased.outlived(Instant.now())).isTrue();
+		List<Boolean> held = this.settlements.settle(List.of(Settlement.outlived(leased))).block();
+		assertThat(held).containsExactly(true);
+		assertThat(statusOf(leased)).isEqualTo("dead 0 - finished");
+		assertThat(QueueRows.query("SELECT last_error FROM delivery WHERE id = ?", leased.id().uuid()))
+			.containsExactly("max-age-exceeded");
+		assertThat(QueueRows.query("SELECT count(*)::text FROM delivery_attempt WHERE destination_id = ?",
+				destination.id().uuid()))
+			.containsExactly("0");
+	}
+
 	private static String statusOf(LeasedDelivery delivery) throws Exception {
 		return QueueRows
 			.query("SELECT status || ' ' || attempt_count || ' ' || coalesce(last_response_status::text, '-') || ' '"
@@ -101,9 +126,9 @@ class SettlementsIntegrationTests {
 			.get(0);
 	}
 
-	private static AttemptRecord attempt(int status, DeliveryStatus next, Instant nextAttemptAt) {
+	private static AttemptRecord attempt(int status) {
 		return new AttemptRecord("scheduled", status == 200, Instant.now(), 3, Map.of("user-agent", "test"), status,
-				Map.of("content-type", "text/plain"), "ok".getBytes(), null, null, next, nextAttemptAt);
+				Map.of("content-type", "text/plain"), "ok".getBytes(), null, null);
 	}
 
 }

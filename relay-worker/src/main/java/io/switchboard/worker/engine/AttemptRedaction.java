@@ -49,7 +49,8 @@ final class AttemptRedaction {
 	}
 
 	static AttemptRedaction of(LeasedDelivery delivery) {
-		return of((delivery.customHeaders() != null) ? delivery.customHeaders() : Map.of());
+		Map<String, String> headers = delivery.target().customHeaders();
+		return of((headers != null) ? headers : Map.of());
 	}
 
 	static AttemptRedaction of(Map<String, String> customHeaders) {
@@ -59,8 +60,7 @@ final class AttemptRedaction {
 	AttemptRecord apply(AttemptRecord attempt) {
 		return new AttemptRecord(attempt.trigger(), attempt.delivered(), attempt.startedAt(), attempt.durationMillis(),
 				requestHeaders(attempt.requestHeaders()), attempt.responseStatus(), headers(attempt.responseHeaders()),
-				body(attempt.responseBody()), attempt.errorClass(), text(attempt.errorMessage()), attempt.nextStatus(),
-				attempt.nextAttemptAt());
+				body(attempt.responseBody()), attempt.errorClass(), text(attempt.errorMessage()));
 	}
 
 	String text(String text) {

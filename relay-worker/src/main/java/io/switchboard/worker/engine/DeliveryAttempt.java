@@ -2,22 +2,18 @@ package io.switchboard.worker.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 
 import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
-import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.delivery.Settlement;
 import io.switchboard.worker.guard.Admission;
 import io.switchboard.worker.guard.DestinationGuards;
-import io.switchboard.worker.retry.Outcome;
-import io.switchboard.worker.retry.ResponseClassifier;
-import io.switchboard.worker.retry.RetryAfter;
-import io.switchboard.worker.retry.RetrySchedule;
+import io.switchboard.worker.retry.Classification;
+import io.switchboard.worker.retry.Decider;
+import io.switchboard.worker.retry.Decider.Decision;
 import io.switchboard.worker.signing.OutboundSigner;
 import io.switchboard.worker.telemetry.DeliveryTelemetry;
 import org.apache.commons.logging.Log;
@@ -25,16 +21,17 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * One attempt of one leased delivery, as named phases: prepare (body and signature),
- * send, decide (delivered, retry when, dead, or the receiver is gone), record (the
+ * One attempt of one leased delivery, as named phases: expire (a delivery older than its
+ * destination's max age goes dead unsent), admit (or defer, when the destination's guards
+ * say wait), prepare (body and signature), send, classify (what the answer means), decide
+ * (delivered, retry when, dead, or paused because the receiver is gone), settle (the
  * attempt and the new state in one transaction, shared with the other attempts that end
- * meanwhile).
+ * meanwhile; a receiver that is gone switches its destination off in that same
+ * transaction).
  */
 class DeliveryAttempt {
 
 	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
-
-	private static final String RECEIVER_GONE = "The receiver answered 410 Gone; enable the destination again once it exists.";
 
 	private final DeliveryQueue queue;
 
@@ -44,7 +41,7 @@ class DeliveryAttempt {
 
 	private final DestinationGuards guards;
 
-	private final double jitter;
+	private final Decider decider;
 
 	private final String userAgent;
 
@@ -56,91 +53,76 @@ class DeliveryAttempt {
 		this.settlements = settlements;
 		this.receivers = receivers;
 		this.guards = guards;
-		this.jitter = jitter;
+		this.decider = new Decider(jitter);
 		this.userAgent = userAgent;
 		this.telemetry = telemetry;
 	}
 
 	/**
-	 * Makes the attempt, or defers it when its destination's guards say wait.
+	 * Makes the attempt; or defers it when its destination's guards say wait; or, when
+	 * the delivery outlived its max age, settles it dead without one.
 	 * @param delivery the leased delivery
 	 * @param placeFreed told once the destination's place is free again, which may be
-	 * before the attempt is recorded
-	 * @return done once recorded
+	 * before the attempt is settled
+	 * @return done once settled
 	 */
 	Mono<Void> run(LeasedDelivery delivery, Runnable placeFreed) {
+		if (delivery.outlived(Instant.now())) {
+			return expire(delivery);
+		}
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
-			// not the receiver's fault: deferred, no attempt used up
-			this.telemetry.deferred(delivery, admission.reason());
-			return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
+			return defer(delivery, admission);
 		}
-		return send(delivery, admission, placeFreed);
-	}
-
-	private Mono<Void> send(LeasedDelivery delivery, Admission admission, Runnable placeFreed) {
 		Instant started = Instant.now();
 		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
-		return this.receivers
-			.attempt(delivery.url(), request.headers(), request.body(), Duration.ofMillis(delivery.timeoutMillis()))
-			.flatMap((sent) -> record(delivery, admission, request, started, sent, placeFreed))
-			.onErrorResume((error) -> {
-				logger.warn("Could not record the attempt of " + delivery + "; its lease will expire and it will be "
-						+ "tried again: " + error);
-				return Mono.empty();
-			});
+		return send(delivery, request).flatMap((sent) -> {
+			Classification classified = classify(sent, started);
+			admission.finished(classified.delivered(), sent.duration());
+			placeFreed.run();
+			Decision decision = this.decider.decide(delivery, classified, Instant.now(), ThreadLocalRandom.current());
+			return settle(delivery, request, started, sent, classified, decision);
+		}).onErrorResume((error) -> {
+			logger.warn("Could not settle the attempt of " + delivery + "; its lease will expire and it will be "
+					+ "tried again: " + error);
+			return Mono.empty();
+		});
 	}
 
-	private Mono<Void> record(LeasedDelivery delivery, Admission admission, PreparedRequest request, Instant started,
-			Sent sent, Runnable placeFreed) {
-		Outcome outcome = (sent.response() != null) ? ResponseClassifier.classify(sent.response().status(),
-				sent.response().headers().get("webhook-delivery")) : ResponseClassifier.classify(null, null);
-		admission.finished(outcome == Outcome.DELIVERED, sent.duration());
-		placeFreed.run();
-		Decision decision = decide(delivery, outcome, sent, started);
-		this.telemetry.attempted(delivery, decision.status().columnValue(),
-				(sent.response() != null) ? sent.response().status() : null, sent.error(), sent.duration());
+	/** Older than its max age: dead, unsent. */
+	private Mono<Void> expire(LeasedDelivery delivery) {
+		this.telemetry.expired(delivery);
+		return this.settlements.submit(Settlement.outlived(delivery)).then().onErrorResume((error) -> {
+			logger.warn("Could not settle " + delivery + " as past its max age; its lease will expire: " + error);
+			return Mono.empty();
+		});
+	}
+
+	/** Not the receiver's fault: back in the queue, no attempt used up. */
+	private Mono<Void> defer(LeasedDelivery delivery, Admission admission) {
+		this.telemetry.deferred(delivery, admission.reason());
+		return this.queue.defer(delivery, Instant.now().plus(admission.retryIn())).then();
+	}
+
+	private Mono<Sent> send(LeasedDelivery delivery, PreparedRequest request) {
+		return this.receivers.attempt(delivery.target().url(), request.headers(), request.body(),
+				Duration.ofMillis(delivery.target().timeoutMillis()));
+	}
+
+	private static Classification classify(Sent sent, Instant started) {
+		return Classification.of(sent.status(), (sent.response() != null) ? sent.response().headers() : null,
+				sent.error(), started);
+	}
+
+	private Mono<Void> settle(LeasedDelivery delivery, PreparedRequest request, Instant started, Sent sent,
+			Classification classified, Decision decision) {
+		this.telemetry.attempted(delivery, decision.next().status().columnValue(), sent.status(), sent.error(),
+				sent.duration());
 		AttemptRecord attempt = AttemptRedaction.of(delivery)
-			.apply(sent.logged(delivery.seriesTrigger(), outcome == Outcome.DELIVERED, started,
-					OutboundSigner.redacted(request.headers()), decision.status(), decision.nextAttemptAt()));
-		// settled with the other attempts that end meanwhile, in one transaction; a
-		// receiver that is gone switches its destination off in that same transaction
-		String disableReason = (outcome == Outcome.GONE) ? RECEIVER_GONE : null;
-		return this.settlements.submit(new Settlement(delivery, attempt, disableReason)).then();
-	}
-
-	private Decision decide(LeasedDelivery delivery, Outcome outcome, Sent sent, Instant started) {
-		return switch (outcome) {
-			case DELIVERED -> new Decision(DeliveryStatus.DELIVERED, null);
-			case GONE -> new Decision(DeliveryStatus.PAUSED, null);
-			case ABORT -> new Decision(DeliveryStatus.DEAD, null);
-			case RETRY -> retry(delivery, sent, started);
-		};
-	}
-
-	private Decision retry(LeasedDelivery delivery, Sent sent, Instant started) {
-		RetrySchedule schedule = new RetrySchedule(
-				delivery.retryDelaysMillis().stream().map((millis) -> Duration.ofMillis(millis)).toList(), this.jitter);
-		Duration retryAfter = (sent.response() != null)
-				? RetryAfter.parse(sent.response().headers().get("retry-after"), started) : null;
-		boolean overloaded = (sent.response() != null && sent.response().status() == 429) || timedOut(sent.error());
-		Optional<Duration> delay = schedule.nextDelay(delivery.attemptCount() + 1, retryAfter, overloaded,
-				ThreadLocalRandom.current());
-		return delay.map((wait) -> new Decision(DeliveryStatus.RETRYING, Instant.now().plus(wait)))
-			.orElseGet(() -> new Decision(DeliveryStatus.DEAD, null));
-	}
-
-	private static boolean timedOut(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private record Decision(DeliveryStatus status, Instant nextAttemptAt) {
-
+			.apply(sent.logged(delivery.attempt().trigger(), classified.delivered(), started,
+					OutboundSigner.redacted(request.headers())));
+		return this.settlements.submit(new Settlement(delivery, attempt, decision.next(), decision.disableReason()))
+			.then();
 	}
 
 }

@@ -37,7 +37,7 @@ class JobRunner implements SmartLifecycle {
 
 	private final ReplayJobs replays;
 
-	private final TestSend testSend;
+	private final TestSendJob testSends;
 
 	private final WorkerProperties properties;
 
@@ -51,11 +51,11 @@ class JobRunner implements SmartLifecycle {
 
 	private volatile Disposable loops;
 
-	JobRunner(Jobs jobs, ReplayJobs replays, TestSend testSend, WorkerProperties properties,
+	JobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSends, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
 		this.jobs = jobs;
 		this.replays = replays;
-		this.testSend = testSend;
+		this.testSends = testSends;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
 	}
@@ -130,7 +130,7 @@ class JobRunner implements SmartLifecycle {
 	}
 
 	private Mono<Void> runTestSend(Job job) {
-		return this.testSend.run(job)
+		return this.testSends.run(job)
 			.flatMap((result) -> this.jobs.finish(job, true, 1, 0, result, null))
 			.onErrorResume((error) -> this.jobs.finish(job, false, 0, 1, null, String.valueOf(error.getMessage())))
 			.onErrorResume((error) -> Mono.empty())

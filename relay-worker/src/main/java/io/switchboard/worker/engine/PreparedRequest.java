@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.switchboard.core.delivery.DeliveryTarget;
+import io.switchboard.core.delivery.EventPayload;
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.SignatureStyle;
@@ -21,23 +23,24 @@ import io.switchboard.worker.signing.OutboundSigner;
 record PreparedRequest(Map<String, String> headers, byte[] body) {
 
 	static PreparedRequest of(LeasedDelivery delivery, String userAgent, Instant now) {
-		boolean normalized = "normalized".equals(delivery.payloadFormat());
-		byte[] body = normalized ? NormalizedCallEvent.render(delivery.provider(), delivery.eventId().toString(),
-				delivery.receivedAt(), delivery.test(), delivery.body()) : delivery.body();
-		String contentType = (normalized || delivery.contentType() == null) ? "application/json"
-				: delivery.contentType();
+		EventPayload payload = delivery.payload();
+		DeliveryTarget target = delivery.target();
+		boolean normalized = "normalized".equals(target.payloadFormat());
+		byte[] body = normalized ? NormalizedCallEvent.render(payload.provider(), payload.eventId().toString(),
+				payload.receivedAt(), payload.test(), payload.body()) : payload.body();
+		String contentType = (normalized || payload.contentType() == null) ? "application/json" : payload.contentType();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", contentType);
 		headers.put("User-Agent", userAgent);
 		// the destination's own headers may replace these two, never the signature's
-		delivery.customHeaders().forEach((name, value) -> {
+		target.customHeaders().forEach((name, value) -> {
 			if (!CustomHeaders.isReserved(name)) {
 				headers.keySet().removeIf((existing) -> existing.equalsIgnoreCase(name));
 				headers.put(name, value);
 			}
 		});
-		headers.putAll(OutboundSigner.sign(SignatureStyle.of(delivery.signatureStyle()), delivery.eventId().toString(),
-				now, body, delivery.signingSecrets()));
+		headers.putAll(OutboundSigner.sign(SignatureStyle.of(target.signatureStyle()), payload.eventId().toString(),
+				now, body, target.signingSecrets()));
 		return new PreparedRequest(headers, body);
 	}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.switchboard.core.delivery.AttemptRecord;
-import io.switchboard.core.delivery.DeliveryStatus;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -37,17 +36,14 @@ record Sent(ReceiverResponse response, Throwable error, Duration duration) {
 	 * @param delivered whether the receiver took it
 	 * @param started when it was sent
 	 * @param requestHeaders the headers sent, redacted
-	 * @param nextStatus the delivery's status after it
-	 * @param nextAttemptAt when the next attempt is due, or {@code null}
 	 * @return the record
 	 */
-	AttemptRecord logged(String trigger, boolean delivered, Instant started, Map<String, String> requestHeaders,
-			DeliveryStatus nextStatus, Instant nextAttemptAt) {
+	AttemptRecord logged(String trigger, boolean delivered, Instant started, Map<String, String> requestHeaders) {
 		return new AttemptRecord(trigger, delivered, started, (int) this.duration.toMillis(), requestHeaders, status(),
 				(this.response != null) ? this.response.headers() : null,
 				(this.response != null) ? this.response.body() : null,
 				(this.error != null) ? this.error.getClass().getSimpleName() : null,
-				(this.error != null) ? String.valueOf(this.error.getMessage()) : null, nextStatus, nextAttemptAt);
+				(this.error != null) ? String.valueOf(this.error.getMessage()) : null);
 	}
 
 	/**

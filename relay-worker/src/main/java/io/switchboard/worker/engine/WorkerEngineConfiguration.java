@@ -5,7 +5,7 @@ import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.Settlement;
 import io.switchboard.core.delivery.Settlements;
-import io.switchboard.core.delivery.TestSends;
+import io.switchboard.core.delivery.SampleDeliveries;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
@@ -61,14 +61,14 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	TestSend testSend(TestSends tests, ReceiverClient receiverClient) {
-		return new TestSend(tests, receiverClient, userAgent());
+	TestSendJob testSendJob(SampleDeliveries samples, ReceiverClient receiverClient) {
+		return new TestSendJob(samples, receiverClient, userAgent());
 	}
 
 	@Bean
-	JobRunner jobRunner(Jobs jobs, ReplayJobs replays, TestSend testSend, WorkerProperties properties,
+	JobRunner jobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSendJob, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
-		return new JobRunner(jobs, replays, testSend, properties, connectionFactory);
+		return new JobRunner(jobs, replays, testSendJob, properties, connectionFactory);
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import io.github.resilience4j.circuitbreaker.event.CircuitBreakerOnStateTransiti
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.switchboard.core.delivery.DeliveryTarget;
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
@@ -126,7 +127,8 @@ public class DestinationGuards {
 		RateLimiter limiter = rateLimiter(delivery);
 		if (limiter != null && !limiter.acquirePermission()) {
 			circuit.releasePermission();
-			return Admission.defer(Duration.ofMillis(Math.max(50, 1000 / delivery.rateLimitPerSecond())), "rate limit");
+			return Admission.defer(Duration.ofMillis(Math.max(50, 1000 / delivery.target().rateLimitPerSecond())),
+					"rate limit");
 		}
 		Bulkhead bulkhead = bulkhead(delivery);
 		if (!bulkhead.tryAcquirePermission()) {
@@ -142,7 +144,8 @@ public class DestinationGuards {
 	 * limit applies at once. Guards of destinations not seen for an hour are dropped.
 	 */
 	private void refresh(LeasedDelivery delivery) {
-		Limits limits = new Limits(delivery.url(), delivery.maxInFlight(), delivery.rateLimitPerSecond());
+		DeliveryTarget target = delivery.target();
+		Limits limits = new Limits(target.url(), target.maxInFlight(), target.rateLimitPerSecond());
 		long now = System.nanoTime();
 		Seen previous = this.seen.put(delivery.destinationId(), new Seen(limits, now));
 		if (previous != null && !previous.limits().equals(limits)) {
@@ -238,18 +241,18 @@ public class DestinationGuards {
 	private Bulkhead bulkhead(LeasedDelivery delivery) {
 		return this.bulkheads.bulkhead(delivery.destinationId().toString(),
 				BulkheadConfig.custom()
-					.maxConcurrentCalls(delivery.maxInFlight())
+					.maxConcurrentCalls(delivery.target().maxInFlight())
 					.maxWaitDuration(Duration.ZERO)
 					.build());
 	}
 
 	private RateLimiter rateLimiter(LeasedDelivery delivery) {
-		if (delivery.rateLimitPerSecond() == null) {
+		if (delivery.target().rateLimitPerSecond() == null) {
 			return null;
 		}
 		return this.rateLimiters.rateLimiter(delivery.destinationId().toString(),
 				RateLimiterConfig.custom()
-					.limitForPeriod(delivery.rateLimitPerSecond())
+					.limitForPeriod(delivery.target().rateLimitPerSecond())
 					.limitRefreshPeriod(Duration.ofSeconds(1))
 					.timeoutDuration(Duration.ZERO)
 					.build());

@@ -10,10 +10,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Counts and logs each attempt and each deferral. Tags are bounded: the destination kind
- * (four values), the resulting status (delivered, retrying, dead, paused) and the
- * deferral cause; never a tenant or destination id. The log line carries the ids, never
- * the body, the URL's query or a header.
+ * Counts and logs each attempt, each deferral and each expiry (a delivery past its max
+ * age). Tags are bounded: the destination kind (four values), the resulting status
+ * (delivered, retrying, dead, paused) and the deferral cause; never a tenant or
+ * destination id. The log line carries the ids, never the body, the URL's query or a
+ * header.
  */
 public class DeliveryTelemetry {
 
@@ -51,9 +52,9 @@ public class DeliveryTelemetry {
 			.register(this.registry)
 			.record(duration);
 		if (logger.isInfoEnabled()) {
-			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.eventId() + " delivery="
-					+ delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind + " attempt="
-					+ (delivery.attemptCount() + 1) + " status=" + status + " response="
+			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.payload().eventId()
+					+ " delivery=" + delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind
+					+ " attempt=" + delivery.attempt().number() + " status=" + status + " response="
 					+ ((responseStatus != null) ? responseStatus : "none") + " duration_ms=" + duration.toMillis()
 					+ ((error != null) ? " error=" + error.getClass().getSimpleName() : ""));
 		}
@@ -77,8 +78,27 @@ public class DeliveryTelemetry {
 		}
 	}
 
+	/**
+	 * A delivery outlived its destination's max age before an attempt: it goes dead
+	 * unsent.
+	 * @param delivery the delivery
+	 */
+	public void expired(LeasedDelivery delivery) {
+		Counter.builder("switchboard.delivery.expired")
+			.description("Deliveries that went dead unsent, older than their destination's max age")
+			.tag("kind", kind(delivery))
+			.register(this.registry)
+			.increment();
+		if (logger.isInfoEnabled()) {
+			logger.info("expired tenant=" + delivery.tenantId() + " event=" + delivery.payload().eventId()
+					+ " delivery=" + delivery.id() + " destination=" + delivery.destinationId() + " kind="
+					+ kind(delivery) + " status=dead reason=max-age-exceeded");
+		}
+	}
+
 	private static String kind(LeasedDelivery delivery) {
-		return (delivery.destinationKind() != null) ? delivery.destinationKind() : "unknown";
+		String kind = delivery.target().kind();
+		return (kind != null) ? kind : "unknown";
 	}
 
 	static String cause(String reason) {

@@ -42,8 +42,8 @@ class AttemptRedactionTests {
 
 	private static AttemptRecord attempt(Map<String, String> requestHeaders, byte[] body, String error) {
 		return new AttemptRecord("test", true, Instant.now(), 5, requestHeaders, 200,
-				Map.of("x-echo", (error != null) ? error : ""), body, null, (error != null) ? "refused " + error : null,
-				null, null);
+				Map.of("x-echo", (error != null) ? error : ""), body, null,
+				(error != null) ? "refused " + error : null);
 	}
 
 }

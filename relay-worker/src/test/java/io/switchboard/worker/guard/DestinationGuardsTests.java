@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.core.delivery.DeliveryTarget;
+import io.switchboard.core.delivery.EventPayload;
+import io.switchboard.core.delivery.LeasedAttempt;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.delivery.RetryPolicy;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
@@ -49,10 +53,7 @@ class DestinationGuardsTests {
 	void otherDestinationsAreNotHeldBackByAFullBulkhead() {
 		this.guards.admit(delivery("https://a.example/hook", 1, null));
 		assertThat(this.guards.admit(delivery("https://a.example/hook", 1, null)).admitted()).isFalse();
-		LeasedDelivery other = new LeasedDelivery(TENANT, DeliveryId.generate(), EventId.generate(),
-				DestinationId.generate(), "owner", 0, 1, "scheduled", "minivoice", "call.completed", false,
-				Instant.now(), "application/json", new byte[0], "https://b.example/hook", "none", "original", List.of(),
-				10_000, List.of(), 1, null, Map.of());
+		LeasedDelivery other = delivery(DestinationId.generate(), "https://b.example/hook", 1, null);
 		assertThat(this.guards.admit(other).admitted()).isTrue();
 	}
 
@@ -168,9 +169,16 @@ class DestinationGuardsTests {
 	}
 
 	private static LeasedDelivery delivery(String url, int maxInFlight, Integer rateLimit) {
-		return new LeasedDelivery(TENANT, DeliveryId.generate(), EventId.generate(), DESTINATION, "owner", 0, 1,
-				"scheduled", "minivoice", "call.completed", false, Instant.now(), "application/json", new byte[0], url,
-				"none", "original", List.of(), 10_000, List.of(), maxInFlight, rateLimit, Map.of());
+		return delivery(DESTINATION, url, maxInFlight, rateLimit);
+	}
+
+	private static LeasedDelivery delivery(DestinationId destination, String url, int maxInFlight, Integer rateLimit) {
+		return new LeasedDelivery(TENANT, DeliveryId.generate(), destination,
+				new LeasedAttempt("owner", 0, 1, "scheduled", Instant.now()),
+				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, Instant.now(),
+						"application/json", new byte[0]),
+				new DeliveryTarget(null, url, "none", "original", List.of(), Map.of(), 10_000, maxInFlight, rateLimit,
+						new RetryPolicy(List.of(), Duration.ofDays(3))));
 	}
 
 }

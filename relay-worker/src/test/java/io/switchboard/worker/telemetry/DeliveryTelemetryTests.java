@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.core.delivery.DeliveryTarget;
+import io.switchboard.core.delivery.EventPayload;
+import io.switchboard.core.delivery.LeasedAttempt;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.delivery.RetryPolicy;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.EventId;
@@ -60,10 +64,13 @@ class DeliveryTelemetryTests {
 	}
 
 	private static LeasedDelivery delivery(String kind) {
-		return new LeasedDelivery(TenantId.generate(), DeliveryId.generate(), EventId.generate(),
-				DestinationId.generate(), "owner", 0, 1, "scheduled", "minivoice", "call.completed", false,
-				Instant.now(), "application/json", new byte[0], "https://example.com/hook", "standard-webhooks",
-				"original", List.of("whsec_x"), 1000, List.of(1000), 4, null, Map.of(), kind);
+		return new LeasedDelivery(TenantId.generate(), DeliveryId.generate(), DestinationId.generate(),
+				new LeasedAttempt("owner", 0, 1, "scheduled", Instant.now()),
+				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, Instant.now(),
+						"application/json", new byte[0]),
+				new DeliveryTarget(kind, "https://example.com/hook", "standard-webhooks", "original",
+						List.of("whsec_x"), Map.of(), 1000, 4, null,
+						new RetryPolicy(List.of(Duration.ofSeconds(1)), Duration.ofDays(3))));
 	}
 
 }

@@ -10,16 +10,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * A destination's test send: a sample call event, shaped like what its routes' provider
- * sends (MiniVoice unless a Minari source is routed to it), signed and sent like any
- * delivery, logged as an attempt with the trigger {@code test} and no delivery.
+ * The sample delivery a destination's test send makes: a sample call event, shaped like
+ * what its routes' provider sends (MiniVoice unless a Minari source is routed to it), to
+ * be signed and sent like any delivery; its attempt is logged with the trigger
+ * {@code test} and no delivery.
  */
 @Repository
-public class TestSends {
+public class SampleDeliveries {
 
 	private static final String DESTINATION = """
 			SELECT t.tenant_id, CAST(NULL AS uuid) AS id, CAST(:eventId AS uuid) AS event_id, t.id AS destination_id,
 				'test' AS lease_owner, 0 AS attempt_count, 1 AS series, 'test' AS series_trigger,
+				now() AS series_started_at,
 				COALESCE((SELECT s.provider FROM route r JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
 					WHERE r.tenant_id = t.tenant_id AND r.destination_id = t.id AND s.provider = 'minari' LIMIT 1),
 					'minivoice') AS provider,
@@ -27,7 +29,7 @@ public class TestSends {
 				'application/json' AS content_type, CAST(NULL AS bytea) AS body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.headers
+				t.rate_limit_per_second, t.max_age_seconds, t.headers
 			FROM destination t
 			WHERE t.tenant_id = :tenantId AND t.id = :destinationId AND t.deleted_at IS NULL
 			""";
@@ -36,7 +38,7 @@ public class TestSends {
 
 	private final DeliveryQueue queue;
 
-	public TestSends(DatabaseClient database, DeliveryQueue queue) {
+	public SampleDeliveries(DatabaseClient database, DeliveryQueue queue) {
 		this.database = database;
 		this.queue = queue;
 	}
@@ -55,7 +57,7 @@ public class TestSends {
 			.bind("eventId", EventId.generate().uuid())
 			.map(this.queue::read)
 			.one()
-			.map(TestSends::withSample);
+			.map(SampleDeliveries::withSample);
 	}
 
 	/**
@@ -70,11 +72,8 @@ public class TestSends {
 	}
 
 	private static LeasedDelivery withSample(LeasedDelivery test) {
-		byte[] body = SampleEvents.body(test.provider());
-		return new LeasedDelivery(test.tenantId(), null, test.eventId(), test.destinationId(), test.leaseOwner(), 0, 1,
-				"test", test.provider(), test.eventType(), true, test.receivedAt(), test.contentType(), body,
-				test.url(), test.signatureStyle(), test.payloadFormat(), test.signingSecrets(), test.timeoutMillis(),
-				test.retryDelaysMillis(), test.maxInFlight(), test.rateLimitPerSecond(), test.customHeaders());
+		return new LeasedDelivery(test.tenantId(), null, test.destinationId(), test.attempt(),
+				test.payload().withBody(SampleEvents.body(test.payload().provider())), test.target());
 	}
 
 }

@@ -6,11 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.switchboard.core.delivery.LeasedDelivery;
-import io.switchboard.core.delivery.TestSends;
+import io.switchboard.core.delivery.SampleDeliveries;
 import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.job.Job;
-import io.switchboard.worker.retry.Outcome;
-import io.switchboard.worker.retry.ResponseClassifier;
+import io.switchboard.worker.retry.Classification;
 import io.switchboard.worker.signing.OutboundSigner;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,18 +20,18 @@ import tools.jackson.databind.json.JsonMapper;
  * breaker does not, so a test still reaches a receiver whose circuit is open), logged as
  * an attempt with the trigger {@code test}. The job's result is that attempt.
  */
-class TestSend {
+class TestSendJob {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final TestSends tests;
+	private final SampleDeliveries samples;
 
 	private final ReceiverClient receivers;
 
 	private final String userAgent;
 
-	TestSend(TestSends tests, ReceiverClient receivers, String userAgent) {
-		this.tests = tests;
+	TestSendJob(SampleDeliveries samples, ReceiverClient receivers, String userAgent) {
+		this.samples = samples;
 		this.receivers = receivers;
 		this.userAgent = userAgent;
 	}
@@ -44,7 +43,7 @@ class TestSend {
 	 */
 	Mono<String> run(Job job) {
 		DestinationId destinationId = DestinationId.parse(JSON.readTree(job.params()).path("destinationId").asString());
-		return this.tests.prepare(job.tenantId(), destinationId)
+		return this.samples.prepare(job.tenantId(), destinationId)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The destination no longer exists")))
 			.flatMap(this::send);
 	}
@@ -54,15 +53,17 @@ class TestSend {
 		PreparedRequest request = PreparedRequest.of(test, this.userAgent, started);
 		Map<String, String> headers = new LinkedHashMap<>(request.headers());
 		headers.put("Switchboard-Test", "true");
-		return this.receivers.attempt(test.url(), headers, request.body(), Duration.ofMillis(test.timeoutMillis()))
+		return this.receivers
+			.attempt(test.target().url(), headers, request.body(), Duration.ofMillis(test.target().timeoutMillis()))
 			.flatMap((sent) -> {
-				boolean delivered = ResponseClassifier.classify(sent.status(), (sent.response() != null)
-						? sent.response().headers().get("webhook-delivery") : null) == Outcome.DELIVERED;
+				boolean delivered = Classification
+					.of(sent.status(), (sent.response() != null) ? sent.response().headers() : null, sent.error(),
+							started)
+					.delivered();
 				AttemptRedaction redaction = AttemptRedaction.of(test);
-				return this.tests
+				return this.samples
 					.record(test,
-							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers),
-									null, null)))
+							redaction.apply(sent.logged("test", delivered, started, OutboundSigner.redacted(headers))))
 					.map((attemptId) -> result(attemptId.toString(), delivered, sent, redaction));
 			});
 	}
