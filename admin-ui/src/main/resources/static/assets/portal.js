@@ -1,4 +1,5 @@
-// Switchboard portal: copy buttons, confirmations, provider picker, payload preview, select-all, live list.
+// Switchboard portal: copy buttons, confirmations, provider picker, payload preview, select-all, live list,
+// route filter builder and its try-it.
 (function () {
 	'use strict';
 
@@ -113,8 +114,120 @@
 		}, 1000);
 	}
 
+	// A value as people type it: numbers, true/false and null as JSON, the rest as text.
+	function typedValue(text) {
+		var trimmed = text.trim();
+		if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
+			return Number(trimmed);
+		}
+		if (trimmed === 'true' || trimmed === 'false') {
+			return trimmed === 'true';
+		}
+		if (trimmed === 'null') {
+			return null;
+		}
+		return text;
+	}
+
+	function operand(operator, text) {
+		if (operator === '$in' || operator === '$nin') {
+			return text.split(',').map(function (part) { return typedValue(part.trim()); });
+		}
+		if (operator === '$exists') {
+			return text.trim() !== 'false';
+		}
+		if (operator === '$startsWith' || operator === '$endsWith' || operator === '$regex') {
+			return text;
+		}
+		return typedValue(text);
+	}
+
+	// Writes the conditions as one rule: a field's tests merge into one object of operators.
+	function ruleOf(rows) {
+		var rule = {};
+		rows.forEach(function (row) {
+			var field = row.querySelector('.filter-field').value.trim();
+			if (!field) {
+				return;
+			}
+			var operator = row.querySelector('.filter-operator').value;
+			var value = operand(operator, row.querySelector('.filter-value').value);
+			var tests = (rule[field] !== undefined && rule[field] !== null && typeof rule[field] === 'object'
+				&& !Array.isArray(rule[field])) ? rule[field] : (rule[field] === undefined ? {} : { $eq: rule[field] });
+			tests[operator] = value;
+			var keys = Object.keys(tests);
+			rule[field] = (keys.length === 1 && keys[0] === '$eq' && (tests.$eq === null || typeof tests.$eq !== 'object'))
+				? tests.$eq : tests;
+		});
+		return rule;
+	}
+
+	function filterBuilder(builder) {
+		var rows = builder.querySelector('[data-filter-rows]');
+		var template = builder.querySelector('template[data-filter-row]');
+		var json = builder.querySelector('textarea[name=filter]');
+		var write = function () {
+			var rule = ruleOf(rows.querySelectorAll('.filter-row'));
+			json.value = Object.keys(rule).length ? JSON.stringify(rule, null, 2) : '';
+		};
+		var add = function () {
+			rows.appendChild(template.content.cloneNode(true));
+		};
+		builder.querySelector('[data-filter-add]').addEventListener('click', add);
+		rows.addEventListener('input', write);
+		rows.addEventListener('change', write);
+		rows.addEventListener('click', function (event) {
+			if (event.target.closest('.filter-remove')) {
+				event.target.closest('.filter-row').remove();
+				write();
+			}
+		});
+		if (!json.value.trim()) {
+			add();
+		}
+		var tryButton = builder.querySelector('#filter-try');
+		var result = builder.querySelector('#filter-result');
+		tryButton.addEventListener('click', function () {
+			var form = builder.closest('form');
+			var body = new URLSearchParams();
+			body.set('_csrf', form.querySelector('input[name=_csrf]').value);
+			body.set('sourceId', form.querySelector('[name=sourceId]').value);
+			body.set('eventTypes', form.querySelector('[name=eventTypes]').value);
+			body.set('filter', json.value);
+			body.set('on', builder.querySelector('#filter-on').value);
+			result.textContent = 'Trying…';
+			result.className = '';
+			fetch(tryButton.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin',
+				headers: { 'Accept': 'application/json' } })
+				.then(function (response) { return response.json(); })
+				.then(function (answer) {
+					if (answer.errors) {
+						result.textContent = Object.keys(answer.errors).map(function (field) {
+							return answer.errors[field];
+						}).join(' ');
+						result.className = 'refused';
+					}
+					else if (answer.matches) {
+						result.textContent = 'Would be sent: ' + (answer.eventType || 'the event') + ' passes.';
+						result.className = 'passes';
+					}
+					else {
+						result.textContent = 'Held back: ' + (answer.eventTypeCarried
+							? 'the rule does not match this event.'
+							: (answer.eventType || 'this event') + ' is not among the route\'s event types.');
+						result.className = 'held';
+					}
+				})
+				.catch(function () {
+					result.textContent = 'Could not try the rule; try again.';
+					result.className = 'refused';
+				});
+		});
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
 		showProviderFields();
+		document.querySelectorAll('[data-filter-builder]').forEach(filterBuilder);
 		document.querySelectorAll('tbody[data-refresh]').forEach(refresh);
 		document.querySelectorAll('[data-refresh-fragment]').forEach(follow);
 	});

@@ -9,9 +9,15 @@ import java.util.stream.Collectors;
 import io.switchboard.admin.account.Member;
 import io.switchboard.admin.page.NotFound;
 import io.switchboard.core.destination.Destination;
+import io.switchboard.core.delivery.SampleEvents;
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.core.history.EventFilter;
+import io.switchboard.core.history.EventHistory;
+import io.switchboard.core.history.EventSummary;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.input.InvalidInput;
+import io.switchboard.core.route.FilterTrial;
+import io.switchboard.core.route.FilterTrials;
 import io.switchboard.core.route.RouteDraft;
 import io.switchboard.core.route.RouteRepository;
 import io.switchboard.core.route.Routes;
@@ -20,6 +26,8 @@ import io.switchboard.core.source.SourceRepository;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -43,12 +52,18 @@ class RoutePages {
 
 	private final DestinationRepository destinations;
 
-	RoutePages(Routes routes, RouteRepository repository, SourceRepository sources,
-			DestinationRepository destinations) {
+	private final FilterTrials trials;
+
+	private final EventHistory events;
+
+	RoutePages(Routes routes, RouteRepository repository, SourceRepository sources, DestinationRepository destinations,
+			FilterTrials trials, EventHistory events) {
 		this.routes = routes;
 		this.repository = repository;
 		this.sources = sources;
 		this.destinations = destinations;
+		this.trials = trials;
+		this.events = events;
 	}
 
 	@GetMapping("/routes")
@@ -69,6 +84,27 @@ class RoutePages {
 			});
 	}
 
+	/**
+	 * The rule builder's "Try it": what a route with the form's source, event types and
+	 * rule would do with a sample payload or one of the tenant's recent events. Answers
+	 * JSON for the page's script; changes nothing.
+	 */
+	@PostMapping(path = "/routes/filter-test", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Mono<ResponseEntity<Object>> testFilter(@ModelAttribute FilterTryForm form,
+			@AuthenticationPrincipal Member member) {
+		String on = (form.on() != null) ? form.on() : "";
+		String payload = on.startsWith("sample:") ? SampleEvents.preview(on.substring("sample:".length())).original()
+				: null;
+		FilterTrial trial = new FilterTrial((form.filter() != null) ? form.filter() : "", payload, Map.of(),
+				on.startsWith("sample:") ? null : on);
+		return this.trials
+			.runDraft(member.asActor(), form.sourceId(), RouteForm.eventTypeList(form.eventTypes()), trial)
+			.map((verdict) -> ResponseEntity.ok((Object) verdict))
+			.onErrorResume(InvalidInput.class, (invalid) -> Mono
+				.just(ResponseEntity.unprocessableContent().body(Map.of("errors", invalid.errors()))));
+	}
+
 	@PostMapping("/routes/{id}/delete")
 	Mono<String> deleteRoute(@PathVariable String id, @AuthenticationPrincipal Member member) {
 		return this.routes.delete(member.asActor(), RouteId.parse(id))
@@ -79,6 +115,8 @@ class RoutePages {
 	private Mono<String> page(Member member, RouteForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		EventFilter recent = new EventFilter(null, null, null, null, null, null, null);
+		Mono<List<EventSummary>> latest = this.events.findPage(member.tenantId(), recent, 20).collectList();
 		return Mono.zip(this.repository.findAllByTenant(member.tenantId()).collectList(),
 				this.sources.findAllByTenant(member.tenantId()).collectMap(Source::id, Function.identity()),
 				this.destinations.findAllByTenant(member.tenantId()).collectMap(Destination::id, Function.identity()))
@@ -87,6 +125,8 @@ class RoutePages {
 				model.addAttribute("sources", all.getT2());
 				model.addAttribute("destinations", all.getT3());
 			})
+			.then(latest)
+			.doOnNext((list) -> model.addAttribute("recentEvents", list))
 			.thenReturn("routes/list");
 	}
 
@@ -102,12 +142,28 @@ class RoutePages {
 	record RouteForm(String sourceId, String destinationId, String eventTypes, String ordering, String filter) {
 
 		List<String> eventTypeList() {
-			return (this.eventTypes == null) ? List.of()
-					: Arrays.stream(this.eventTypes.split(","))
+			return eventTypeList(this.eventTypes);
+		}
+
+		static List<String> eventTypeList(String eventTypes) {
+			return (eventTypes == null) ? List.of()
+					: Arrays.stream(eventTypes.split(","))
 						.map(String::trim)
 						.filter((type) -> !type.isEmpty())
 						.collect(Collectors.toList());
 		}
+
+	}
+
+	/**
+	 * The rule builder's "Try it" form.
+	 *
+	 * @param sourceId the route's source
+	 * @param eventTypes its event types, separated by commas
+	 * @param filter the rule as JSON, empty for none
+	 * @param on {@code sample:minivoice}, {@code sample:minari} or an event id
+	 */
+	record FilterTryForm(String sourceId, String eventTypes, String filter, String on) {
 
 	}
 

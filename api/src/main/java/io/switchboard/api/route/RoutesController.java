@@ -2,6 +2,7 @@ package io.switchboard.api.route;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +11,9 @@ import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.id.RouteId;
+import io.switchboard.core.route.FilterTrial;
+import io.switchboard.core.route.FilterTrials;
+import io.switchboard.core.route.FilterVerdict;
 import io.switchboard.core.route.Route;
 import io.switchboard.core.route.RouteChange;
 import io.switchboard.core.route.RouteDraft;
@@ -41,9 +45,12 @@ class RoutesController {
 
 	private final RouteRepository repository;
 
-	RoutesController(Routes routes, RouteRepository repository) {
+	private final FilterTrials trials;
+
+	RoutesController(Routes routes, RouteRepository repository, FilterTrials trials) {
 		this.routes = routes;
 		this.repository = repository;
+		this.trials = trials;
 	}
 
 	@PostMapping("/api/v1/routes")
@@ -73,6 +80,14 @@ class RoutesController {
 		RouteChange change = new RouteChange(request.eventTypes(), request.ordering(), request.enabled(),
 				text(request.filter()));
 		return found(this.routes.update(caller(principal).asActor(), RouteId.parse(id), change)).map(RouteView::of);
+	}
+
+	@PostMapping("/api/v1/routes/{id}/filter-test")
+	Mono<FilterVerdict> testRouteFilter(@PathVariable String id, @RequestBody TestFilter request, Principal principal) {
+		FilterTrial trial = new FilterTrial(text(request.filter()), text(request.payload()), request.headers(),
+				request.eventId());
+		return this.trials.run(caller(principal).asActor(), RouteId.parse(id), trial)
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")));
 	}
 
 	@DeleteMapping("/api/v1/routes/{id}")
@@ -110,6 +125,17 @@ class RoutesController {
 			@Schema(allowableValues = {
 					"none", "per-call" }) String ordering,
 			Boolean enabled, @Schema(description = FILTER + " {} removes the filter.") JsonNode filter){
+
+	}
+
+	/**
+	 * What to try a route's filter on: a payload, or one of its source's events; a
+	 * {@code filter} tries that rule instead of the route's own.
+	 */
+	record TestFilter(@Schema(description = "A rule to try instead of the route's own") JsonNode filter,
+			@Schema(description = "A body such as the provider sends; or give eventId") JsonNode payload,
+			Map<String, String> headers,
+			@Schema(description = "One of the route source's events (evt_…); or give payload") String eventId) {
 
 	}
 

@@ -259,6 +259,69 @@ class PortalBrowserIntegrationTests {
 	}
 
 	@Test
+	void ruleBuilderWritesTheFilterAndTriesItBeforeTheRouteIsSaved() throws Exception {
+		try (Browser browser = new Browser(base())) {
+			String email = unique("filters");
+			browser.open("/signup");
+			browser.type("organisation", "Filter Co");
+			browser.type("email", email);
+			browser.type("password", PASSWORD);
+			browser.click(By.cssSelector("button[type=submit].primary"));
+			browser.await((driver) -> browser.heading().equals("Your relay in three steps"));
+			PortalSession setup = new PortalSession(base());
+			setup.signIn(email, PASSWORD);
+			setup.get("/sources/new");
+			setup.post("/sources", Map.of("provider", "minivoice", "name", "Calls"));
+			setup.get("/destinations/new?kind=custom");
+			setup.post("/destinations",
+					Map.of("kind", "custom", "name", "CRM", "url", receiver.url(), "signatureStyle",
+							"standard-webhooks", "payloadFormat", "original", "retrySchedule", "5s", "timeoutMs",
+							"10000", "rateLimitPerSecond", "", "maxInFlight", "10", "headers", ""));
+
+			browser.open("/routes");
+			new Select(browser.find(By.id("sourceId"))).selectByVisibleText("Calls");
+			new Select(browser.find(By.id("destinationId"))).selectByVisibleText("CRM");
+			WebElement field = browser.find(By.cssSelector(".filter-row .filter-field"));
+			field.sendKeys("call.direction");
+			new Select(browser.find(By.cssSelector(".filter-row .filter-operator"))).selectByValue("$eq");
+			WebElement value = browser.find(By.cssSelector(".filter-row .filter-value"));
+			value.sendKeys("outbound");
+			assertThat(browser.find(By.id("filter")).getAttribute("value"))
+				.contains("\"call.direction\": \"outbound\"");
+			new Select(browser.find(By.id("filter-on"))).selectByValue("sample:minivoice");
+			browser.click(By.id("filter-try"));
+			browser.await((driver) -> browser.find(By.id("filter-result")).getText().startsWith("Held back"));
+			assertThat(browser.find(By.id("filter-result")).getText()).contains("does not match");
+			browser.screenshot("route-filter-held");
+
+			value.clear();
+			value.sendKeys("inbound");
+			browser.click(By.id("filter-try"));
+			browser.await((driver) -> browser.find(By.id("filter-result")).getText().startsWith("Would be sent"));
+			browser.screenshot("route-filter-sent");
+
+			browser.click(By.cssSelector(".filter-row .filter-remove"));
+			browser.click(By.cssSelector("[data-filter-add]"));
+			browser.find(By.cssSelector(".filter-row .filter-field")).sendKeys("call.status");
+			new Select(browser.find(By.cssSelector(".filter-row .filter-operator"))).selectByValue("$regex");
+			browser.find(By.cssSelector(".filter-row .filter-value")).sendKeys("(a)\\1");
+			browser.click(By.id("filter-try"));
+			browser.await((driver) -> browser.find(By.id("filter-result")).getText().contains("linear time"));
+
+			browser.find(By.cssSelector(".filter-row .filter-value")).clear();
+			new Select(browser.find(By.cssSelector(".filter-row .filter-operator"))).selectByValue("$in");
+			browser.find(By.cssSelector(".filter-row .filter-value")).sendKeys("completed, connected");
+			assertThat(browser.find(By.id("filter")).getAttribute("value")).contains("\"$in\"")
+				.contains("\"completed\"")
+				.contains("\"connected\"");
+			browser.click(By.xpath("//button[text()='Add route']"));
+			browser.await((driver) -> driver.getCurrentUrl().contains("created"));
+			assertThat(browser.find(By.cssSelector("td.filter code")).getText()).contains("completed");
+			assertThat(browser.find(By.cssSelector("td.filter .hint")).getText()).isEqualTo("0 held back");
+		}
+	}
+
+	@Test
 	void apiTokenIsShownOnceWorksWithItsScopesAndIsRevoked() throws Exception {
 		try (Browser browser = new Browser(base())) {
 			browser.open("/signup");

@@ -62,6 +62,14 @@ public final class FilterSubject {
 		}
 	}
 
+	/**
+	 * Whether the body is not JSON (a rule then sees no fields in it).
+	 * @return {@code true} when it could not be read as JSON
+	 */
+	public boolean isNotJson() {
+		return body().isMissingNode();
+	}
+
 	JsonNode body() {
 		if (this.readBody == null) {
 			this.readBody = this.body.get();

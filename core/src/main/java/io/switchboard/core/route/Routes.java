@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Routes {
 
-	private static final String PICK_SOURCE = "Pick one of this account's sources.";
+	static final String PICK_SOURCE = "Pick one of this account's sources.";
 
 	private static final String PICK_DESTINATION = "Pick one of this account's destinations.";
 
