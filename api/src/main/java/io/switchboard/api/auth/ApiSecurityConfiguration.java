@@ -65,8 +65,8 @@ class ApiSecurityConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain inboundSecurity() {
-		// One filter that only passes the request on: Spring Security refuses a chain
-		// without any.
+		// Spring Security refuses a chain without filters:
+		// this one only passes the request on.
 		WebFilter passOn = (exchange, chain) -> chain.filter(exchange);
 		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.pathMatchers("/in/**"), List.of(passOn));
 	}

@@ -66,9 +66,8 @@ class InboundLimitsIntegrationTests {
 		Source other = this.sources.create(tenant.id(), NewSource.of("Other", Provider.MINIVOICE, null)).block();
 		List<Socket> uploads = new ArrayList<>();
 		try {
-			// An upload of 60 KB that sends its headers and then nothing holds 60 KB of
-			// the
-			// of the source's 64 KiB share.
+			// An upload of 60 KB that sends its headers and then nothing
+			// holds 60 KB of the source's 64 KiB share.
 			uploads.add(startUpload(slow, 65_500));
 			awaitHeld(65_500);
 			HttpResponse<String> shed = post(slow, MINIVOICE_CALL_COMPLETED);

@@ -51,8 +51,8 @@ class HealthIntegrationTests {
 			assertThat(ready.path("components").path("database").path("status").asString()).isEqualTo("UP");
 			assertThat(ready.path("components").path("worker").path("status").asString()).isEqualTo("UP");
 
-			// Three outages: every probe answers within its bound, down, coming back and
-			// up.
+			// Three outages: every probe answers within its bound,
+			// down, coming back and up.
 			for (int outage = 0; outage < 3; outage++) {
 				postgres.stop();
 				await(() -> get(base + "/actuator/health/readiness").statusCode() == 503);
