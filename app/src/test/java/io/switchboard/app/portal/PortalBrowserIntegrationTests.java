@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.core.user.AppUser;
 import io.switchboard.core.user.UserRepository;
+import io.switchboard.testsupport.TestReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
