@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded default keeps its database and generated master key
  * @param publicUrl the URL people and providers reach Switchboard at; by default
  * {@code http://localhost:<port>}
- * @param embeddedDatabase the embedded PostgreSQL started when no database URL is
- * configured
+ * @param embeddedDatabase the embedded PostgreSQL started when no database URL is set
  */
 @ConfigurationProperties("switchboard")
 public record SwitchboardProperties(@DefaultValue("api,worker,ui") String roles,

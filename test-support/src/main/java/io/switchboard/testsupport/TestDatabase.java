@@ -35,11 +35,8 @@ public final class TestDatabase {
 
 	private final DatabaseAddress address;
 
-	private final String origin;
-
-	private TestDatabase(DatabaseAddress address, String origin) {
+	private TestDatabase(DatabaseAddress address) {
 		this.address = address;
-		this.origin = origin;
 	}
 
 	/**
@@ -62,14 +59,6 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Which of the three it is, for the log.
-	 * @return a short description
-	 */
-	public String origin() {
-		return this.origin;
-	}
-
-	/**
 	 * A new JDBC connection, for a test's own set-up and checks.
 	 * @return the connection; the caller closes it
 	 */
@@ -86,7 +75,7 @@ public final class TestDatabase {
 	private static TestDatabase start() {
 		String url = System.getenv(URL_VARIABLE);
 		if (url != null && !url.isBlank()) {
-			return new TestDatabase(DatabaseAddress.parse(url), URL_VARIABLE);
+			return new TestDatabase(DatabaseAddress.parse(url));
 		}
 		if (dockerAvailable()) {
 			return startContainer();
@@ -106,8 +95,8 @@ public final class TestDatabase {
 		}
 	}
 
-	// Asking Testcontainers where no Docker is configured logs an alarming error; look
-	// first.
+	// Asking Testcontainers where no Docker is configured logs an alarming error:
+	// look first.
 	private static boolean dockerConfigured() {
 		String home = System.getProperty("user.home");
 		return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
@@ -120,7 +109,7 @@ public final class TestDatabase {
 		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine").withDatabaseName(DATABASE);
 		container.start();
 		return new TestDatabase(new DatabaseAddress(container.getHost(), container.getMappedPort(5432), DATABASE,
-				container.getUsername(), container.getPassword()), "Testcontainers PostgreSQL 17");
+				container.getUsername(), container.getPassword()));
 	}
 
 	private static TestDatabase startEmbedded() {
@@ -133,8 +122,7 @@ public final class TestDatabase {
 					Statement statement = connection.createStatement()) {
 				statement.execute("CREATE DATABASE " + DATABASE);
 			}
-			return new TestDatabase(new DatabaseAddress("localhost", postgres.getPort(), DATABASE, "postgres", null),
-					"embedded PostgreSQL");
+			return new TestDatabase(new DatabaseAddress("localhost", postgres.getPort(), DATABASE, "postgres", null));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start embedded PostgreSQL for the tests", ex);

@@ -3,18 +3,15 @@ package io.switchboard.admin.account;
 import java.util.Map;
 
 import io.switchboard.admin.page.NotFound;
-import io.switchboard.core.audit.RecordedChanges;
-import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.id.InvitationId;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.input.InvalidInput;
+import io.switchboard.core.user.EmailTaken;
 import io.switchboard.core.user.Invitation;
 import io.switchboard.core.user.InvitationRepository;
-import io.switchboard.core.user.PasswordRule;
-import io.switchboard.core.user.UserRepository;
+import io.switchboard.core.user.Invitations;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,19 +28,15 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class JoinController {
 
-	private final InvitationRepository invitations;
+	private final InvitationRepository openInvitations;
 
-	private final UserRepository users;
-
-	private final RecordedChanges audit;
+	private final Invitations invitations;
 
 	private final CurrentMemberContexts contexts;
 
-	JoinController(InvitationRepository invitations, UserRepository users, RecordedChanges audit,
-			CurrentMemberContexts contexts) {
+	JoinController(InvitationRepository openInvitations, Invitations invitations, CurrentMemberContexts contexts) {
+		this.openInvitations = openInvitations;
 		this.invitations = invitations;
-		this.users = users;
-		this.audit = audit;
 		this.contexts = contexts;
 	}
 
@@ -61,42 +54,34 @@ class JoinController {
 	Mono<String> join(@PathVariable String tenant, @PathVariable String invitation, @PathVariable String secret,
 			Model model, ServerWebExchange exchange) {
 		return exchange.getFormData().zipWith(open(tenant, invitation, secret)).flatMap((both) -> {
-			String password = (both.getT1().getFirst("password") != null) ? both.getT1().getFirst("password") : "";
 			Invitation found = both.getT2();
 			model.addAttribute("invitation", found);
-			var problem = PasswordRule.problem(password, found.email());
-			if (problem.isPresent()) {
-				model.addAttribute("errors", Map.of("password", problem.get()));
-				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				return Mono.just("account/join");
-			}
-			Mono<Member> joined = Mono.fromCallable(() -> PasswordHashes.ENCODER.encode(password))
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap((hash) -> this.audit.recorded(found.tenantId(), found.invitedBy().toString(), "member.joined",
-						"member",
-						this.invitations.accept(found.tenantId(), found.id(), secret)
-							.switchIfEmpty(Mono.error(new NotFound("invitation")))
-							.flatMap((accepted) -> this.users.create(accepted.tenantId(), accepted.email(), hash,
-									accepted.role())),
-						(user) -> new AuditedChange(user.id().toString(), null,
-								Map.of("email", user.email(), "role", user.role(), "invitation",
-										found.id().toString()))))
-				.map(Member::new);
-			return joined.flatMap((member) -> this.contexts.signIn(member, exchange))
+			return this.invitations.join(found, secret, both.getT1().getFirst("password"))
+				.switchIfEmpty(Mono.error(new NotFound("invitation")))
+				.flatMap((user) -> this.contexts.signIn(new Member(user), exchange))
 				.thenReturn("redirect:/")
-				.onErrorResume(DuplicateKeyException.class, (ex) -> {
-					model.addAttribute("errors", Map.of("password",
-							"An account with " + found.email() + " exists already; sign in with it instead."));
-					exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
-					return Mono.just("account/join");
-				});
+				.onErrorResume(InvalidInput.class,
+						(ex) -> refused(HttpStatus.UNPROCESSABLE_CONTENT, ex.errors(), model, exchange))
+				.onErrorResume(EmailTaken.class,
+						(ex) -> refused(HttpStatus.CONFLICT, Map.of("password", ex.getMessage()), model, exchange));
 		});
+	}
+
+	/**
+	 * The form again with its problem (a taken email is shown beside the password, the
+	 * one field there is).
+	 */
+	private static Mono<String> refused(HttpStatus status, Map<String, String> errors, Model model,
+			ServerWebExchange exchange) {
+		model.addAttribute("errors", errors);
+		exchange.getResponse().setStatusCode(status);
+		return Mono.just("account/join");
 	}
 
 	private Mono<Invitation> open(String tenant, String invitation, String secret) {
 		return Mono.fromCallable(() -> new Object[] { TenantId.parse(tenant), InvitationId.parse(invitation) })
 			.onErrorMap(IllegalArgumentException.class, (ex) -> new NotFound("invitation"))
-			.flatMap((ids) -> this.invitations.findOpen((TenantId) ids[0], (InvitationId) ids[1], secret))
+			.flatMap((ids) -> this.openInvitations.findOpen((TenantId) ids[0], (InvitationId) ids[1], secret))
 			.switchIfEmpty(Mono.error(new NotFound("invitation")));
 	}
 

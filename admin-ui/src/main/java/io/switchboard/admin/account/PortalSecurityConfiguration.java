@@ -18,6 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
@@ -66,11 +67,11 @@ class PortalSecurityConfiguration {
 
 	@Bean
 	@Order(ORDER)
-	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users, SignInThrottle throttle,
-			CurrentMemberContexts contexts) {
+	SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, UserRepository users,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, CurrentMemberContexts contexts) {
 		UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(
 				(email) -> users.findByEmail(email).map(Member::new));
-		passwords.setPasswordEncoder(PasswordHashes.ENCODER);
+		passwords.setPasswordEncoder(passwordEncoder);
 		DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 		RedirectServerLogoutSuccessHandler signedOut = new RedirectServerLogoutSuccessHandler();
 		signedOut.setLogoutSuccessUrl(URI.create("/signin?signedOut"));

@@ -1,6 +1,7 @@
 package io.switchboard.admin.account;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.switchboard.core.user.SignUp;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,15 +12,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SignInController {
 
-	private final boolean signupEnabled;
+	private final SignUp signUp;
 
-	SignInController(@Value("${switchboard.signup.enabled:true}") boolean signupEnabled) {
-		this.signupEnabled = signupEnabled;
+	SignInController(SignUp signUp) {
+		this.signUp = signUp;
 	}
 
 	@GetMapping("/signin")
 	String showSignIn(Model model) {
-		model.addAttribute("signupEnabled", this.signupEnabled);
+		model.addAttribute("signupEnabled", this.signUp.isOpen());
 		return "account/signin";
 	}
 

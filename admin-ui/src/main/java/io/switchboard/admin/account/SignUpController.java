@@ -3,17 +3,14 @@ package io.switchboard.admin.account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.switchboard.core.tenant.TenantRepository;
-import io.switchboard.core.user.PasswordRule;
-import io.switchboard.core.user.UserRepository;
+import io.switchboard.core.input.InvalidInput;
+import io.switchboard.core.user.EmailTaken;
+import io.switchboard.core.user.SignUp;
+import io.switchboard.core.user.SignUpClosed;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,36 +18,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code /signup}: a new tenant and its owner in one transaction, then signed in. Off
- * when {@code switchboard.signup.enabled} is false.
+ * {@code /signup}: a new tenant and its owner ({@link SignUp}, the same rules and
+ * messages as the API's sign-up), then signed in. Off when
+ * {@code switchboard.signup.enabled} is false.
  */
 @Controller
 class SignUpController {
 
-	private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
-	private final TenantRepository tenants;
-
-	private final UserRepository users;
-
-	private final TransactionalOperator transaction;
+	private final SignUp signUp;
 
 	private final CurrentMemberContexts contexts;
 
-	private final boolean enabled;
-
-	SignUpController(TenantRepository tenants, UserRepository users, TransactionalOperator transaction,
-			CurrentMemberContexts contexts, @Value("${switchboard.signup.enabled:true}") boolean enabled) {
-		this.tenants = tenants;
-		this.users = users;
-		this.transaction = transaction;
+	SignUpController(SignUp signUp, CurrentMemberContexts contexts) {
+		this.signUp = signUp;
 		this.contexts = contexts;
-		this.enabled = enabled;
 	}
 
 	@GetMapping("/signup")
 	String showSignUp(Model model) {
-		model.addAttribute("enabled", this.enabled);
+		model.addAttribute("enabled", this.signUp.isOpen());
 		model.addAttribute("form", new SignUpForm("", "", ""));
 		model.addAttribute("errors", Map.of());
 		return "account/signup";
@@ -58,45 +44,29 @@ class SignUpController {
 
 	@PostMapping("/signup")
 	Mono<String> signUp(@ModelAttribute("form") SignUpForm form, Model model, ServerWebExchange exchange) {
-		model.addAttribute("enabled", this.enabled);
-		if (!this.enabled) {
-			exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-			return Mono.just("account/signup");
-		}
-		Map<String, String> errors = problems(form);
-		model.addAttribute("errors", errors);
-		if (!errors.isEmpty()) {
-			exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-			return Mono.just("account/signup");
-		}
-		Mono<Member> created = Mono.fromCallable(() -> PasswordHashes.ENCODER.encode(form.password()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((hash) -> this.transaction.transactional(this.tenants.create(form.organisation().trim())
-				.flatMap((tenant) -> this.users.create(tenant.id(), form.email().trim(), hash, "owner"))))
-			.map(Member::new);
-		return created.flatMap((member) -> this.contexts.signIn(member, exchange))
+		model.addAttribute("enabled", this.signUp.isOpen());
+		model.addAttribute("errors", Map.of());
+		return this.signUp.signUp(new SignUp.NewAccount(form.organisation(), form.email(), form.password()))
+			.flatMap((account) -> this.contexts.signIn(new Member(account.owner()), exchange))
 			.thenReturn("redirect:/")
-			.onErrorResume(DuplicateKeyException.class, (ex) -> {
-				errors.put("email", "An account with this email exists already; sign in instead.");
-				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
-				return Mono.just("account/signup");
-			});
+			.onErrorResume(SignUpClosed.class, (ex) -> refused(HttpStatus.FORBIDDEN, Map.of(), model, exchange))
+			.onErrorResume(InvalidInput.class,
+					(ex) -> refused(HttpStatus.UNPROCESSABLE_CONTENT, ex.errors(), model, exchange))
+			.onErrorResume(EmailTaken.class,
+					(ex) -> refused(HttpStatus.CONFLICT, Map.of("email", ex.getMessage()), model, exchange));
 	}
 
-	private static Map<String, String> problems(SignUpForm form) {
+	/**
+	 * The form again, each problem beside its field (the organisation's name is
+	 * {@code tenantName} to the API and to {@link SignUp}).
+	 */
+	private static Mono<String> refused(HttpStatus status, Map<String, String> problems, Model model,
+			ServerWebExchange exchange) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (blank(form.organisation()) || form.organisation().length() > 200) {
-			errors.put("organisation", "Give your organisation's name (up to 200 characters).");
-		}
-		if (blank(form.email()) || form.email().length() > 320 || !form.email().trim().matches(EMAIL)) {
-			errors.put("email", "Give an email address such as ana@example.com.");
-		}
-		PasswordRule.problem(form.password(), form.email()).ifPresent((problem) -> errors.put("password", problem));
-		return errors;
-	}
-
-	private static boolean blank(String value) {
-		return value == null || value.isBlank();
+		problems.forEach((field, message) -> errors.put("tenantName".equals(field) ? "organisation" : field, message));
+		model.addAttribute("errors", errors);
+		exchange.getResponse().setStatusCode(status);
+		return Mono.just("account/signup");
 	}
 
 	/**

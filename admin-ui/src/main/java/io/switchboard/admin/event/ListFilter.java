@@ -39,11 +39,6 @@ record ListFilter(String status, String sourceId, String destinationId, String t
 				text(this.callId), time(this.from), time(this.to), id(this.before, DeliveryId::parse));
 	}
 
-	ListFilter withStatus(String newStatus) {
-		return new ListFilter(newStatus, this.sourceId, this.destinationId, this.type, this.callId, this.from, this.to,
-				null);
-	}
-
 	String query(String path, DeliveryId pageAfter) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		add(uri, "status", this.status);

@@ -1,22 +1,19 @@
 package io.switchboard.admin.token;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.switchboard.admin.account.Member;
 import io.switchboard.admin.page.NotFound;
-import io.switchboard.core.audit.RecordedChanges;
-import io.switchboard.core.audit.RecordedChanges.AuditedChange;
 import io.switchboard.core.id.TokenId;
-import io.switchboard.core.token.ApiToken;
+import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.token.ApiTokenRepository;
 import io.switchboard.core.token.ApiTokens;
 import io.switchboard.core.token.Scope;
 import io.switchboard.core.token.TokenMaker;
+import io.switchboard.core.token.TokenRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -45,12 +42,9 @@ class TokensPage {
 
 	private final ApiTokenRepository tokens;
 
-	private final RecordedChanges audit;
-
-	TokensPage(ApiTokens apiTokens, ApiTokenRepository tokens, RecordedChanges audit) {
+	TokensPage(ApiTokens apiTokens, ApiTokenRepository tokens) {
 		this.apiTokens = apiTokens;
 		this.tokens = tokens;
-		this.audit = audit;
 	}
 
 	@GetMapping("/tokens")
@@ -62,23 +56,11 @@ class TokensPage {
 	Mono<String> issueToken(@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap((data) -> {
 			TokenForm form = TokenForm.of(data);
-			Map<String, String> errors = form.errors();
-			if (!errors.isEmpty()) {
-				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				return page(member, form, errors, model);
-			}
-			Instant expiresAt = (form.expiresInDays() > 0) ? Instant.now().plus(Duration.ofDays(form.expiresInDays()))
-					: null;
-			List<String> scopes = Scope.all().stream().filter(form.scopes()::contains).toList();
-			return this.audit.recorded(member.tenantId(), member.actor(), "token.created", "token",
-					this.apiTokens.issue(member.tenantId(), TokenMaker.member(member.user()), form.name().trim(),
-							scopes, expiresAt),
-					(issued) -> new AuditedChange(issued.record().id().toString(), null,
-							Map.of("name", issued.record().name(), "scopes", scopes)))
+			return this.apiTokens.issue(member.tenantId(), TokenMaker.member(member.user()), form.request())
 				.flatMap((issued) -> {
 					model.addAttribute("issued", issued.record());
 					model.addAttribute("issuedToken", issued.token());
-					String path = examplePath(scopes);
+					String path = examplePath(issued.record().scopes());
 					if (path != null) {
 						model.addAttribute("issuedCurl",
 								"curl -H 'Authorization: Bearer " + issued.token() + "' \\\n  '"
@@ -86,18 +68,18 @@ class TokensPage {
 										+ exchange.getRequest().getURI().getRawAuthority() + path + "'");
 					}
 					return page(member, new TokenForm("", Set.of(), 90), Map.of(), model);
+				})
+				.onErrorResume(InvalidInput.class, (ex) -> {
+					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+					return page(member, form, ex.errors(), model);
 				});
 		});
 	}
 
 	@PostMapping("/tokens/{id}/revoke")
 	Mono<String> revokeToken(@PathVariable String id, @AuthenticationPrincipal Member member) {
-		TokenId tokenId = TokenId.parse(id);
-		Mono<ApiToken> revoked = this.apiTokens.revoke(member.tenantId(), tokenId)
-			.switchIfEmpty(Mono.error(new NotFound("token")));
-		return this.audit
-			.recorded(member.tenantId(), member.actor(), "token.revoked", "token", revoked,
-					(before) -> new AuditedChange(id, Map.of("name", before.name(), "scopes", before.scopes()), null))
+		return this.apiTokens.revoke(member.tenantId(), member.actor(), TokenId.parse(id))
+			.switchIfEmpty(Mono.error(new NotFound("token")))
 			.thenReturn("redirect:/tokens?revoked");
 	}
 
@@ -129,7 +111,7 @@ class TokensPage {
 	 *
 	 * @param name what it is for
 	 * @param scopes the scopes ticked
-	 * @param expiresInDays days until it expires, 0 for never
+	 * @param expiresInDays days until it expires, 0 for never, -1 when not a number
 	 */
 	record TokenForm(String name, Set<String> scopes, int expiresInDays) {
 
@@ -146,21 +128,13 @@ class TokensPage {
 			return new TokenForm(name, Set.copyOf(scopes), days);
 		}
 
-		Map<String, String> errors() {
-			Map<String, String> errors = new LinkedHashMap<>();
-			if (this.name.isBlank() || this.name.trim().length() > 200) {
-				errors.put("name", "Name the token after what uses it, such as “CRM sync” (up to 200 characters).");
-			}
-			if (this.scopes.isEmpty()) {
-				errors.put("scopes", "Tick at least one thing the token may do.");
-			}
-			else if (!this.scopes.stream().allMatch(Scope::isKnown)) {
-				errors.put("scopes", "Tick only the scopes listed.");
-			}
-			if (!EXPIRIES.contains(this.expiresInDays)) {
-				errors.put("expiresInDays", "Pick when the token expires.");
-			}
-			return errors;
+		/**
+		 * What the form asks for: "never" (0) is no expiry.
+		 * @return the request
+		 */
+		TokenRequest request() {
+			return new TokenRequest(this.name, List.copyOf(this.scopes),
+					(this.expiresInDays != 0) ? this.expiresInDays : null);
 		}
 
 		/**

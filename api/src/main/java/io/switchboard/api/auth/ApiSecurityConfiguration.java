@@ -19,7 +19,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -46,11 +45,6 @@ class ApiSecurityConfiguration {
 			"/webjars/swagger-ui/**" };
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
-	}
-
-	@Bean
 	ReactiveJwtDecoder apiTokenDecoder(SigningKeys keys, AuthProperties properties) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
 			.withJwkSource((jwt) -> keys.find(jwt.getHeader().getKeyID()))
@@ -71,8 +65,8 @@ class ApiSecurityConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain inboundSecurity() {
-		// One filter that only passes the request on: Spring Security refuses a chain
-		// without any.
+		// Spring Security refuses a chain without filters:
+		// this one only passes the request on.
 		WebFilter passOn = (exchange, chain) -> chain.filter(exchange);
 		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.pathMatchers("/in/**"), List.of(passOn));
 	}

@@ -40,8 +40,8 @@ class InboundProblems implements WebExceptionHandler {
 				response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			}
 			if (refusal.status() == HttpStatus.CONTENT_TOO_LARGE) {
-				response.getHeaders().set(HttpHeaders.CONNECTION, "close"); // the rest is
-																			// not read
+				// the rest of the body is not read
+				response.getHeaders().set(HttpHeaders.CONNECTION, "close");
 			}
 			return ProblemWriter.write(response, refusal.status(), refusal.code(), refusal.getMessage());
 		}

@@ -9,14 +9,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * How the inbound endpoint behaves.
  *
- * @param rateLimitPerSecond requests per second a source accepts when it sets no limit of
- * its own
+ * @param rateLimitPerSecond requests per second a source accepts if it sets no limit
  * @param rateLimitBurst how many seconds' worth of requests a source may send at once
  * @param commitTimeout how long a request waits for its event to be committed before the
  * answer is 503 (the provider then retries)
  * @param retryAfter the {@code Retry-After} given with a 503
- * @param bodyReadTimeout how long reading a request body may take before the answer is
- * 408
+ * @param bodyReadTimeout how long reading a request body may take before a 408
  * @param maxBatchSize the most events committed in one transaction
  * @param maxConcurrentCommits the most ingest transactions at once per process
  * @param sourceCacheTtl how long a source found by its token is remembered
@@ -30,8 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxQueuedEvents the most events waiting for a commit slot; past it requests are
  * shed with 503
  * @param maxUnknownTokensPerSecond how many requests per second one client address may
- * send to inbound URLs that name no source before it is answered 429 without a database
- * look-up
+ * send to inbound URLs that name no source before it gets a 429 without a look-up
  * @param maxConcurrentTokenLookups the most database look-ups of inbound tokens not in
  * the cache at once; past it requests are answered 429, so a flood of made-up URLs cannot
  * take the connections ingest needs

@@ -41,8 +41,4 @@ class InboundRateLimiter {
 		return Duration.ofNanos(bucket.tryTake(now));
 	}
 
-	void forget(SourceId sourceId) {
-		this.buckets.invalidate(sourceId);
-	}
-
 }

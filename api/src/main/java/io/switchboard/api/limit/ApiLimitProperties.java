@@ -9,8 +9,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param rateLimitPerSecond requests a second each caller (token, person, or address when
  * anonymous) may make, per process
- * @param rateLimitBurst how many requests a caller may make at once before the rate
- * applies
+ * @param rateLimitBurst how many requests a caller may make at once, before the rate
  * @param maxRequestBody the largest request body accepted
  */
 @ConfigurationProperties("switchboard.api")

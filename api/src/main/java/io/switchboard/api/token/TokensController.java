@@ -1,26 +1,20 @@
 package io.switchboard.api.token;
 
 import java.security.Principal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.switchboard.api.audit.AuditTrail;
-import io.switchboard.api.audit.AuditTrail.Change;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.id.TokenId;
 import io.switchboard.core.token.ApiToken;
 import io.switchboard.core.token.ApiTokenRepository;
 import io.switchboard.core.token.ApiTokens;
-import io.switchboard.core.token.Scope;
 import io.switchboard.core.token.ScopeNotGrantableException;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Size;
+import io.switchboard.core.token.TokenRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,40 +41,27 @@ class TokensController {
 
 	private final ApiTokenRepository tokens;
 
-	private final AuditTrail audit;
-
-	TokensController(ApiTokens apiTokens, ApiTokenRepository tokens, AuditTrail audit) {
+	TokensController(ApiTokens apiTokens, ApiTokenRepository tokens) {
 		this.apiTokens = apiTokens;
 		this.tokens = tokens;
-		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<IssuedToken> createToken(@Valid @RequestBody CreateTokenRequest request, Principal principal) {
+	Mono<IssuedToken> createToken(@RequestBody CreateTokenRequest request, Principal principal) {
 		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		for (String scope : request.scopes()) {
-			if (!Scope.isKnown(scope)) {
-				return Mono.error(ApiProblem.invalid("scopes",
-						"unknown scope '" + scope + "'; the scopes are " + String.join(", ", Scope.all())));
-			}
-		}
 		if (caller.maker() == null) {
 			return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "member-required",
 					"Only a member of the tenant, or a token of theirs, mints Switchboard tokens."));
 		}
-		Instant expiresAt = (request.expiresInDays() != null)
-				? Instant.now().plus(Duration.ofDays(request.expiresInDays())) : null;
-		Mono<ApiTokens.Issued> issued = this.apiTokens
-			.issue(caller.tenantId(), caller.maker(), request.name().trim(), List.copyOf(request.scopes()), expiresAt)
-			.onErrorMap(ScopeNotGrantableException.class,
-					(ex) -> new ApiProblem(HttpStatus.FORBIDDEN, "insufficient-scope",
-							"A token cannot be given '" + ex.scope() + "': " + (caller.person()
-									? "your role does not have it."
-									: "the token asking does not have it, or its member's role no longer does.")));
-		return this.audit
-			.recorded(caller, "token.created", "token", issued,
-					(made) -> new Change(made.record().id().toString(), null, TokenView.of(made.record())))
+		return this.apiTokens
+			.issue(caller.tenantId(), caller.maker(),
+					new TokenRequest(request.name(), request.scopes(), request.expiresInDays()))
+			.onErrorMap(ScopeNotGrantableException.class, (ex) -> new ApiProblem(HttpStatus.FORBIDDEN,
+					"insufficient-scope",
+					"A token cannot be given '" + ex.scope() + "': "
+							+ (caller.person() ? "your role does not have it."
+									: "the token asking does not have it, or its member's role no longer does.")))
 			.map((made) -> new IssuedToken(made.record().id().toString(), made.record().name(), made.token(),
 					made.record().scopes(), made.record().createdAt(), made.record().expiresAt()));
 	}
@@ -94,16 +75,18 @@ class TokensController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> revokeToken(@PathVariable String id, Principal principal) {
 		ApiCaller caller = ApiCaller.of((Authentication) principal);
-		TokenId tokenId = TokenId.parse(id);
-		Mono<ApiToken> revoked = this.apiTokens.revoke(caller.tenantId(), tokenId)
-			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("token")));
-		return this.audit
-			.recorded(caller, "token.revoked", "token", revoked, (before) -> new Change(id, TokenView.of(before), null))
+		return this.apiTokens.revoke(caller.tenantId(), caller.actor(), TokenId.parse(id))
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("token")))
 			.then();
 	}
 
-	record CreateTokenRequest(@NotBlank @Size(max = 200) String name, @NotEmpty List<@NotBlank String> scopes,
-			@Min(1) @Max(3650) Integer expiresInDays) {
+	record CreateTokenRequest(
+			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = ApiTokens.NAME_MAX_LENGTH) String name,
+			@ArraySchema(minItems = 1,
+					arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
+							description = "what it may do, such as events:read")) List<String> scopes,
+			@Schema(description = "days until it expires; none for never", minimum = "1",
+					maximum = "3650") Integer expiresInDays) {
 
 	}
 

@@ -224,8 +224,8 @@ class InboundIntegrationTests {
 		HttpRequest odd = HttpRequest.newBuilder(URI.create(base() + "/in/..%2F..%2Fetc"))
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build();
-		// refused before routing (encoded slashes are rejected by the firewall) or as an
-		// unknown token
+		// refused before routing (the firewall rejects encoded slashes),
+		// or as an unknown token
 		assertThat(this.http.send(odd, HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(400, 404);
 	}
 

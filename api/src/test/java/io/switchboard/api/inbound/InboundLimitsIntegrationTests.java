@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.switchboard.testsupport.ProviderPayloads.MINIVOICE_CALL_COMPLETED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The inbound endpoint's own limits, over real HTTP, with small limits so that the test
@@ -66,9 +67,8 @@ class InboundLimitsIntegrationTests {
 		Source other = this.sources.create(tenant.id(), NewSource.of("Other", Provider.MINIVOICE, null)).block();
 		List<Socket> uploads = new ArrayList<>();
 		try {
-			// An upload of 60 KB that sends its headers and then nothing holds 60 KB of
-			// the
-			// of the source's 64 KiB share.
+			// An upload of 60 KB that sends its headers and then nothing
+			// holds 60 KB of the source's 64 KiB share.
 			uploads.add(startUpload(slow, 65_500));
 			awaitHeld(65_500);
 			HttpResponse<String> shed = post(slow, MINIVOICE_CALL_COMPLETED);
@@ -135,12 +135,10 @@ class InboundLimitsIntegrationTests {
 		assertThat(post(other, MINIVOICE_CALL_COMPLETED).statusCode()).isEqualTo(200);
 	}
 
-	private void awaitHeld(long bytes) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (this.budget.used() != bytes) {
-			assertThat(System.nanoTime()).as("the upload holds its room in time").isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private void awaitHeld(long bytes) {
+		await("the upload holds its room in time").atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.budget.used() == bytes);
 	}
 
 	private Socket startUpload(Source source, int length) throws IOException {

@@ -30,8 +30,8 @@ final class OpenSsl {
 			if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				throw new IllegalStateException("openssl failed: " + output);
 			}
-			return output.substring(output.lastIndexOf(' ') + 1); // "SHA2-256(stdin)=
-																	// <hex>"
+			// the output reads "SHA2-256(stdin)= <hex>"
+			return output.substring(output.lastIndexOf(' ') + 1);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("openssl is needed for these tests (apt-get install openssl)", ex);

@@ -19,6 +19,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Readiness follows the database and the worker loop; liveness does not, so an outage
@@ -46,28 +47,32 @@ class HealthIntegrationTests {
 						"--switchboard.worker.telemetry.stale-after=2s",
 						"--management.endpoint.health.show-components=always")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-			await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
 			JsonNode ready = JSON.readTree(get(base + "/actuator/health/readiness").body());
 			assertThat(ready.path("components").path("database").path("status").asString()).isEqualTo("UP");
 			assertThat(ready.path("components").path("worker").path("status").asString()).isEqualTo("UP");
 
-			// Three outages: every probe answers within its bound, down, coming back and
-			// up.
+			// Three outages: every probe answers within its bound,
+			// down, coming back and up.
 			for (int outage = 0; outage < 3; outage++) {
 				postgres.stop();
-				await(() -> get(base + "/actuator/health/readiness").statusCode() == 503);
-				await(() -> "DOWN".equals(JSON.readTree(get(base + "/actuator/health/readiness").body())
-					.path("components")
-					.path("worker")
-					.path("status")
-					.asString()));
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> get(base + "/actuator/health/readiness").statusCode() == 503);
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> "DOWN".equals(JSON.readTree(get(base + "/actuator/health/readiness").body())
+						.path("components")
+						.path("worker")
+						.path("status")
+						.asString()));
 				JsonNode down = JSON.readTree(get(base + "/actuator/health/readiness").body());
 				assertThat(down.path("components").path("database").path("status").asString()).isEqualTo("DOWN");
 				assertThat(get(base + "/actuator/health/liveness").statusCode()).as("alive though not ready")
 					.isEqualTo(200);
 
 				postgres.restart();
-				await(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> get(base + "/actuator/health/readiness").statusCode() == 200);
 			}
 		}
 	}
@@ -84,16 +89,6 @@ class HealthIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to answer " + url)
 			.isLessThan(Duration.ofSeconds(5));
 		return response;
-	}
-
-	private static void await(MetricsAndLogsIntegrationTests.Check condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.holds()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within 60 s");
-			}
-			Thread.sleep(100);
-		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.switchboard.app.operations;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.sun.net.httpserver.HttpServer;
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationKind;
@@ -28,6 +26,7 @@ import io.switchboard.core.source.Source;
 import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.Tenant;
 import io.switchboard.core.tenant.TenantRepository;
+import io.switchboard.testsupport.TestReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +42,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events in, deliveries out, and what an operator sees of it: the Prometheus meters on
@@ -58,28 +58,19 @@ class MetricsAndLogsIntegrationTests {
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private final AtomicInteger received = new AtomicInteger();
-
 	@TempDir
 	Path dataDir;
 
-	private HttpServer receiver;
+	private TestReceiver receiver;
 
 	@BeforeEach
-	void startReceiver() throws IOException {
-		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.receiver.createContext("/hook", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			this.received.incrementAndGet();
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		this.receiver.start();
+	void startReceiver() {
+		this.receiver = new TestReceiver();
 	}
 
 	@AfterEach
 	void stopReceiver() {
-		this.receiver.stop(0);
+		this.receiver.close();
 	}
 
 	@Test
@@ -101,8 +92,7 @@ class MetricsAndLogsIntegrationTests {
 				.create(tenant.id(), NewSource.of("MV", Provider.MINIVOICE, SOURCE_SECRET))
 				.block();
 			Destination destination = app.getBean(DestinationRepository.class)
-				.create(tenant.id(), "Receiver", DestinationKind.ZAPIER,
-						"http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hook?key=query-secret")
+				.create(tenant.id(), "Receiver", DestinationKind.ZAPIER, this.receiver.url() + "?key=query-secret")
 				.block();
 			app.getBean(RouteRepository.class)
 				.create(tenant.id(), source.id(), destination.id(), List.of("*"), "none")
@@ -115,8 +105,9 @@ class MetricsAndLogsIntegrationTests {
 			assertThat(post(inbound, event("call_3"), "wrong-secret").statusCode()).isEqualTo(401);
 
 			String management = "http://127.0.0.1:" + managementPort.get();
-			await(() -> metric(scrape(management), "switchboard_delivery_attempts_total",
-					"kind=\"zapier\",status=\"delivered\"") >= 2);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> metric(scrape(management), "switchboard_delivery_attempts_total",
+						"kind=\"zapier\",status=\"delivered\"") >= 2);
 			String metrics = scrape(management);
 			assertThat(
 					metric(metrics, "switchboard_inbound_events_total", "duplicate=\"false\",provider=\"minivoice\""))
@@ -141,7 +132,8 @@ class MetricsAndLogsIntegrationTests {
 				.isNotEmpty()
 				.allMatch((name) -> metrics.contains(name) || name.equals("switchboard_delivery_deferrals_total"));
 
-			await(() -> output.getAll().lines().filter((line) -> line.contains("attempt tenant=")).count() >= 2);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> output.getAll().lines().filter((line) -> line.contains("attempt tenant=")).count() >= 2);
 			String log = output.getAll();
 			assertThat(log).contains("inbound tenant=" + tenant.id() + " source=" + source.id() + " event=evt_")
 				.contains("reason=signature-invalid")
@@ -211,23 +203,6 @@ class MetricsAndLogsIntegrationTests {
 			.filter((line) -> line.startsWith(name + "{") && line.contains(labels))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
-	}
-
-	static void await(Check condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.holds()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within 30 s");
-			}
-			Thread.sleep(50);
-		}
-	}
-
-	@FunctionalInterface
-	interface Check {
-
-		boolean holds() throws Exception;
-
 	}
 
 }

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.core.user.AppUser;
 import io.switchboard.core.user.UserRepository;
+import io.switchboard.testsupport.TestReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
 				"switchboard.sign-in.max-failures=3",
-				// Dead letters on purpose: the circuit breaker would hold them back
-				// instead.
+				// Dead letters on purpose: a circuit breaker
+				// would hold them back instead.
 				"switchboard.worker.circuit-minimum-calls=1000" })
 class PortalBrowserIntegrationTests {
 
@@ -242,10 +243,9 @@ class PortalBrowserIntegrationTests {
 					"/dead-letters", "/audit-log")) {
 				browser.open(path);
 				// Chromium sometimes lays a page out once before its stylesheet applies
-				// (seen:
-				// the audit log's table 734 px wide in the page's default font, fitting a
-				// moment later): the page must come to fit, and stay wider only if it
-				// really is.
+				// (seen: the audit log's table 734 px wide in the page's default font,
+				// fitting a moment later): the page must come to fit, and stay wider only
+				// if it really is.
 				JavascriptExecutor script = (JavascriptExecutor) browser.driver();
 				Awaitility.await("no sideways scrolling at 375 px on " + path)
 					.atMost(Duration.ofSeconds(5))
@@ -577,8 +577,8 @@ class PortalBrowserIntegrationTests {
 		assertThat(new PortalSession(base()).signIn(email.toUpperCase(java.util.Locale.ROOT), PASSWORD)
 			.headers()
 			.firstValue("Location")).hasValue("/signin?locked");
-		// one throttle for both ways in: the API's HTTP Basic is refused for that email
-		// too
+		// one throttle for both ways in:
+		// the API's HTTP Basic is refused for that email too
 		HttpResponse<String> basic = mintTokenWithPassword(email, PASSWORD);
 		assertThat(basic.statusCode()).as(basic.body()).isEqualTo(429);
 		assertThat(basic.body()).contains("\"rate-limited\"");

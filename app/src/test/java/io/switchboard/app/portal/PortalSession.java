@@ -9,7 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,18 +95,33 @@ final class PortalSession {
 	}
 
 	HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+		return post(path, List.copyOf(form.entrySet()));
+	}
+
+	/**
+	 * Posts a form whose fields may repeat (ticked boxes of one name).
+	 * @param path where
+	 * @param fields the fields in order
+	 * @return the answer
+	 */
+	HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields)
+			throws IOException, InterruptedException {
 		if (this.csrf == null) {
 			throw new IllegalStateException("No CSRF token seen yet; last page " + this.lastPage);
 		}
-		Map<String, String> withToken = new LinkedHashMap<>(form);
-		withToken.put("_csrf", this.csrf);
-		return postWithoutToken(path, withToken);
+		List<Map.Entry<String, String>> withToken = new ArrayList<>(fields);
+		withToken.add(Map.entry("_csrf", this.csrf));
+		return send(path, withToken);
 	}
 
 	HttpResponse<String> postWithoutToken(String path, Map<String, String> form)
 			throws IOException, InterruptedException {
-		String body = form.entrySet()
-			.stream()
+		return send(path, List.copyOf(form.entrySet()));
+	}
+
+	private HttpResponse<String> send(String path, List<Map.Entry<String, String>> fields)
+			throws IOException, InterruptedException {
+		String body = fields.stream()
 			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));

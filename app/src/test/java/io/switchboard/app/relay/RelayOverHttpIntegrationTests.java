@@ -1,10 +1,12 @@
 package io.switchboard.app.relay;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.app.relay.SwitchboardApi.Answer;
+import io.switchboard.testsupport.TestReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static io.switchboard.app.relay.SwitchboardApi.await;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +36,7 @@ class RelayOverHttpIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private LoopbackReceiver receiver;
+	private TestReceiver receiver;
 
 	private SwitchboardApi api;
 
@@ -46,7 +48,7 @@ class RelayOverHttpIntegrationTests {
 
 	@BeforeEach
 	void configureRelay() throws Exception {
-		this.receiver = new LoopbackReceiver();
+		this.receiver = new TestReceiver();
 		this.api = new SwitchboardApi("http://127.0.0.1:" + this.port)
 			.signUp("relay-" + System.nanoTime() + "@example.com");
 		Answer source = this.api.call("POST", "/api/v1/sources", Map.of("provider", "minivoice", "name", "Main"));
@@ -78,7 +80,7 @@ class RelayOverHttpIntegrationTests {
 					+ i + "\",\"status\":\"completed\"},\"variables\":{},\"data\":{}}";
 			assertThat(this.api.postMiniVoice(this.inboundUrl, this.secret, body).status()).isEqualTo(200);
 		}
-		await(() -> deliveries("dead") == 5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("dead") == 5);
 		assertThat(this.api.call("GET", "/api/v1/destinations/" + this.destinationId, null)
 			.body()
 			.path("circuit")
@@ -92,16 +94,18 @@ class RelayOverHttpIntegrationTests {
 		assertThat(started.body().path("total").asLong()).isEqualTo(5);
 		String job = started.headers().getLocation().toString();
 		assertThat(job).startsWith("/api/v1/jobs/job_");
-		await(() -> "finished".equals(this.api.call("GET", job, null).body().path("status").asString()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "finished".equals(this.api.call("GET", job, null).body().path("status").asString()));
 		Answer finished = this.api.call("GET", job, null);
 		assertThat(finished.body().path("done").asLong()).isEqualTo(5);
 		assertThat(finished.body().path("failed").asLong()).isZero();
-		await(() -> deliveries("delivered") == 5);
-		await(() -> "closed".equals(this.api.call("GET", "/api/v1/destinations/" + this.destinationId, null)
-			.body()
-			.path("circuit")
-			.path("state")
-			.asString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("delivered") == 5);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "closed".equals(this.api.call("GET", "/api/v1/destinations/" + this.destinationId, null)
+				.body()
+				.path("circuit")
+				.path("state")
+				.asString()));
 	}
 
 	@Test
@@ -112,8 +116,8 @@ class RelayOverHttpIntegrationTests {
 		assertThat(attempt.body().path("trigger").asString()).isEqualTo("test");
 		assertThat(attempt.body().path("outcome").asString()).isEqualTo("delivered");
 		assertThat(attempt.body().path("responseStatus").asInt()).isEqualTo(200);
-		assertThat(this.receiver.arrivals()).singleElement()
-			.satisfies((arrival) -> assertThat(arrival.test()).isEqualTo("true"));
+		assertThat(this.receiver.received()).singleElement()
+			.satisfies((arrival) -> assertThat(arrival.header("switchboard-test")).isEqualTo("true"));
 		assertThat(this.api.call("POST", "/api/v1/destinations/dst_01fwhe4ydgfk1shh6w1g60eecf/test", null).status())
 			.isEqualTo(404);
 	}
@@ -133,7 +137,7 @@ class RelayOverHttpIntegrationTests {
 		String body = "{\"event\":\"call.completed\",\"created_at\":\"2026-05-29T12:10:00Z\",\"call\":{\"id\":\"call_r\","
 				+ "\"status\":\"completed\"},\"variables\":{},\"data\":{}}";
 		assertThat(this.api.postMiniVoice(this.inboundUrl, this.secret, body).status()).isEqualTo(200);
-		await(() -> deliveries("delivered") == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries("delivered") == 1);
 		String deliveryId = this.api.call("GET", "/api/v1/deliveries?status=delivered", null)
 			.body()
 			.path("data")

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -88,16 +87,6 @@ final class SwitchboardApi {
 				.map((text) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(),
 						text.isEmpty() ? JSON.missingNode() : JSON.readTree(text))))
 			.block(Duration.ofSeconds(30));
-	}
-
-	static void await(Supplier<Boolean> condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.get()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within 30 s");
-			}
-			Thread.sleep(50);
-		}
 	}
 
 	record Answer(int status, HttpHeaders headers, JsonNode body) {

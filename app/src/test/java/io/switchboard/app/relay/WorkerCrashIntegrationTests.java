@@ -3,14 +3,16 @@ package io.switchboard.app.relay;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.switchboard.app.SwitchboardApplication;
-import io.switchboard.app.relay.LoopbackReceiver.Arrival;
 import io.switchboard.app.relay.SwitchboardApi.Answer;
+import io.switchboard.testsupport.TestReceiver;
+import io.switchboard.testsupport.TestReceiver.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
-import static io.switchboard.app.relay.SwitchboardApi.await;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,10 +45,7 @@ class WorkerCrashIntegrationTests {
 
 	private final List<Process> workers = new ArrayList<>();
 
-	private final LoopbackReceiver receiver = new LoopbackReceiver();
-
-	WorkerCrashIntegrationTests() throws Exception {
-	}
+	private final TestReceiver receiver = new TestReceiver();
 
 	@AfterEach
 	void stopEverything() {
@@ -77,17 +76,17 @@ class WorkerCrashIntegrationTests {
 			.isEqualTo(EVENTS);
 		this.receiver.hold();
 		Process first = startWorker("first");
-		await(() -> this.receiver.arrivals().size() == EVENTS);
-		int inFlightAtCrash = this.receiver.arrivals().size();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.receiver.received().size() == EVENTS);
+		int inFlightAtCrash = this.receiver.received().size();
 		first.destroyForcibly().waitFor();
 		assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 		this.receiver.release();
 		assertThat(delivered(api)).as("nothing was answered before the crash").isZero();
 		startWorker("second");
-		await(() -> delivered(api) == EVENTS);
-		List<Arrival> arrivals = this.receiver.arrivals();
+		await().atMost(Duration.ofSeconds(30)).until(() -> delivered(api) == EVENTS);
+		List<Received> arrivals = this.receiver.received();
 		Map<String, Long> perEvent = arrivals.stream()
-			.collect(Collectors.groupingBy(Arrival::webhookId, Collectors.counting()));
+			.collect(Collectors.groupingBy((arrival) -> arrival.header("webhook-id"), Collectors.counting()));
 		assertThat(perEvent).as("every event arrived").hasSize(EVENTS);
 		assertThat(arrivals.size() - EVENTS).as("duplicates: at most the attempts in flight at the crash")
 			.isLessThanOrEqualTo(inFlightAtCrash);

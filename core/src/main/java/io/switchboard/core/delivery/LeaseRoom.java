@@ -15,8 +15,7 @@ import io.switchboard.core.id.TenantId;
  * @param tenants tenants with attempts in flight, and how many more each may have
  * @param destinations destinations the worker knows, and how many more attempts each
  * takes (others take as many as their {@code max_in_flight})
- * @param unavailable destinations to leave out altogether (circuit open, rate limit used
- * up)
+ * @param unavailable destinations to leave out (circuit open, rate limit used up)
  */
 public record LeaseRoom(int total, int perTenant, Map<TenantId, Integer> tenants,
 		Map<DestinationId, Integer> destinations, Set<DestinationId> unavailable) {

@@ -47,7 +47,7 @@ public class SampleDeliveries {
 	 * What a test send to a destination carries, ready to sign and send.
 	 * @param tenantId the owner
 	 * @param destinationId the destination
-	 * @return the test "delivery" (it has no delivery id), or empty when there is no such
+	 * @return the test "delivery" (it has no delivery id), or empty for no such
 	 * destination
 	 */
 	public Mono<LeasedDelivery> prepare(TenantId tenantId, DestinationId destinationId) {

@@ -24,8 +24,7 @@ public record EventFacts(String eventType, String callId, Instant occurredAt, bo
 	/**
 	 * Reads the facts of a payload.
 	 * @param provider who sent it
-	 * @param headers the request headers, by name (case-insensitive), {@code null} when
-	 * absent
+	 * @param headers the request headers, by name (case-insensitive), or {@code null}
 	 * @param body the raw body
 	 * @return the facts
 	 */

@@ -30,8 +30,8 @@ final class IdCodec {
 		char[] out = new char[LENGTH];
 		long hi = uuid.getMostSignificantBits();
 		long lo = uuid.getLeastSignificantBits();
-		// 130 bits of output for 128 bits of input: the first character holds the top 3
-		// bits.
+		// 130 bits of output for 128 bits of input:
+		// the first character holds the top 3 bits.
 		for (int i = LENGTH - 1; i >= 0; i--) {
 			out[i] = ALPHABET[(int) (lo & 31)];
 			lo = (lo >>> 5) | (hi << 59);

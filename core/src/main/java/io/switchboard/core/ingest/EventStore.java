@@ -167,9 +167,9 @@ public class EventStore {
 
 	private Mono<Map<UUID, Integer>> insertDeliveries(List<PendingRow> rows, Set<UUID> inserted,
 			Map<RouteTarget, Integer> heldBack) {
-		// Deliveries get their (time-ordered) ids in arrival order, which per-call
-		// ordering
-		// relies on; the rows are in key order only to insert events without deadlocks.
+		// Deliveries take their (time-ordered) ids in arrival order, which
+		// per-call ordering relies on; the rows are in key order only to
+		// insert events without deadlocks.
 		List<PendingRow> stored = rows.stream()
 			.filter((row) -> inserted.contains(row.id().uuid()))
 			.sorted(Comparator.comparingInt(PendingRow::index))

@@ -36,8 +36,7 @@ public final class InputErrors {
 	/**
 	 * Reads a value, noting the problem instead when reading refuses it.
 	 * @param field the field
-	 * @param read reads the value; an {@link IllegalArgumentException}'s message is the
-	 * problem
+	 * @param read reads the value; an {@link IllegalArgumentException} says the problem
 	 * @param <T> the value's type
 	 * @return the value, or {@code null} when it was refused
 	 */

@@ -48,8 +48,7 @@ public final class PositionalBinds {
 	 */
 	public GenericExecuteSpec bind(DatabaseClient database, String sql) {
 		// One bindValues call: binding one by one copies the bindings each time,
-		// quadratic in
-		// the size of a batch.
+		// quadratic in the size of a batch.
 		List<Object> bound = new ArrayList<>(this.values.size());
 		for (int i = 0; i < this.values.size(); i++) {
 			Object value = this.values.get(i);

@@ -44,7 +44,7 @@ public sealed interface Verification permits Verification.Verified, Verification
 	 * The request is not accepted.
 	 *
 	 * @param reason why, as a stable code
-	 * @param detail a short sentence for people; it never holds a secret or an expected
+	 * @param detail a short sentence for people, never with a secret or expected
 	 * signature
 	 */
 	record Rejected(RejectionReason reason, String detail) implements Verification {

@@ -9,8 +9,7 @@ import io.switchboard.core.id.TenantId;
  *
  * @param id the id
  * @param name the name people see
- * @param retentionDays how long its history is kept, or {@code null} for the
- * installation's default
+ * @param retentionDays how long its history is kept, {@code null} for the default
  * @param createdAt when it signed up
  */
 public record Tenant(TenantId id, String name, Integer retentionDays, Instant createdAt) {

@@ -2,6 +2,7 @@ package io.switchboard.core.token;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,23 @@ public enum MemberRole {
 	 */
 	public static MemberRole of(String role) {
 		return valueOf(role.toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * The role a person picked, if it names one.
+	 * @param role such as {@code admin}, as stored and as forms send it
+	 * @return the role, or empty when it names none
+	 */
+	public static Optional<MemberRole> named(String role) {
+		return Arrays.stream(values()).filter((candidate) -> candidate.value().equals(role)).findFirst();
+	}
+
+	/**
+	 * The role as stored for a user and shown to people.
+	 * @return {@code owner}, {@code admin} or {@code viewer}
+	 */
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -69,8 +69,7 @@ public class UserRepository {
 	 * @param email their email
 	 * @param passwordHash their password's hash
 	 * @param role their role
-	 * @return the stored user; an error ({@code DuplicateKeyException}) if the email is
-	 * taken
+	 * @return the stored user; {@code DuplicateKeyException} if the email is taken
 	 */
 	public Mono<AppUser> create(TenantId tenantId, String email, String passwordHash, String role) {
 		return this.database.sql(INSERT)

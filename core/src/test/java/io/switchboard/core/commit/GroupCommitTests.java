@@ -166,8 +166,8 @@ class GroupCommitTests {
 				assertThat(outcome.block(Duration.ofSeconds(1))).as("event " + i).isNotNull();
 			}
 		}
-		// 9 fails: 4 are stored, 5 fail; of those, 2 fail (1 stored, 1 the poison) and 3
-		// are stored.
+		// 9 fails: 4 are stored, 5 fail;
+		// of those, 2 fail (1 stored, 1 the poison) and 3 are stored.
 		assertThat(batchSizes).containsExactly(1, 9, 4, 5, 2, 1, 1, 3);
 	}
 

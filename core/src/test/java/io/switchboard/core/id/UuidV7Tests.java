@@ -17,8 +17,8 @@ class UuidV7Tests {
 
 	@Test
 	void composesTheRfc9562ExampleExactly() {
-		// RFC 9562, appendix A.6: unix_ts_ms 0x017F22E279B0, rand_a 0xCC3, rand_b
-		// 0x18C4DC0C0C07398F
+		// RFC 9562, appendix A.6:
+		// unix_ts_ms 0x017F22E279B0, rand_a 0xCC3, rand_b 0x18C4DC0C0C07398F
 		UUID uuid = UuidV7.compose(0x017F22E279B0L, 0xCC3, 0x18C4DC0C0C07398FL);
 		assertThat(uuid).isEqualTo(UUID.fromString("017f22e2-79b0-7cc3-98c4-dc0c0c07398f"));
 	}

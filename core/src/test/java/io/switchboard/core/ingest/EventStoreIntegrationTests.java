@@ -187,8 +187,8 @@ class EventStoreIntegrationTests {
 		IncomingEvent mine = event("call.completed", "valid-mine");
 		IncomingEvent theirs = new IncomingEvent(other.id(), otherSource.id(),
 				new EventFacts("call.completed", null, null, false, "valid-theirs"), null, Map.of(), new byte[] { 1 });
-		// The first event takes the only commit slot; the other five wait and go
-		// together.
+		// The first event takes the only commit slot;
+		// the other five wait and go together.
 		List<Mono<IngestOutcome>> outcomes = Stream
 			.of(event("call.created", "first"), nul, mine, hugeCallId, theirs, event("call.ended", "valid-last"))
 			.map((event) -> group.submit(event).cache())

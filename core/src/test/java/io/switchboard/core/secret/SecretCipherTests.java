@@ -22,8 +22,8 @@ class SecretCipherTests {
 
 	@Test
 	void matchesTheGcmSpecificationKnownAnswers() {
-		// McGrew & Viega, "The Galois/Counter Mode of Operation", test cases 13 and 14
-		// (AES-256)
+		// McGrew & Viega, "The Galois/Counter Mode of Operation",
+		// test cases 13 and 14 (AES-256)
 		SecretCipher zeroKey = new SecretCipher(new SecretKeySpec(new byte[32], "AES"), new SecureRandom());
 		byte[] nonce = new byte[12];
 		assertThat(HEX.formatHex(zeroKey.crypt(Cipher.ENCRYPT_MODE, nonce, new byte[0], "")))

@@ -32,20 +32,20 @@ class GenericHmacSignatureTests {
 	// openssl dgst -sha256 -hmac generic_previous_R3k < generic.json
 	private static final String SHA256_HEX_PREVIOUS = "c4b72a746d68e7012ca13278e04e7880ee94b2a62a6540849973d04df06c98a3";
 
-	// openssl dgst -sha256 -hmac generic_current_Q9z -binary < generic.json | openssl
-	// base64 -A
+	// openssl dgst -sha256 -hmac generic_current_Q9z -binary < generic.json \
+	// | openssl base64 -A
 	private static final String SHA256_BASE64 = "kjw61wuBM7i4pLvKxEO5/xi+ZGf4wHVo6HHlYgy+xGg=";
 
 	// openssl dgst -sha512 -hmac generic_current_Q9z < generic.json
 	private static final String SHA512_HEX = "32ac620b7e68551ab21c5c1fa4a95a651b48de7fb5fd51ccf30f84931e5be061"
 			+ "481de24f7a168654fff0ace1eb6e10027a1dd325ad8c0bc79653a1c585b7ebc5";
 
-	// openssl dgst -sha512 -hmac generic_current_Q9z -binary < generic.json | openssl
-	// base64 -A
+	// openssl dgst -sha512 -hmac generic_current_Q9z -binary < generic.json \
+	// | openssl base64 -A
 	private static final String SHA512_BASE64 = "MqxiC35oVRqyHFwfpKlaZRtI3n+1/VHM8w+Ekx5b4GFIHeJPehaGVP/wrOHrbhACeh3TJa2MC8eWU6HFhbfrxQ==";
 
-	// openssl dgst -sha512 -hmac generic_current_Q9z -binary < generic.json | openssl
-	// base64 -A | tr '+/' '-_' | tr -d '='
+	// openssl dgst -sha512 -hmac generic_current_Q9z -binary < generic.json \
+	// | openssl base64 -A | tr '+/' '-_' | tr -d '='
 	private static final String SHA512_BASE64_URL_SAFE = "MqxiC35oVRqyHFwfpKlaZRtI3n-1_VHM8w-Ekx5b4GFIHeJPehaGVP_wrOHrbhACeh3TJa2MC8eWU6HFhbfrxQ";
 
 	private static final Instant NOW = Instant.parse("2026-05-29T12:10:00Z");

@@ -31,24 +31,24 @@ class MiniVoiceSignatureTests {
 
 	private static final Instant SIGNED_AT = Instant.parse("2026-05-29T12:10:00Z");
 
-	// { printf '%s' '1780056600.'; cat minivoice.json; } | openssl dgst -sha256 -hmac
-	// mv_current_8Jq2xTz4
+	// { printf '%s' '1780056600.'; cat minivoice.json; } \
+	// | openssl dgst -sha256 -hmac mv_current_8Jq2xTz4
 	private static final String SIGNED_WITH_CURRENT = "96ef0726ffca940550cb8ef7a51214b5d367d82360da147cb08d17f5c97fc755";
 
-	// { printf '%s' '1780056600.'; cat minivoice.json; } | openssl dgst -sha256 -hmac
-	// mv_previous_Lp5wKd9R
+	// { printf '%s' '1780056600.'; cat minivoice.json; } \
+	// | openssl dgst -sha256 -hmac mv_previous_Lp5wKd9R
 	private static final String SIGNED_WITH_PREVIOUS = "84340b19423cd7aa49f47ae421ee0f1705942d23a36286f34d6c47b849cd37c6";
 
-	// { printf '%s' '1780056600000.'; cat minivoice.json; } | openssl dgst -sha256 -hmac
-	// mv_current_8Jq2xTz4
+	// { printf '%s' '1780056600000.'; cat minivoice.json; } \
+	// | openssl dgst -sha256 -hmac mv_current_8Jq2xTz4
 	private static final String SIGNED_AT_MILLISECONDS = "a11bdd7389f65ca820c6ad83fbc8d74ec241d5c0efdfa2bf2e46800fd9b8644f";
 
-	// { printf '%s' '2026-05-29T12:10:00Z.'; cat minivoice.json; } | openssl dgst -sha256
-	// -hmac mv_current_8Jq2xTz4
+	// { printf '%s' '2026-05-29T12:10:00Z.'; cat minivoice.json; } \
+	// | openssl dgst -sha256 -hmac mv_current_8Jq2xTz4
 	private static final String SIGNED_AT_ISO_INSTANT = "decec2a54e787cfd42460024f9d217398d0c320ac8f8e0b23a5c49612ca288ac";
 
-	// { printf '%s' '2026-05-29T14:10:00+02:00.'; cat minivoice.json; } | openssl dgst
-	// -sha256 -hmac mv_current_8Jq2xTz4
+	// { printf '%s' '2026-05-29T14:10:00+02:00.'; cat minivoice.json; } \
+	// | openssl dgst -sha256 -hmac mv_current_8Jq2xTz4
 	private static final String SIGNED_AT_ISO_OFFSET = "fcf429c8392c7bc6801e1aae382d34827cb5f1bce162ffca02f45c4ef560362c";
 
 	private final MiniVoiceSignature scheme = new MiniVoiceSignature(Duration.ofMinutes(5));

@@ -82,8 +82,8 @@ class SignatureSchemesTests {
 
 	@Test
 	void miniVoiceToleranceComesFromTheSource() {
-		// { printf '%s' '1780056600.'; printf '%s' '{}'; } | openssl dgst -sha256 -hmac
-		// mv_secret
+		// { printf '%s' '1780056600.'; printf '%s' '{}'; } \
+		// | openssl dgst -sha256 -hmac mv_secret
 		String signature = "v1=608fa79a47b1ba64d6cb2047669791c206b874aa36fed3225ce2f664b488a22f";
 		SignedRequest request = createRequest("{}", "X-MiniVoice-Timestamp", "1780056600", "X-MiniVoice-Signature",
 				signature);

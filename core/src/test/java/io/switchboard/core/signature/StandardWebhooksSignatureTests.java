@@ -27,9 +27,8 @@ class StandardWebhooksSignatureTests {
 
 	private static final String BODY = "{\"test\": 2432232314}";
 
-	// KEY=$(printf '%s' 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' | openssl base64 -d -A | xxd
-	// -p
-	// -c 64)
+	// KEY=$(printf '%s' 'MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' \
+	// | openssl base64 -d -A | xxd -p -c 64)
 	// printf '%s' 'msg_p5jXN8AQM9LWM0D4loKWxJek.1614265330.{"test": 2432232314}' |
 	// openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | openssl base64 -A
 	private static final String SPEC_SIGNATURE = "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";

@@ -10,6 +10,7 @@ import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.ingest.IngestOutcome;
 import io.switchboard.testsupport.ProviderPayloads;
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,6 +10,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.LeaseRoom;
 import io.switchboard.core.delivery.LeaseTerm;
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import io.switchboard.worker.guard.DestinationGuards;
 import org.junit.jupiter.api.AfterEach;

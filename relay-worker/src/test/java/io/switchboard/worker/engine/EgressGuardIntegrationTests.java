@@ -2,6 +2,7 @@ package io.switchboard.worker.engine;
 
 import java.util.List;
 
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import io.switchboard.core.job.Job;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayFilter;
 import io.switchboard.core.job.ReplayJobs;
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.switchboard.core.delivery.DeliveryReplays;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.DeliveryId;
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

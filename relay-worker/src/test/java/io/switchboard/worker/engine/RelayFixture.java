@@ -25,6 +25,8 @@ import io.switchboard.core.tenant.Tenant;
 import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.testsupport.ProviderPayloads;
 import io.switchboard.testsupport.TestDatabase;
+import io.switchboard.testsupport.TestReceiver;
+import org.awaitility.Awaitility;
 
 import org.springframework.context.ApplicationContext;
 
@@ -117,14 +119,8 @@ final class RelayFixture {
 		}
 	}
 
-	static void await(Check condition) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.holds()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Condition not met within 30 s");
-			}
-			Thread.sleep(25);
-		}
+	static void await(Check condition) {
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).until(condition::holds);
 	}
 
 	@FunctionalInterface

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.switchboard.core.destination.DestinationRepository;
+import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

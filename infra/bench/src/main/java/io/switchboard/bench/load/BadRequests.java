@@ -101,8 +101,8 @@ public final class BadRequests {
 					yield raw(source, body, signature(source.secret(), now(), body), body.length / 2, Duration.ZERO);
 				}
 				default -> {
-					// forged too: a slow sender that finishes within the body timeout is
-					// still refused
+					// forged too: a slow sender that finishes within the body
+					// timeout is still refused
 					byte[] body = miniVoice(n, 1200);
 					yield raw(source, body, signature("not-the-secret", now(), body), body.length, slowFor);
 				}

@@ -23,8 +23,7 @@ public final class OpenLoad {
 	 * @param events the requests
 	 * @param rate events per second
 	 * @param duration how long
-	 * @param during called about once a second with the seconds elapsed (for chaos and
-	 * sampling)
+	 * @param during called about once a second with the seconds elapsed (chaos, samples)
 	 * @return the number sent
 	 */
 	public int run(Ledger ledger, ProviderEvents events, int rate, Duration duration, SecondTicker during) {

@@ -46,8 +46,8 @@ public final class SwitchboardProcess implements AutoCloseable {
 		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + this.launch.port(),
 				"--spring.r2dbc.url=" + this.launch.r2dbcUrl(), "--spring.r2dbc.username=postgres",
 				"--switchboard.egress.allow-private-networks=true",
-				// The harness measures capacity, not the per-source and per-caller
-				// limiters.
+				// The harness measures capacity,
+				// not the per-source and per-caller limiters.
 				"--switchboard.inbound.rate-limit-per-second=1000000",
 				"--switchboard.api.rate-limit-per-second=1000000", "--switchboard.api.rate-limit-burst=1000000",
 				"--switchboard.public-url=" + baseUrl()));

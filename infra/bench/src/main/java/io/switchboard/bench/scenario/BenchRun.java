@@ -169,9 +169,8 @@ public final class BenchRun {
 	 * @return whether it became quiet in time
 	 */
 	public boolean awaitQuiet() {
-		// through the queue's and the leases' partial indexes: cheap even beside a
-		// million
-		// finished deliveries
+		// through the queue's and the leases' partial indexes:
+		// cheap even beside a million finished deliveries
 		return await(this.settings.drainTimeout(), () -> queryLong(
 				"""
 						SELECT (SELECT count(*) FROM delivery d

@@ -7,11 +7,9 @@ import java.time.Duration;
  * seconds at low rates.
  *
  * @param duration how long each load phase lasts
- * @param ingestLatencyRate the open-loop rate of the ingest latency phase (issue: 1
- * 000/s)
+ * @param ingestLatencyRate the open-loop rate of the ingest latency phase (issue: 1000/s)
  * @param ingestConcurrency requests in flight in the ingest maximum-rate phase
- * @param e2eRate the rate of {@code e2e}, {@code isolation} and {@code crash} (issue:
- * 500/s)
+ * @param e2eRate the rate of {@code e2e}, {@code isolation} and {@code crash} (500/s)
  * @param backlog deliveries {@code deliver} drains (issue: 100 000)
  * @param historyDeliveries deliveries {@code history} seeds (issue: 1 000 000)
  * @param historyRequests requests per history query

@@ -62,8 +62,7 @@ final class HistorySeed {
 	 * @param run the run
 	 * @param tenant a tenant with two sources and two destinations, each routed from both
 	 * @param deliveries how many deliveries (half as many events)
-	 * @param rareSourceId a third source of the tenant, which sent one event in a
-	 * thousand
+	 * @param rareSourceId a third source of the tenant, sender of one event in 1000
 	 */
 	static void seed(BenchRun run, BenchTenant tenant, int deliveries, String rareSourceId) {
 		int events = deliveries / 2;

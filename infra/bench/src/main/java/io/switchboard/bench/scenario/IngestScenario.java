@@ -46,8 +46,8 @@ final class IngestScenario implements Scenario {
 		int rate = settings.ingestLatencyRate();
 		Ledger fixed = openLoad(run, tenants, rate, "fixed", report);
 		report.latencies("ack", fixed.ackLatency());
-		// The same at half the database's own rate, so runs on slow and fast days
-		// compare.
+		// The same at half the database's own rate,
+		// so runs on slow and fast days compare.
 		int half = Math.max(1, (int) (pgbench.eventsPerSecond() / 2));
 		Ledger halfLoad = openLoad(run, tenants, half, "half_pgbench", report);
 		report.latencies("half_pgbench_ack", halfLoad.ackLatency());

@@ -54,8 +54,8 @@ final class NoisyNeighbourScenario implements Scenario {
 		double loudAck = ScenarioReport.millis(loud.ackLatency(), 99);
 		double quietE2e = ScenarioReport.millis(quiet.endToEnd(), 99);
 		double loudE2e = ScenarioReport.millis(loud.endToEnd(), 99);
-		// where the CPU went in each phase (Switchboard, PostgreSQL, the harness and its
-		// noise)
+		// where the CPU went in each phase
+		// (Switchboard, PostgreSQL, the harness and its noise)
 		for (ScenarioReport phase : List.of(quietPhase, loudPhase)) {
 			phase.figures()
 				.entrySet()

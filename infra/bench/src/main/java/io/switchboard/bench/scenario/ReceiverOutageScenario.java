@@ -39,9 +39,8 @@ final class ReceiverOutageScenario extends ChaosScenario {
 		run.receiver().down(false);
 		long attempts = run.receiver().otherArrivals() - before;
 		report.figure("outage_seconds", outage(run).toSeconds()).figure("attempts_while_down", attempts);
-		// with the default circuit (opens after 5 calls, 30 s open, then one probe), each
-		// of
-		// the destinations should see at most a handful of attempts per open period
+		// with the default circuit (opens after 5 calls, 30 s open, then one probe),
+		// each destination should see at most a handful of attempts per open period
 		long bound = BenchRun.TENANTS * (5 + outage(run).toSeconds() / 30 + 1) * 2L;
 		report.target("attempts while the receiver was down (circuit held the rest back)", attempts, "<=", bound);
 	}

@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,9 +19,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.api.ApiEndpoints;
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
-import io.switchboard.api.access.ApiEndpoints.Endpoint;
+import io.switchboard.api.ApiClient.Response;
+import io.switchboard.api.ApiEndpoints.Endpoint;
 import io.switchboard.api.auth.ScopeRule;
 import io.switchboard.api.auth.ScopeRules;
 import io.switchboard.api.inbound.OpenSslAccess;

@@ -1,12 +1,13 @@
-package io.switchboard.api.access;
+package io.switchboard.api.token;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.user.AppUser;
 import io.switchboard.core.user.UserRepository;

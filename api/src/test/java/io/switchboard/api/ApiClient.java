@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +18,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Talks to the running API over real HTTP (Reactor Netty), as curl would.
  */
-final class ApiClient {
+public final class ApiClient {
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final WebClient http;
 
@@ -33,7 +33,7 @@ final class ApiClient {
 	 * which would otherwise make any test here time out now and then.
 	 * @param port the API's port
 	 */
-	ApiClient(int port) {
+	public ApiClient(int port) {
 		this(port, HttpClient.newConnection());
 	}
 
@@ -47,15 +47,15 @@ final class ApiClient {
 	 * @param port the API's port
 	 * @return the client
 	 */
-	static ApiClient keptAlive(int port) {
+	public static ApiClient keptAlive(int port) {
 		return new ApiClient(port, HttpClient.create());
 	}
 
-	Response send(String method, String path, Object body, String authorization) {
+	public Response send(String method, String path, Object body, String authorization) {
 		return send(method, path, body, authorization, Map.of());
 	}
 
-	Response send(String method, String path, Object body, String authorization, Map<String, String> headers) {
+	public Response send(String method, String path, Object body, String authorization, Map<String, String> headers) {
 		WebClient.RequestBodySpec request = this.http.method(HttpMethod.valueOf(method))
 			.uri(URI.create(path.startsWith("http") ? path : this.base + path))
 			.header("Content-Type", "application/json")
@@ -76,21 +76,21 @@ final class ApiClient {
 			.block(Duration.ofSeconds(20));
 	}
 
-	static String bearer(String token) {
+	public static String bearer(String token) {
 		return "Bearer " + token;
 	}
 
-	static String basic(String email, String password) {
+	public static String basic(String email, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	record Response(int status, String body, String contentType, HttpHeaders headers) {
+	public record Response(int status, String body, String contentType, HttpHeaders headers) {
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.body);
 		}
 
-		String text(String field) {
+		public String text(String field) {
 			return json().path(field).asString();
 		}
 

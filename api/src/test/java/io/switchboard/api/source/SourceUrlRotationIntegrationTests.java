@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api.source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import io.switchboard.api.inbound.SourceCache;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;

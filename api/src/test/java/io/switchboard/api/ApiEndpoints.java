@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api;
 
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +14,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * Every {@code /api/v1} endpoint the running application maps, read from Spring's handler
  * mapping, so a test that walks them cannot miss a new one.
  */
-final class ApiEndpoints {
+public final class ApiEndpoints {
 
 	private ApiEndpoints() {
 	}
 
-	static List<Endpoint> of(ApplicationContext context) {
+	public static List<Endpoint> of(ApplicationContext context) {
 		RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
 				RequestMappingHandlerMapping.class);
 		return mapping.getHandlerMethods()
@@ -50,7 +50,7 @@ final class ApiEndpoints {
 	 * @param method its method
 	 * @param path its path pattern, such as {@code /api/v1/sources/{id}}
 	 */
-	record Endpoint(HttpMethod method, String path) {
+	public record Endpoint(HttpMethod method, String path) {
 
 		@Override
 		public String toString() {

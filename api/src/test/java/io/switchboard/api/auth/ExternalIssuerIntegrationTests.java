@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api.auth;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,8 +15,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

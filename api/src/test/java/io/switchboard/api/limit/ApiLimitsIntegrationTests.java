@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api.limit;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;

@@ -1,10 +1,12 @@
-package io.switchboard.api.access;
+package io.switchboard.api.openapi;
 
 import java.util.List;
 
+import io.switchboard.api.ApiEndpoints;
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
-import io.switchboard.api.access.ApiEndpoints.Endpoint;
+import io.switchboard.api.ApiClient.Response;
+import io.switchboard.api.ApiEndpoints.Endpoint;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

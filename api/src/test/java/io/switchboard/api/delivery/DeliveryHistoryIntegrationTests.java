@@ -1,4 +1,4 @@
-package io.switchboard.api.access;
+package io.switchboard.api.delivery;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;

@@ -1,11 +1,12 @@
-package io.switchboard.api.access;
+package io.switchboard.api.auth;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -1,11 +1,12 @@
-package io.switchboard.api.access;
+package io.switchboard.api.connection;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiIntegrationTestApplication;
-import io.switchboard.api.access.ApiClient.Response;
+import io.switchboard.api.ApiClient.Response;
 import io.switchboard.core.token.Scope;
 import org.junit.jupiter.api.Test;
 
