@@ -1,5 +1,5 @@
 // Switchboard portal: copy buttons, confirmations, provider picker, payload preview, select-all, live list,
-// route filter builder and its try-it.
+// route filter builder and its try-it, live result of a destination's transformation.
 (function () {
 	'use strict';
 
@@ -225,8 +225,60 @@
 		});
 	}
 
+	// Shows, as one types, the body a destination would be sent for the picked event.
+	function transformEditor(editor) {
+		var form = editor.closest('form');
+		var expression = editor.querySelector('textarea[name=transform]');
+		var on = editor.querySelector('#transform-on');
+		var result = editor.querySelector('#transform-result');
+		var timer = null;
+		var run = function () {
+			var body = new URLSearchParams();
+			body.set('_csrf', form.querySelector('input[name=_csrf]').value);
+			var format = form.querySelector('[name=payloadFormat]');
+			body.set('payloadFormat', format ? format.value : 'original');
+			body.set('transform', expression.value);
+			body.set('on', on.value);
+			fetch(editor.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin',
+				headers: { 'Accept': 'application/json' } })
+				.then(function (response) { return response.json(); })
+				.then(function (answer) {
+					if (answer.errors) {
+						result.textContent = Object.keys(answer.errors).map(function (field) {
+							return answer.errors[field];
+						}).join(' ');
+						result.className = 'transform-result refused';
+					}
+					else if (answer.error) {
+						result.textContent = 'The delivery would go dead: ' + answer.error;
+						result.className = 'transform-result refused';
+					}
+					else {
+						result.textContent = JSON.stringify(answer.body, null, 2);
+						result.className = 'transform-result passes';
+					}
+				})
+				.catch(function () {
+					result.textContent = 'Could not run the expression; try again.';
+					result.className = 'transform-result refused';
+				});
+		};
+		var later = function () {
+			clearTimeout(timer);
+			timer = setTimeout(run, 300);
+		};
+		expression.addEventListener('input', later);
+		on.addEventListener('change', run);
+		var format = form.querySelector('[name=payloadFormat]');
+		if (format) {
+			format.addEventListener('change', run);
+		}
+		run();
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
 		showProviderFields();
+		document.querySelectorAll('[data-transform-editor]').forEach(transformEditor);
 		document.querySelectorAll('[data-filter-builder]').forEach(filterBuilder);
 		document.querySelectorAll('tbody[data-refresh]').forEach(refresh);
 		document.querySelectorAll('[data-refresh-fragment]').forEach(follow);

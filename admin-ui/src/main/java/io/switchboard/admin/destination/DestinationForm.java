@@ -31,17 +31,20 @@ import io.switchboard.core.input.IntRange;
  * @param headers static headers, one {@code Name: value} per line; empty keeps the
  * current ones when editing
  * @param clearHeaders whether to remove every static header
+ * @param maxAgeSeconds how long a delivery is tried before it goes dead
+ * @param transform a JSONata expression mapping the event to the body sent; empty for
+ * none
  */
 record DestinationForm(String kind, String name, String url, String signatureStyle, String payloadFormat,
 		String retrySchedule, String timeoutMs, String rateLimitPerSecond, String maxInFlight, String headers,
-		Boolean clearHeaders) {
+		Boolean clearHeaders, String maxAgeSeconds, String transform) {
 
 	static DestinationForm defaults(Preset preset) {
 		DestinationSettings settings = preset.defaults();
 		return new DestinationForm(preset.key(), "", "", settings.signatureStyle(), settings.payloadFormat(),
 				WaitList.format(settings.retryDelaysMs()), String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
-				String.valueOf(settings.maxInFlight()), "", false);
+				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()), "");
 	}
 
 	static DestinationForm of(Destination destination) {
@@ -50,7 +53,8 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				settings.signatureStyle(), settings.payloadFormat(), WaitList.format(settings.retryDelaysMs()),
 				String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
-				String.valueOf(settings.maxInFlight()), "", false);
+				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()),
+				(destination.transform() != null) ? destination.transform() : "");
 	}
 
 	/**
@@ -62,7 +66,8 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 		return new DestinationDraft(this.name, Preset.of(this.kind).key(), this.url, this.signatureStyle,
 				this.payloadFormat, retryDelays(errors), DestinationRules.TIMEOUT.read(this.timeoutMs, errors),
 				DestinationRules.RATE_LIMIT.read(this.rateLimitPerSecond, errors),
-				DestinationRules.MAX_IN_FLIGHT.read(this.maxInFlight, errors), headers(errors));
+				DestinationRules.MAX_IN_FLIGHT.read(this.maxInFlight, errors), headers(errors),
+				DestinationRules.MAX_AGE.read(this.maxAgeSeconds, errors), blankAsNull(this.transform));
 	}
 
 	/**
@@ -86,6 +91,11 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 			.maxInFlight(required(DestinationRules.MAX_IN_FLIGHT, this.maxInFlight, errors))
 			.headers((newHeaders == null || newHeaders.isEmpty()) && !Boolean.TRUE.equals(this.clearHeaders) ? null
 					: newHeaders)
+			// a form without these fields (one made before they existed) keeps them as
+			// they are
+			.maxAgeSeconds((this.maxAgeSeconds != null) ? required(DestinationRules.MAX_AGE, this.maxAgeSeconds, errors)
+					: null)
+			.transform(this.transform)
 			.build();
 	}
 
@@ -113,6 +123,10 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 			parsed.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
 		}
 		return parsed;
+	}
+
+	private static String blankAsNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	/** A form's field left empty is a value the rules refuse, not one kept as it is. */

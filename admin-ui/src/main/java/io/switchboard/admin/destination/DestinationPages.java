@@ -2,6 +2,7 @@ package io.switchboard.admin.destination;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -13,13 +14,21 @@ import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationChange;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.destination.Destinations;
+import io.switchboard.core.destination.TransformTrial;
+import io.switchboard.core.destination.TransformTrials;
+import io.switchboard.core.history.EventFilter;
+import io.switchboard.core.history.EventHistory;
+import io.switchboard.core.history.EventSummary;
 import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.TenantId;
 import io.switchboard.core.input.InputErrors;
 import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.job.TestSendRequests;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -50,10 +60,17 @@ class DestinationPages {
 
 	private final TestSendRequests testSends;
 
-	DestinationPages(Destinations destinations, DestinationRepository repository, TestSendRequests testSends) {
+	private final TransformTrials trials;
+
+	private final EventHistory events;
+
+	DestinationPages(Destinations destinations, DestinationRepository repository, TestSendRequests testSends,
+			TransformTrials trials, EventHistory events) {
 		this.destinations = destinations;
 		this.repository = repository;
 		this.testSends = testSends;
+		this.trials = trials;
+		this.events = events;
 	}
 
 	@GetMapping("/destinations")
@@ -65,13 +82,14 @@ class DestinationPages {
 	}
 
 	@GetMapping("/destinations/new")
-	String newDestination(@RequestParam(defaultValue = "") String kind, Model model) {
+	String newDestination(@RequestParam(defaultValue = "") String kind, @AuthenticationPrincipal Member member,
+			Model model) {
 		if (kind.isEmpty()) {
 			model.addAttribute("presets", Preset.ALL);
 			return "destinations/pick";
 		}
 		Preset preset = Preset.of(kind);
-		return form(preset, DestinationForm.defaults(preset), Map.of(), model);
+		return form(member, preset, DestinationForm.defaults(preset), Map.of(), model);
 	}
 
 	@PostMapping("/destinations")
@@ -80,8 +98,8 @@ class DestinationPages {
 		InputErrors errors = new InputErrors();
 		return this.destinations.create(member.asActor(), form.draft(errors), errors)
 			.map((created) -> "redirect:/destinations/" + created.destination().id() + "?created")
-			.onErrorResume(InvalidInput.class,
-					(invalid) -> Mono.just(form(Preset.of(form.kind()), form, refused(invalid, exchange), model)));
+			.onErrorResume(InvalidInput.class, (invalid) -> Mono
+				.just(form(member, Preset.of(form.kind()), form, refused(invalid, exchange), model)));
 	}
 
 	@GetMapping("/destinations/{id}")
@@ -144,6 +162,31 @@ class DestinationPages {
 			.thenReturn("redirect:/destinations?deleted");
 	}
 
+	/**
+	 * The transformation editor's live result: the body a destination with the form's
+	 * payload format and expression would be sent for a sample or one of the tenant's
+	 * recent events. Answers JSON for the page's script; changes nothing.
+	 */
+	@PostMapping(path = "/destinations/transform-test", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Mono<ResponseEntity<Object>> testTransform(@ModelAttribute TransformTryForm form,
+			@AuthenticationPrincipal Member member) {
+		String on = (form.on() != null) ? form.on() : "";
+		boolean sample = on.startsWith("sample:");
+		String provider = sample ? on.substring("sample:".length()) : null;
+		TransformTrial trial = new TransformTrial(form.transform(),
+				sample ? SampleEvents.preview(provider).original() : null, provider, sample ? null : on);
+		return this.trials.runDraft(member.asActor(), form.payloadFormat(), trial)
+			.map((result) -> ResponseEntity.ok((Object) result))
+			.onErrorResume(InvalidInput.class, (invalid) -> Mono
+				.just(ResponseEntity.unprocessableContent().body(Map.of("errors", invalid.errors()))));
+	}
+
+	private Mono<List<EventSummary>> recentEvents(TenantId tenantId) {
+		return this.events.findPage(tenantId, new EventFilter(null, null, null, null, null, null, null), 20)
+			.collectList();
+	}
+
 	private static Map<String, String> refused(InvalidInput invalid, ServerWebExchange exchange) {
 		exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 		return invalid.errors();
@@ -156,7 +199,8 @@ class DestinationPages {
 		return Collections.unmodifiableMap(previews);
 	}
 
-	private String form(Preset preset, DestinationForm form, Map<String, String> errors, Model model) {
+	private String form(Member member, Preset preset, DestinationForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("recentEvents", recentEvents(member.tenantId()));
 		model.addAttribute("preset", preset);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -173,6 +217,7 @@ class DestinationPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("secret", secret);
 		model.addAttribute("headerNames", new TreeSet<>(destination.headers().keySet()));
+		model.addAttribute("recentEvents", recentEvents(destination.tenantId()));
 		model.addAttribute("styles", DestinationForm.styles());
 		model.addAttribute("previews", PREVIEWS);
 		return "destinations/show";
@@ -188,6 +233,17 @@ class DestinationPages {
 	 * @param enabled on or off
 	 */
 	record Switch(Boolean enabled) {
+
+	}
+
+	/**
+	 * The transformation editor's form.
+	 *
+	 * @param payloadFormat {@code original} or {@code normalized}
+	 * @param transform the expression; empty for none
+	 * @param on {@code sample:minivoice}, {@code sample:minari} or an event id
+	 */
+	record TransformTryForm(String payloadFormat, String transform, String on) {
 
 	}
 

@@ -20,8 +20,13 @@ import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.destination.DestinationRules;
 import io.switchboard.core.destination.DestinationSettings;
 import io.switchboard.core.destination.Destinations;
+import io.switchboard.core.destination.TransformResult;
+import io.switchboard.core.destination.TransformTrial;
+import io.switchboard.core.destination.TransformTrials;
 import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.transform.PayloadTransform;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -45,9 +50,12 @@ class DestinationsController {
 
 	private final DestinationRepository repository;
 
-	DestinationsController(Destinations destinations, DestinationRepository repository) {
+	private final TransformTrials trials;
+
+	DestinationsController(Destinations destinations, DestinationRepository repository, TransformTrials trials) {
 		this.destinations = destinations;
 		this.repository = repository;
+		this.trials = trials;
 	}
 
 	@PostMapping("/api/v1/destinations")
@@ -55,7 +63,8 @@ class DestinationsController {
 	Mono<DestinationView> createDestination(@RequestBody CreateDestination request, Principal principal) {
 		DestinationDraft draft = new DestinationDraft(request.name(), request.kind(), request.url(),
 				request.signatureStyle(), request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(),
-				request.rateLimitPerSecond(), request.maxInFlight(), request.headers());
+				request.rateLimitPerSecond(), request.maxInFlight(), request.headers(), request.maxAgeSeconds(),
+				request.transform());
 		return this.destinations.create(caller(principal).asActor(), draft)
 			.map((created) -> DestinationView.of(created.destination(), created.destination().signingSecret(),
 					created.warnings()));
@@ -76,6 +85,8 @@ class DestinationsController {
 			.maxInFlight(request.maxInFlight())
 			.enabled(request.enabled())
 			.headers(request.headers())
+			.maxAgeSeconds(request.maxAgeSeconds())
+			.transform(request.transform())
 			.build();
 		return found(this.destinations.update(caller(principal).asActor(), DestinationId.parse(id), change))
 			.map((destination) -> DestinationView.of(destination, null, List.of()));
@@ -85,6 +96,15 @@ class DestinationsController {
 	Mono<DestinationView> rotateDestinationSecret(@PathVariable String id, Principal principal) {
 		return found(this.destinations.rotateSecret(caller(principal).asActor(), DestinationId.parse(id)))
 			.map((destination) -> DestinationView.of(destination, destination.signingSecret(), List.of()));
+	}
+
+	@PostMapping("/api/v1/destinations/{id}/transform-test")
+	Mono<TransformResult> testDestinationTransform(@PathVariable String id, @RequestBody TestTransform request,
+			Principal principal) {
+		TransformTrial trial = new TransformTrial(request.transform(),
+				(request.payload() != null && !request.payload().isNull()) ? request.payload().toString() : null,
+				request.provider(), request.eventId());
+		return found(this.trials.run(caller(principal).asActor(), DestinationId.parse(id), trial));
 	}
 
 	@GetMapping("/api/v1/destinations")
@@ -107,7 +127,7 @@ class DestinationsController {
 		return found(this.destinations.delete(caller(principal).asActor(), DestinationId.parse(id))).then();
 	}
 
-	private static Mono<Destination> found(Mono<Destination> destination) {
+	private static <T> Mono<T> found(Mono<T> destination) {
 		return destination.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("destination")));
 	}
 
@@ -135,7 +155,10 @@ class DestinationsController {
 					maximum = "" + DestinationRules.MAX_TIMEOUT_MS) Integer timeoutMs,
 			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
 			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_IN_FLIGHT_LIMIT) Integer maxInFlight,
-			Map<String, String> headers){
+			Map<String, String> headers,
+			@Schema(minimum = "" + DestinationSettings.MIN_MAX_AGE_SECONDS,
+					maximum = "" + DestinationSettings.MAX_MAX_AGE_SECONDS) Integer maxAgeSeconds,
+			@Schema(maxLength = PayloadTransform.MAX_CHARS, description = TRANSFORM) String transform){
 
 	}
 
@@ -149,9 +172,30 @@ class DestinationsController {
 			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
 			Boolean noRateLimit,
 			@Schema(minimum = "1", maximum = "" + DestinationRules.MAX_IN_FLIGHT_LIMIT) Integer maxInFlight,
-			Boolean enabled, Map<String, String> headers){
+			Boolean enabled, Map<String, String> headers,
+			@Schema(minimum = "" + DestinationSettings.MIN_MAX_AGE_SECONDS,
+					maximum = "" + DestinationSettings.MAX_MAX_AGE_SECONDS) Integer maxAgeSeconds,
+			@Schema(maxLength = PayloadTransform.MAX_CHARS,
+					description = TRANSFORM + " An empty string removes it.") String transform){
 
 	}
+
+	/**
+	 * What to try a destination's transformation on: a payload, or one of the tenant's
+	 * events; a {@code transform} tries that expression instead of the destination's own.
+	 */
+	record TestTransform(
+			@Schema(description = "An expression to try instead of the destination's own") String transform,
+			@Schema(description = "A body such as the provider sends; or give eventId") JsonNode payload,
+			@Schema(allowableValues = {
+					"minivoice", "minari" },
+					description = "Who sent the payload, for the normalized format") String provider,
+			@Schema(description = "One of the tenant's events (evt_…); or give payload") String eventId){
+
+	}
+
+	private static final String TRANSFORM = "A JSONata expression mapping the event (in the payload format) to the "
+			+ "body sent, such as {\"caller\": call.from}; no regular expressions or $eval.";
 
 	private static final String RETRY_DELAYS = "Up to " + DestinationRules.MAX_RETRIES
 			+ " waits in milliseconds, each from 1 to " + DestinationRules.MAX_WAIT_MS;
@@ -164,7 +208,8 @@ class DestinationsController {
 	record DestinationView(String id, String name, String kind, String url, boolean enabled, String disabledReason,
 			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
 			Integer rateLimitPerSecond, int maxInFlight, Map<String, String> headers, Instant createdAt,
-			DestinationCircuit circuit, String signingSecret, List<String> warnings) {
+			DestinationCircuit circuit, String signingSecret, List<String> warnings, int maxAgeSeconds,
+			String transform) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
 			DestinationSettings settings = destination.settings();
@@ -172,8 +217,8 @@ class DestinationsController {
 					destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
 					settings.rateLimitPerSecond(), settings.maxInFlight(), masked(destination.headers()),
-					destination.createdAt(), destination.circuit(), signingSecret,
-					warnings.isEmpty() ? null : warnings);
+					destination.createdAt(), destination.circuit(), signingSecret, warnings.isEmpty() ? null : warnings,
+					settings.maxAgeSeconds(), destination.transform());
 		}
 
 	}

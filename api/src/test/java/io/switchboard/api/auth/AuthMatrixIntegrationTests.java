@@ -95,12 +95,16 @@ class AuthMatrixIntegrationTests {
 				.body((f) -> Map.of("name", "renamed")),
 			row("DELETE /api/v1/destinations/{id}", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
 			row("POST /api/v1/destinations/{id}/rotate-secret", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
+			row("POST /api/v1/destinations/{id}/transform-test", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId)
+				.body((f) -> Map.of("payload", Map.of("event", "call.completed"), "transform", "event")),
 			row("GET /api/v1/routes", Scope.ROUTES_WRITE),
 			row("POST /api/v1/routes", Scope.ROUTES_WRITE)
 				.body((f) -> Map.of("sourceId", f.sourceId(), "destinationId", f.destinationId())),
 			row("GET /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
 			row("PATCH /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId)
 				.body((f) -> Map.of("ordering", "per-call")),
+			row("POST /api/v1/routes/{id}/filter-test", Scope.ROUTES_WRITE).id(Fixtures::routeId)
+				.body((f) -> Map.of("payload", Map.of("event", "call.completed"))),
 			row("DELETE /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
 			row("GET /api/v1/events", Scope.EVENTS_READ),
 			row("GET /api/v1/events/{id}", Scope.EVENTS_READ).id(Fixtures::eventId),

@@ -318,6 +318,18 @@ class PortalBrowserIntegrationTests {
 			browser.await((driver) -> driver.getCurrentUrl().contains("created"));
 			assertThat(browser.find(By.cssSelector("td.filter code")).getText()).contains("completed");
 			assertThat(browser.find(By.cssSelector("td.filter .hint")).getText()).isEqualTo("0 held back");
+
+			browser.open("/destinations/new?kind=custom");
+			browser.find(By.id("transform"))
+				.sendKeys("{\"who\": call.from, \"inbound\": call.direction = \"inbound\"}");
+			browser.await((driver) -> browser.find(By.id("transform-result")).getText().contains("\"who\""));
+			assertThat(browser.find(By.id("transform-result")).getText()).contains("+15551230001");
+			assertThat(browser.find(By.id("transform-result")).getText()).contains("\"inbound\": true");
+			browser.screenshot("destination-transform");
+			browser.find(By.id("transform")).clear();
+			browser.find(By.id("transform")).sendKeys("$match(call.from, /5+/)");
+			browser
+				.await((driver) -> browser.find(By.id("transform-result")).getText().contains("Regular expressions"));
 		}
 	}
 

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param rateLimitPerSecond the most attempts per second to the destination, or
  * {@code null}
  * @param retry when to try again, and for how long
+ * @param transform the destination's JSONata transformation, or {@code null}
  */
 public record DeliveryTarget(String kind, String url, String signatureStyle, String payloadFormat,
 		List<String> signingSecrets, Map<String, String> customHeaders, int timeoutMillis, int maxInFlight,
-		Integer rateLimitPerSecond, RetryPolicy retry) {
+		Integer rateLimitPerSecond, RetryPolicy retry, String transform) {
 
 	@Override
 	public String toString() {

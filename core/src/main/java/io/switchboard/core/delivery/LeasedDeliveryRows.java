@@ -62,7 +62,8 @@ final class LeasedDeliveryRows {
 				row.get("timeout_ms", Integer.class), row.get("max_in_flight", Integer.class),
 				row.get("rate_limit_per_second", Integer.class),
 				RetryPolicy.of(List.of(row.get("retry_delays_ms", Integer[].class)),
-						row.get("max_age_seconds", Integer.class)));
+						row.get("max_age_seconds", Integer.class)),
+				row.get("transform", String.class));
 		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null, destinationId, attempt, payload,
 				target);
 	}

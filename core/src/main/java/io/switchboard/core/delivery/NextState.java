@@ -20,6 +20,9 @@ public record NextState(DeliveryStatus status, Instant dueAt, String reason) {
 	 */
 	public static final String MAX_AGE_EXCEEDED = "max-age-exceeded";
 
+	/** Why a delivery went dead when its destination's transformation failed. */
+	public static final String TRANSFORM_FAILED = "transform-failed";
+
 	/**
 	 * Checks the state against the settle transition.
 	 * @throws IllegalDeliveryTransition if a settle cannot end in {@code status}
@@ -77,6 +80,16 @@ public record NextState(DeliveryStatus status, Instant dueAt, String reason) {
 	 */
 	public static NextState maxAgeExceeded() {
 		return new NextState(DeliveryStatus.DEAD, null, MAX_AGE_EXCEEDED);
+	}
+
+	/**
+	 * No attempt follows: the destination's transformation cannot make a body for this
+	 * event, and would not on a retry either.
+	 * @param why the transformation's error
+	 * @return the state, reason {@value #TRANSFORM_FAILED} and the error
+	 */
+	public static NextState transformFailed(String why) {
+		return new NextState(DeliveryStatus.DEAD, null, TRANSFORM_FAILED + ": " + why);
 	}
 
 	/**

@@ -29,7 +29,7 @@ public class SampleDeliveries {
 				'application/json' AS content_type, CAST(NULL AS bytea) AS body,
 				t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 				t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-				t.rate_limit_per_second, t.max_age_seconds, t.headers
+				t.rate_limit_per_second, t.max_age_seconds, t.transform, t.headers
 			FROM destination t
 			WHERE t.tenant_id = :tenantId AND t.id = :destinationId AND t.deleted_at IS NULL
 			""";

@@ -21,10 +21,11 @@ import io.switchboard.core.id.TenantId;
  * @param disabledReason why it was switched off, or {@code null}
  * @param createdAt when it was created
  * @param circuit its circuit breaker as workers last reported it
+ * @param transform its JSONata transformation, or {@code null} for none
  */
 public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
 		String signingSecret, DestinationSettings settings, Map<String, String> headers, boolean enabled,
-		String disabledReason, Instant createdAt, DestinationCircuit circuit) {
+		String disabledReason, Instant createdAt, DestinationCircuit circuit, String transform) {
 
 	@Override
 	public String toString() {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param maxInFlight a new concurrency limit
  * @param enabled on (its paused deliveries go on) or off (its waiting deliveries pause)
  * @param headers new static headers (replacing all), or {@code null}
+ * @param maxAgeSeconds a new max age of its deliveries
+ * @param transform a new JSONata transformation; blank removes it
  */
 public record DestinationChange(String name, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, boolean clearRateLimit,
-		Integer maxInFlight, Boolean enabled, Map<String, String> headers) {
+		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform) {
 
 	/**
 	 * A change that changes nothing yet.
@@ -57,6 +59,10 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 		private Boolean enabled;
 
 		private Map<String, String> headers;
+
+		private Integer maxAgeSeconds;
+
+		private String transform;
 
 		private Builder() {
 		}
@@ -127,10 +133,25 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 			return this;
 		}
 
+		public Builder maxAgeSeconds(Integer maxAgeSeconds) {
+			this.maxAgeSeconds = maxAgeSeconds;
+			return this;
+		}
+
+		/**
+		 * Sets the transformation ({@code null} keeps it, blank removes it).
+		 * @param transform a JSONata expression
+		 * @return this builder
+		 */
+		public Builder transform(String transform) {
+			this.transform = transform;
+			return this;
+		}
+
 		public DestinationChange build() {
 			return new DestinationChange(this.name, this.url, this.signatureStyle, this.payloadFormat,
 					this.retryDelaysMs, this.timeoutMs, this.rateLimitPerSecond, this.clearRateLimit, this.maxInFlight,
-					this.enabled, this.headers);
+					this.enabled, this.headers, this.maxAgeSeconds, this.transform);
 		}
 
 	}

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param rateLimitPerSecond the most requests a second
  * @param maxInFlight the most requests at once
  * @param headers static headers sent with every request
+ * @param maxAgeSeconds how long a delivery is tried before it goes dead
+ * @param transform a JSONata expression mapping the event to the body sent, or
+ * {@code null}
  */
 public record DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
-		Map<String, String> headers) {
+		Map<String, String> headers, Integer maxAgeSeconds, String transform) {
 
 	@Override
 	public String toString() {

@@ -33,7 +33,7 @@ public class DestinationRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
 			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
-			circuit_state, circuit_changed_at, max_age_seconds
+			circuit_state, circuit_changed_at, max_age_seconds, transform
 			""";
 
 	private static final String INSERT = """
@@ -59,6 +59,8 @@ public class DestinationRepository {
 				rate_limit_per_second = CASE WHEN :clearRateLimit THEN NULL
 					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
 				max_in_flight = coalesce(:maxInFlight, max_in_flight), headers = coalesce(:headers, headers),
+				max_age_seconds = coalesce(:maxAgeSeconds, max_age_seconds),
+				transform = CASE WHEN :clearTransform THEN NULL ELSE coalesce(:transform, transform) END,
 				updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			RETURNING
@@ -185,6 +187,12 @@ public class DestinationRepository {
 			.bind("timeoutMs", SqlValue.of(change.timeoutMs(), Integer.class))
 			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class))
 			.bind("maxInFlight", SqlValue.of(change.maxInFlight(), Integer.class))
+			.bind("maxAgeSeconds", SqlValue.of(change.maxAgeSeconds(), Integer.class))
+			.bind("clearTransform", change.transform() != null && change.transform().isBlank())
+			.bind("transform",
+					SqlValue.of(
+							(change.transform() != null && !change.transform().isBlank()) ? change.transform() : null,
+							String.class))
 			.bind("headers", SqlValue
 				.of((change.headers() != null) ? sealHeaders(tenantId, id, change.headers()) : null, byte[].class));
 		Mono<Destination> changed = update.map(this::read).one();
@@ -302,8 +310,10 @@ public class DestinationRepository {
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
 						row.get("max_in_flight", Integer.class), row.get("max_age_seconds", Integer.class)),
 				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
-				row.get("disabled_reason", String.class), row.get("created_at", Instant.class), new DestinationCircuit(
-						row.get("circuit_state", String.class), row.get("circuit_changed_at", Instant.class)));
+				row.get("disabled_reason", String.class), row.get("created_at", Instant.class),
+				new DestinationCircuit(row.get("circuit_state", String.class),
+						row.get("circuit_changed_at", Instant.class)),
+				row.get("transform", String.class));
 	}
 
 	private byte[] sealHeaders(TenantId tenantId, DestinationId id, Map<String, String> headers) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.switchboard.core.input.InputErrors;
 import io.switchboard.core.input.IntRange;
+import io.switchboard.core.transform.PayloadTransform;
 
 /**
  * What a destination's settings may be, for the API and the portal alike; each message is
@@ -51,6 +52,11 @@ public final class DestinationRules {
 	public static final IntRange MAX_IN_FLIGHT = new IntRange("maxInFlight", 1, MAX_IN_FLIGHT_LIMIT,
 			"Give from 1 to " + MAX_IN_FLIGHT_LIMIT + " requests at once.");
 
+	/** How long a delivery is tried before it goes dead. */
+	public static final IntRange MAX_AGE = new IntRange("maxAgeSeconds", DestinationSettings.MIN_MAX_AGE_SECONDS,
+			DestinationSettings.MAX_MAX_AGE_SECONDS, "Give a max age from " + DestinationSettings.MIN_MAX_AGE_SECONDS
+					+ " seconds to " + DestinationSettings.MAX_MAX_AGE_SECONDS + " (30 days).");
+
 	private final boolean allowPrivateNetworks;
 
 	/**
@@ -77,7 +83,7 @@ public final class DestinationRules {
 				or(draft.payloadFormat(), defaults.payloadFormat()),
 				or(draft.retryDelaysMs(), defaults.retryDelaysMs()), or(draft.timeoutMs(), defaults.timeoutMs()),
 				or(draft.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
-				or(draft.maxInFlight(), defaults.maxInFlight()));
+				or(draft.maxInFlight(), defaults.maxInFlight()), or(draft.maxAgeSeconds(), defaults.maxAgeSeconds()));
 		check(DestinationChange.builder()
 			.signatureStyle(settings.signatureStyle())
 			.payloadFormat(settings.payloadFormat())
@@ -86,6 +92,8 @@ public final class DestinationRules {
 			.rateLimitPerSecond(settings.rateLimitPerSecond())
 			.maxInFlight(settings.maxInFlight())
 			.headers(draft.headers())
+			.maxAgeSeconds(settings.maxAgeSeconds())
+			.transform(draft.transform())
 			.build(), errors);
 		return settings;
 	}
@@ -114,6 +122,10 @@ public final class DestinationRules {
 		TIMEOUT.check(change.timeoutMs(), errors);
 		RATE_LIMIT.check(change.rateLimitPerSecond(), errors);
 		MAX_IN_FLIGHT.check(change.maxInFlight(), errors);
+		MAX_AGE.check(change.maxAgeSeconds(), errors);
+		if (change.transform() != null && !change.transform().isBlank()) {
+			errors.read("transform", () -> PayloadTransform.compile(change.transform()));
+		}
 		if (change.headers() != null) {
 			CustomHeaders.problem(change.headers()).ifPresent((problem) -> errors.add("headers", problem));
 		}

@@ -20,17 +20,20 @@ import java.util.TreeSet;
  * @param rateLimitPerSecond the rate limit, or {@code null}
  * @param maxInFlight the concurrency limit
  * @param headers the static headers' names
+ * @param maxAgeSeconds how long a delivery is tried
+ * @param transform the JSONata transformation, or {@code null}
  */
 public record DestinationSnapshot(String id, String name, String kind, String url, boolean enabled,
 		String disabledReason, String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
-		Integer rateLimitPerSecond, int maxInFlight, List<String> headers) {
+		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform) {
 
 	static DestinationSnapshot of(Destination destination) {
 		DestinationSettings settings = destination.settings();
 		return new DestinationSnapshot(destination.id().toString(), destination.name(), destination.kind().key(),
 				destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 				settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(), settings.rateLimitPerSecond(),
-				settings.maxInFlight(), List.copyOf(new TreeSet<>(destination.headers().keySet())));
+				settings.maxInFlight(), List.copyOf(new TreeSet<>(destination.headers().keySet())),
+				settings.maxAgeSeconds(), destination.transform());
 	}
 
 }

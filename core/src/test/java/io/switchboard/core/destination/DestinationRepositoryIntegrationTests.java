@@ -80,8 +80,16 @@ class DestinationRepositoryIntegrationTests {
 			.block();
 		Destination changed = this.destinations
 			.update(this.tenant.id(), created.id(),
-					new DestinationChange("After", null, "minari", "normalized", List.of(100, 200), 3000, 7, false, 2,
-							null, Map.of("X-Api-Key", "k1")))
+					DestinationChange.builder()
+						.name("After")
+						.signatureStyle("minari")
+						.payloadFormat("normalized")
+						.retryDelaysMs(List.of(100, 200))
+						.timeoutMs(3000)
+						.rateLimitPerSecond(7)
+						.maxInFlight(2)
+						.headers(Map.of("X-Api-Key", "k1"))
+						.build())
 			.block();
 		assertThat(changed.name()).isEqualTo("After");
 		assertThat(changed.headers()).containsExactly(Map.entry("X-Api-Key", "k1"));
@@ -89,8 +97,7 @@ class DestinationRepositoryIntegrationTests {
 		assertThat(changed.settings())
 			.isEqualTo(new DestinationSettings("minari", "normalized", List.of(100, 200), 3000, 7, 2));
 		assertThat(this.destinations
-			.update(this.tenant.id(), created.id(),
-					new DestinationChange(null, null, null, null, null, null, null, true, null, null, null))
+			.update(this.tenant.id(), created.id(), DestinationChange.builder().clearRateLimit(true).build())
 			.block()
 			.settings()
 			.rateLimitPerSecond()).isNull();
@@ -109,15 +116,13 @@ class DestinationRepositoryIntegrationTests {
 			.block();
 		assertThat(deliveryStatus()).isEqualTo("pending");
 		Destination off = this.destinations
-			.update(this.tenant.id(), destination.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, false, null))
+			.update(this.tenant.id(), destination.id(), DestinationChange.builder().enabled(false).build())
 			.block();
 		assertThat(off.enabled()).isFalse();
 		assertThat(off.disabledReason()).isNotBlank();
 		assertThat(deliveryStatus()).isEqualTo("paused");
 		Destination on = this.destinations
-			.update(this.tenant.id(), destination.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, true, null))
+			.update(this.tenant.id(), destination.id(), DestinationChange.builder().enabled(true).build())
 			.block();
 		assertThat(on.enabled()).isTrue();
 		assertThat(on.disabledReason()).isNull();

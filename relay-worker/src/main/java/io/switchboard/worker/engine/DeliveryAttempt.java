@@ -2,13 +2,17 @@ package io.switchboard.worker.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.AttemptRecord;
 import io.switchboard.core.delivery.DeliveryQueue;
+import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.delivery.LeasedDelivery;
+import io.switchboard.core.delivery.NextState;
 import io.switchboard.core.delivery.Settlement;
+import io.switchboard.core.transform.TransformFailed;
 import io.switchboard.worker.guard.Admission;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.retry.Classification;
@@ -75,7 +79,15 @@ class DeliveryAttempt {
 			return defer(delivery, admission);
 		}
 		Instant started = Instant.now();
-		PreparedRequest request = PreparedRequest.of(delivery, this.userAgent, started);
+		PreparedRequest request;
+		try {
+			request = PreparedRequest.of(delivery, this.userAgent, started);
+		}
+		catch (TransformFailed ex) {
+			admission.released();
+			placeFreed.run();
+			return untransformable(delivery, started, ex);
+		}
 		return send(delivery, request).flatMap((sent) -> {
 			Classification classified = classify(sent, started);
 			admission.finished(classified.delivered(), sent.duration());
@@ -96,6 +108,23 @@ class DeliveryAttempt {
 			logger.warn("Could not settle " + delivery + " as past its max age; its lease will expire: " + error);
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * The destination's transformation cannot make a body for this event, and would not
+	 * on a retry: dead, with an attempt that shows the error and sent nothing.
+	 */
+	private Mono<Void> untransformable(LeasedDelivery delivery, Instant started, TransformFailed failure) {
+		AttemptRecord attempt = new AttemptRecord(delivery.attempt().trigger(), false, started, 0, Map.of(), null, null,
+				null, NextState.TRANSFORM_FAILED, failure.getMessage());
+		this.telemetry.attempted(delivery, DeliveryStatus.DEAD.columnValue(), null, failure, Duration.ZERO);
+		return this.settlements
+			.submit(new Settlement(delivery, attempt, NextState.transformFailed(failure.getMessage())))
+			.then()
+			.onErrorResume((error) -> {
+				logger.warn("Could not settle " + delivery + " as untransformable; its lease will expire: " + error);
+				return Mono.empty();
+			});
 	}
 
 	/** Not the receiver's fault: back in the queue, no attempt used up. */

@@ -10,6 +10,8 @@ import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.destination.CustomHeaders;
 import io.switchboard.core.destination.SignatureStyle;
 import io.switchboard.core.normalized.NormalizedCallEvent;
+import io.switchboard.core.transform.PayloadTransform;
+import io.switchboard.core.transform.TransformFailed;
 import io.switchboard.worker.signing.OutboundSigner;
 
 /**
@@ -22,13 +24,27 @@ import io.switchboard.worker.signing.OutboundSigner;
  */
 record PreparedRequest(Map<String, String> headers, byte[] body) {
 
+	/**
+	 * The request an attempt sends.
+	 * @param delivery the leased delivery
+	 * @param userAgent the User-Agent header
+	 * @param now the time the signature states
+	 * @return the request
+	 * @throws TransformFailed when the destination's transformation cannot make a body
+	 * for the event
+	 */
 	static PreparedRequest of(LeasedDelivery delivery, String userAgent, Instant now) {
 		EventPayload payload = delivery.payload();
 		DeliveryTarget target = delivery.target();
 		boolean normalized = "normalized".equals(target.payloadFormat());
-		byte[] body = normalized ? NormalizedCallEvent.render(payload.provider(), payload.eventId().toString(),
+		byte[] event = normalized ? NormalizedCallEvent.render(payload.provider(), payload.eventId().toString(),
 				payload.receivedAt(), payload.test(), payload.body()) : payload.body();
-		String contentType = (normalized || payload.contentType() == null) ? "application/json" : payload.contentType();
+		boolean transformed = target.transform() != null;
+		// the signature covers the bytes sent: the transformed ones, when there is a
+		// transformation
+		byte[] body = transformed ? PayloadTransform.compile(target.transform()).apply(event) : event;
+		String contentType = (normalized || transformed || payload.contentType() == null) ? "application/json"
+				: payload.contentType();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", contentType);
 		headers.put("User-Agent", userAgent);

@@ -30,6 +30,16 @@ public record Admission(boolean admitted, Duration retryIn, String reason, Circu
 	}
 
 	/**
+	 * Frees an admitted attempt's place without a call made: nothing for the circuit to
+	 * count.
+	 */
+	public void released() {
+		if (this.admitted) {
+			this.bulkhead.onComplete();
+		}
+	}
+
+	/**
 	 * Records how an admitted attempt ended and frees its place.
 	 * @param delivered whether the receiver accepted it
 	 * @param duration how long it took

@@ -66,8 +66,9 @@ class DeliveryEngineIntegrationTests {
 	void customHeadersAreSentButNeverReplaceTheSignatureAndAreRedactedInTheLog() throws Exception {
 		this.context.getBean(DestinationRepository.class)
 			.update(this.relay.tenant.id(), this.relay.destination.id(),
-					new DestinationChange(null, null, null, null, null, null, null, false, null, null,
-							Map.of("X-Api-Key", "secret-123", "webhook-id", "forged")))
+					DestinationChange.builder()
+						.headers(Map.of("X-Api-Key", "secret-123", "webhook-id", "forged"))
+						.build())
 			.block();
 		IngestOutcome outcome = this.relay.storeEvent("call.completed", "call_1", "headers");
 		await(() -> this.relay.statuses().equals(List.of("delivered")));

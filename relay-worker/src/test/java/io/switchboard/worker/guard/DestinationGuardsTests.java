@@ -178,7 +178,7 @@ class DestinationGuardsTests {
 				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, Instant.now(),
 						"application/json", new byte[0]),
 				new DeliveryTarget(null, url, "none", "original", List.of(), Map.of(), 10_000, maxInFlight, rateLimit,
-						new RetryPolicy(List.of(), Duration.ofDays(3))));
+						new RetryPolicy(List.of(), Duration.ofDays(3)), null));
 	}
 
 }

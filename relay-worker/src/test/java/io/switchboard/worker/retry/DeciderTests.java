@@ -102,7 +102,7 @@ class DeciderTests {
 				new EventPayload(EventId.generate(), "minivoice", "call.completed", false, NOW, "application/json",
 						new byte[0]),
 				new DeliveryTarget("custom", "https://receiver.example/hook", "none", "original", List.of(), Map.of(),
-						1000, 10, null, new RetryPolicy(SCHEDULE, maxAge)));
+						1000, 10, null, new RetryPolicy(SCHEDULE, maxAge), null));
 	}
 
 }

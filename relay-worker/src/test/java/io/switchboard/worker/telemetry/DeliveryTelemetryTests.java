@@ -70,7 +70,7 @@ class DeliveryTelemetryTests {
 						"application/json", new byte[0]),
 				new DeliveryTarget(kind, "https://example.com/hook", "standard-webhooks", "original",
 						List.of("whsec_x"), Map.of(), 1000, 4, null,
-						new RetryPolicy(List.of(Duration.ofSeconds(1)), Duration.ofDays(3))));
+						new RetryPolicy(List.of(Duration.ofSeconds(1)), Duration.ofDays(3)), null));
 	}
 
 }
