@@ -57,7 +57,7 @@ class ReplayJobPages {
 
 	private Mono<Job> found(Member member, String id) {
 		return this.jobs.find(member.tenantId(), JobId.parse(id))
-			.filter((job) -> Job.REPLAY.equals(job.kind()))
+			.filter((job) -> Job.REPLAY.equals(job.kind()) || Job.BACKFILL.equals(job.kind()))
 			.switchIfEmpty(Mono.error(new NotFound("job")));
 	}
 

@@ -1,5 +1,7 @@
 package io.switchboard.admin.route;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import io.switchboard.core.history.EventHistory;
 import io.switchboard.core.history.EventSummary;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.input.InvalidInput;
+import io.switchboard.core.route.Backfills;
 import io.switchboard.core.route.FilterTrial;
 import io.switchboard.core.route.FilterTrials;
 import io.switchboard.core.route.RouteDraft;
@@ -44,6 +47,9 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class RoutePages {
 
+	/** The windows a backfill offers, in hours: a day, a week, 31 days. */
+	static final List<Integer> BACKFILL_HOURS = List.of(24, 168, 744);
+
 	private final Routes routes;
 
 	private final RouteRepository repository;
@@ -56,14 +62,17 @@ class RoutePages {
 
 	private final EventHistory events;
 
+	private final Backfills backfills;
+
 	RoutePages(Routes routes, RouteRepository repository, SourceRepository sources, DestinationRepository destinations,
-			FilterTrials trials, EventHistory events) {
+			FilterTrials trials, EventHistory events, Backfills backfills) {
 		this.routes = routes;
 		this.repository = repository;
 		this.sources = sources;
 		this.destinations = destinations;
 		this.trials = trials;
 		this.events = events;
+		this.backfills = backfills;
 	}
 
 	@GetMapping("/routes")
@@ -103,6 +112,20 @@ class RoutePages {
 			.map((verdict) -> ResponseEntity.ok((Object) verdict))
 			.onErrorResume(InvalidInput.class, (invalid) -> Mono
 				.just(ResponseEntity.unprocessableContent().body(Map.of("errors", invalid.errors()))));
+	}
+
+	/**
+	 * Sends the route's source's events of the last hours (the route's filter applies),
+	 * as a job whose progress the job page follows.
+	 */
+	@PostMapping("/routes/{id}/backfill")
+	Mono<String> backfillRoute(@PathVariable String id, @ModelAttribute BackfillForm form,
+			@AuthenticationPrincipal Member member) {
+		int hours = (form.hours() != null && BACKFILL_HOURS.contains(form.hours())) ? form.hours() : 24;
+		return this.backfills
+			.start(member.asActor(), RouteId.parse(id), Instant.now().minus(Duration.ofHours(hours)), null)
+			.switchIfEmpty(Mono.error(() -> new NotFound("route")))
+			.map((job) -> "redirect:/jobs/" + job.id());
 	}
 
 	@PostMapping("/routes/{id}/delete")
@@ -164,6 +187,15 @@ class RoutePages {
 	 * @param on {@code sample:minivoice}, {@code sample:minari} or an event id
 	 */
 	record FilterTryForm(String sourceId, String eventTypes, String filter, String on) {
+
+	}
+
+	/**
+	 * The backfill form.
+	 *
+	 * @param hours how far back, one of {@link #BACKFILL_HOURS}
+	 */
+	record BackfillForm(Integer hours) {
 
 	}
 

@@ -29,9 +29,10 @@ public final class ScopeRules {
 					Scope.DELIVERIES_READ),
 			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/events", "/api/v1/events/**", "/api/v1/rejections"),
 					Scope.EVENTS_READ),
-			// a job is followed by whoever may start one (bulk replay, destination test)
+			// a job is followed by whoever may start one (bulk replay, destination test,
+			// backfill)
 			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/jobs/*"), Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY,
-					Scope.DESTINATIONS_WRITE),
+					Scope.DESTINATIONS_WRITE, Scope.ROUTES_WRITE),
 			ScopeRule.anyOf(null, List.of("/api/v1/routes", "/api/v1/routes/**"), Scope.ROUTES_WRITE));
 
 	private ScopeRules() {

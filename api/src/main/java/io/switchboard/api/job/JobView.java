@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A job as the API shows it: what it is, how far it has got, what came of it.
  *
  * @param id the job
- * @param kind {@code replay} or {@code destination-test}
+ * @param kind {@code replay}, {@code destination-test} or {@code backfill}
  * @param status {@code queued}, {@code running}, {@code finished} or {@code failed}
  * @param total items it has
  * @param done items handled

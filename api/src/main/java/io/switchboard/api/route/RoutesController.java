@@ -1,6 +1,8 @@
 package io.switchboard.api.route;
 
+import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +11,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
+import io.switchboard.api.job.JobView;
 import io.switchboard.api.problem.ApiProblem;
 import io.switchboard.core.id.RouteId;
+import io.switchboard.core.route.Backfills;
 import io.switchboard.core.route.FilterTrial;
 import io.switchboard.core.route.FilterTrials;
 import io.switchboard.core.route.FilterVerdict;
@@ -24,6 +28,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +52,13 @@ class RoutesController {
 
 	private final FilterTrials trials;
 
-	RoutesController(Routes routes, RouteRepository repository, FilterTrials trials) {
+	private final Backfills backfills;
+
+	RoutesController(Routes routes, RouteRepository repository, FilterTrials trials, Backfills backfills) {
 		this.routes = routes;
 		this.repository = repository;
 		this.trials = trials;
+		this.backfills = backfills;
 	}
 
 	@PostMapping("/api/v1/routes")
@@ -88,6 +96,15 @@ class RoutesController {
 				request.eventId());
 		return this.trials.run(caller(principal).asActor(), RouteId.parse(id), trial)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")));
+	}
+
+	@PostMapping("/api/v1/routes/{id}/backfill")
+	Mono<ResponseEntity<JobView>> backfillRoute(@PathVariable String id, @RequestBody Backfill request,
+			Principal principal) {
+		return this.backfills.start(caller(principal).asActor(), RouteId.parse(id), request.from(), request.to())
+			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("route")))
+			.map(JobView::of)
+			.map((job) -> ResponseEntity.accepted().location(URI.create(job.location())).body(job));
 	}
 
 	@DeleteMapping("/api/v1/routes/{id}")
@@ -136,6 +153,15 @@ class RoutesController {
 			@Schema(description = "A body such as the provider sends; or give eventId") JsonNode payload,
 			Map<String, String> headers,
 			@Schema(description = "One of the route source's events (evt_…); or give payload") String eventId) {
+
+	}
+
+	/**
+	 * Which of the source's past events to send: those received from {@code from} until
+	 * {@code to} (default now), at most 31 days.
+	 */
+	record Backfill(@Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-12-01T00:00:00Z") Instant from,
+			@Schema(example = "2026-12-02T00:00:00Z") Instant to) {
 
 	}
 

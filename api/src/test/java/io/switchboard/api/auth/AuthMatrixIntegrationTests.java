@@ -105,6 +105,8 @@ class AuthMatrixIntegrationTests {
 				.body((f) -> Map.of("ordering", "per-call")),
 			row("POST /api/v1/routes/{id}/filter-test", Scope.ROUTES_WRITE).id(Fixtures::routeId)
 				.body((f) -> Map.of("payload", Map.of("event", "call.completed"))),
+			row("POST /api/v1/routes/{id}/backfill", Scope.ROUTES_WRITE).id(Fixtures::routeId)
+				.body((f) -> Map.of("from", java.time.Instant.now().minusSeconds(3600).toString())),
 			row("DELETE /api/v1/routes/{id}", Scope.ROUTES_WRITE).id(Fixtures::routeId),
 			row("GET /api/v1/events", Scope.EVENTS_READ),
 			row("GET /api/v1/events/{id}", Scope.EVENTS_READ).id(Fixtures::eventId),
@@ -114,7 +116,8 @@ class AuthMatrixIntegrationTests {
 			row("GET /api/v1/deliveries/{id}/attempts", Scope.DELIVERIES_READ).id(Fixtures::deliveryId),
 			row("POST /api/v1/deliveries/{id}/replay", Scope.DELIVERIES_REPLAY).id(Fixtures::deliveryId),
 			row("POST /api/v1/deliveries/replay", Scope.DELIVERIES_REPLAY).body((f) -> Map.of("status", "dead")),
-			row("GET /api/v1/jobs/{id}", Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY, Scope.DESTINATIONS_WRITE)
+			row("GET /api/v1/jobs/{id}", Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY, Scope.DESTINATIONS_WRITE,
+					Scope.ROUTES_WRITE)
 				.id(Fixtures::jobId),
 			row("POST /api/v1/destinations/{id}/test", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId));
 

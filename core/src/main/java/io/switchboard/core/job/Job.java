@@ -32,6 +32,9 @@ public record Job(TenantId tenantId, JobId id, String kind, String status, Strin
 	/** A bulk replay. */
 	public static final String REPLAY = "replay";
 
+	/** A route's backfill: its source's past events made into deliveries. */
+	public static final String BACKFILL = "backfill";
+
 	/** A destination's test send. */
 	public static final String DESTINATION_TEST = "destination-test";
 

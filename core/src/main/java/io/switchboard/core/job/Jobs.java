@@ -105,13 +105,29 @@ public class Jobs {
 	 * @return the job
 	 */
 	public Mono<Job> create(TenantId tenantId, JobId id, String kind, String params, long total, String createdBy) {
+		return create(tenantId, id, kind, params, total, createdBy, id.uuid());
+	}
+
+	/**
+	 * Queues a job that starts from a cursor of its own.
+	 * @param tenantId the owner
+	 * @param id the job's id
+	 * @param kind what it does
+	 * @param params its parameters, as JSON
+	 * @param total how many items it has
+	 * @param createdBy who asked for it
+	 * @param cursorId where its first batch starts
+	 * @return the queued job
+	 */
+	public Mono<Job> create(TenantId tenantId, JobId id, String kind, String params, long total, String createdBy,
+			UUID cursorId) {
 		return this.database.sql(INSERT)
 			.bind("tenantId", tenantId.uuid())
 			.bind("id", id.uuid())
 			.bind("kind", kind)
 			.bind("params", Json.of(params))
 			.bind("total", total)
-			.bind("cursorId", id.uuid())
+			.bind("cursorId", cursorId)
 			.bind("createdBy", createdBy)
 			.map(Jobs::read)
 			.one()

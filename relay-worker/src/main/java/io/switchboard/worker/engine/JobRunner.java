@@ -8,6 +8,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.job.Job;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
+import io.switchboard.core.route.Backfills;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -39,6 +40,8 @@ class JobRunner implements SmartLifecycle {
 
 	private final TestSendJob testSends;
 
+	private final Backfills backfills;
+
 	private final WorkerProperties properties;
 
 	private final ConnectionFactory connectionFactory;
@@ -51,11 +54,12 @@ class JobRunner implements SmartLifecycle {
 
 	private volatile Disposable loops;
 
-	JobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSends, WorkerProperties properties,
+	JobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSends, Backfills backfills, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
 		this.jobs = jobs;
 		this.replays = replays;
 		this.testSends = testSends;
+		this.backfills = backfills;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
 	}
@@ -78,7 +82,11 @@ class JobRunner implements SmartLifecycle {
 					.onBackpressureLatest()
 					.flatMap((tick) -> claim(Job.DESTINATION_TEST).flatMap(this::runTestSend), CONCURRENT_TEST_SENDS),
 				"Test send loop");
-		this.loops = Disposables.composite(replayLane, testLane);
+		Disposable backfillLane = WorkerLoops
+			.runForever(Flux.merge(polls, announced.filter(Job.BACKFILL::equals).map((kind) -> 0L))
+				.onBackpressureLatest()
+				.concatMap((tick) -> claim(Job.BACKFILL).flatMap(this::runBackfill), 1), "Backfill job loop");
+		this.loops = Disposables.composite(replayLane, testLane, backfillLane);
 	}
 
 	@Override
@@ -124,6 +132,25 @@ class JobRunner implements SmartLifecycle {
 			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.REPLAY))
 			.onErrorResume((error) -> {
 				logger.warn("Replay job " + job.id() + " of " + job.tenantId()
+						+ " stopped; it resumes when its lease expires: " + error);
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * Runs one batch of a backfill, then hands the job back, as a replay does: tenants'
+	 * backfills take turns.
+	 */
+	private Mono<Void> runBackfill(Job job) {
+		if (!this.running.get()) {
+			return Mono.empty();
+		}
+		return this.backfills.runBatch(job, this.properties.replayBatchSize(), this.properties.leaseDuration())
+			.flatMap(this.jobs::handBack)
+			.then()
+			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.BACKFILL))
+			.onErrorResume((error) -> {
+				logger.warn("Backfill job " + job.id() + " of " + job.tenantId()
 						+ " stopped; it resumes when its lease expires: " + error);
 				return Mono.empty();
 			});

@@ -9,6 +9,7 @@ import io.switchboard.core.delivery.SampleDeliveries;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
+import io.switchboard.core.route.Backfills;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.telemetry.DeliveryTelemetry;
@@ -66,9 +67,9 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	JobRunner jobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSendJob, WorkerProperties properties,
-			ConnectionFactory connectionFactory) {
-		return new JobRunner(jobs, replays, testSendJob, properties, connectionFactory);
+	JobRunner jobRunner(Jobs jobs, ReplayJobs replays, TestSendJob testSendJob, Backfills backfills,
+			WorkerProperties properties, ConnectionFactory connectionFactory) {
+		return new JobRunner(jobs, replays, testSendJob, backfills, properties, connectionFactory);
 	}
 
 	@Bean

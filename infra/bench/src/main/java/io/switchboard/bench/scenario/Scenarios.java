@@ -12,7 +12,8 @@ public final class Scenarios {
 	 * What {@code all} runs, in this order ({@code memory} reads what ingest and e2e
 	 * sampled).
 	 */
-	public static final List<String> ALL = List.of("ingest", "e2e", "isolation", "deliver", "history", "memory");
+	public static final List<String> ALL = List.of("ingest", "e2e", "isolation", "deliver", "history", "memory",
+			"filter-cost");
 
 	/** What {@code chaos} runs. */
 	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage", "bad-input",
@@ -62,6 +63,7 @@ public final class Scenarios {
 			case "receiver-outage" -> new ReceiverOutageScenario();
 			case "bad-input" -> new BadInputScenario();
 			case "noisy-neighbour" -> new NoisyNeighbourScenario();
+			case "filter-cost" -> new FilterCostScenario();
 			default -> throw new IllegalArgumentException(
 					"Unknown scenario '" + name + "'; known: " + ALL + ", " + CHAOS + ", all, chaos");
 		};
