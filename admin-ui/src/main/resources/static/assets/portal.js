@@ -114,6 +114,20 @@
 		}, 1000);
 	}
 
+	// Posts a form's fields (with its CSRF token) to a "try it" endpoint; gives its JSON answer.
+	function tryOn(url, form, fields) {
+		var body = new URLSearchParams();
+		body.set('_csrf', form.querySelector('input[name=_csrf]').value);
+		Object.keys(fields).forEach(function (name) { body.set(name, fields[name]); });
+		return fetch(url, { method: 'POST', body: body, credentials: 'same-origin',
+			headers: { 'Accept': 'application/json' } })
+			.then(function (response) { return response.json(); });
+	}
+
+	function problems(errors) {
+		return Object.keys(errors).map(function (field) { return errors[field]; }).join(' ');
+	}
+
 	// A value as people type it: numbers, true/false and null as JSON, the rest as text.
 	function typedValue(text) {
 		var trimmed = text.trim();
@@ -189,22 +203,17 @@
 		var result = builder.querySelector('#filter-result');
 		tryButton.addEventListener('click', function () {
 			var form = builder.closest('form');
-			var body = new URLSearchParams();
-			body.set('_csrf', form.querySelector('input[name=_csrf]').value);
-			body.set('sourceId', form.querySelector('[name=sourceId]').value);
-			body.set('eventTypes', form.querySelector('[name=eventTypes]').value);
-			body.set('filter', json.value);
-			body.set('on', builder.querySelector('#filter-on').value);
 			result.textContent = 'Trying…';
 			result.className = '';
-			fetch(tryButton.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin',
-				headers: { 'Accept': 'application/json' } })
-				.then(function (response) { return response.json(); })
+			tryOn(tryButton.getAttribute('data-url'), form, {
+				sourceId: form.querySelector('[name=sourceId]').value,
+				eventTypes: form.querySelector('[name=eventTypes]').value,
+				filter: json.value,
+				on: builder.querySelector('#filter-on').value
+			})
 				.then(function (answer) {
 					if (answer.errors) {
-						result.textContent = Object.keys(answer.errors).map(function (field) {
-							return answer.errors[field];
-						}).join(' ');
+						result.textContent = problems(answer.errors);
 						result.className = 'refused';
 					}
 					else if (answer.matches) {
@@ -233,20 +242,15 @@
 		var result = editor.querySelector('#transform-result');
 		var timer = null;
 		var run = function () {
-			var body = new URLSearchParams();
-			body.set('_csrf', form.querySelector('input[name=_csrf]').value);
 			var format = form.querySelector('[name=payloadFormat]');
-			body.set('payloadFormat', format ? format.value : 'original');
-			body.set('transform', expression.value);
-			body.set('on', on.value);
-			fetch(editor.getAttribute('data-url'), { method: 'POST', body: body, credentials: 'same-origin',
-				headers: { 'Accept': 'application/json' } })
-				.then(function (response) { return response.json(); })
+			tryOn(editor.getAttribute('data-url'), form, {
+				payloadFormat: format ? format.value : 'original',
+				transform: expression.value,
+				on: on.value
+			})
 				.then(function (answer) {
 					if (answer.errors) {
-						result.textContent = Object.keys(answer.errors).map(function (field) {
-							return answer.errors[field];
-						}).join(' ');
+						result.textContent = problems(answer.errors);
 						result.className = 'transform-result refused';
 					}
 					else if (answer.error) {
