@@ -23,6 +23,8 @@ import io.switchboard.worker.telemetry.DeliveryTelemetry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One attempt of one leased delivery, as named phases: expire (a delivery older than its
@@ -36,6 +38,12 @@ import reactor.core.publisher.Mono;
 class DeliveryAttempt {
 
 	private static final Log logger = LogFactory.getLog(DeliveryAttempt.class);
+
+	/**
+	 * Where transformations run: as many threads as cores, apart from the event loops.
+	 */
+	private static final Scheduler TRANSFORMS = Schedulers.newParallel("transform",
+			Runtime.getRuntime().availableProcessors(), true);
 
 	private final DeliveryQueue queue;
 
@@ -79,26 +87,35 @@ class DeliveryAttempt {
 			return defer(delivery, admission);
 		}
 		Instant started = Instant.now();
-		PreparedRequest request;
-		try {
-			request = PreparedRequest.of(delivery, this.userAgent, started);
-		}
-		catch (TransformFailed ex) {
+		return prepare(delivery, started).onErrorResume((error) -> {
+			// nothing was sent: the place is free again, and the circuit has nothing to
+			// count
 			admission.released();
 			placeFreed.run();
-			return untransformable(delivery, started, ex);
-		}
-		return send(delivery, request).flatMap((sent) -> {
+			return Mono.error(error);
+		}).flatMap((request) -> send(delivery, request).flatMap((sent) -> {
 			Classification classified = classify(sent, started);
 			admission.finished(classified.delivered(), sent.duration());
 			placeFreed.run();
 			Decision decision = this.decider.decide(delivery, classified, Instant.now(), ThreadLocalRandom.current());
 			return settle(delivery, request, started, sent, classified, decision);
-		}).onErrorResume((error) -> {
-			logger.warn("Could not settle the attempt of " + delivery + "; its lease will expire and it will be "
-					+ "tried again: " + error);
-			return Mono.empty();
-		});
+		}))
+			.onErrorResume(TransformFailed.class, (failure) -> untransformable(delivery, started, failure))
+			.onErrorResume((error) -> {
+				logger.warn("Could not settle the attempt of " + delivery + "; its lease will expire and it will be "
+						+ "tried again: " + error);
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * The body and signature. A transformation runs on its own threads, never on the
+	 * event loop that leased the delivery: one tenant's 250 ms expression must not hold
+	 * up anyone's database or HTTP I/O.
+	 */
+	private Mono<PreparedRequest> prepare(LeasedDelivery delivery, Instant started) {
+		Mono<PreparedRequest> prepared = Mono.fromCallable(() -> PreparedRequest.of(delivery, this.userAgent, started));
+		return (delivery.target().transform() != null) ? prepared.subscribeOn(TRANSFORMS) : prepared;
 	}
 
 	/** Older than its max age: dead, unsent. */
