@@ -56,12 +56,7 @@ public class TransformTrials {
 	public Mono<TransformResult> run(Actor actor, DestinationId destinationId, TransformTrial trial) {
 		return Mono.defer(() -> {
 			InputErrors errors = new InputErrors();
-			boolean hasPayload = trial.payload() != null && !trial.payload().isBlank();
-			boolean hasEvent = trial.eventId() != null && !trial.eventId().isBlank();
-			errors.require(hasPayload != hasEvent, "payload", "Give either a payload or an eventId to try.");
-			if (trial.transform() != null && !trial.transform().isBlank()) {
-				errors.read("transform", () -> PayloadTransform.compile(trial.transform()));
-			}
+			boolean hasPayload = checked(trial, errors);
 			errors.throwIfAny();
 			return this.destinations.findByTenantAndId(actor.tenantId(), destinationId)
 				.flatMap((destination) -> event(actor, trial, hasPayload)
@@ -80,16 +75,25 @@ public class TransformTrials {
 	public Mono<TransformResult> runDraft(Actor actor, String payloadFormat, TransformTrial trial) {
 		return Mono.defer(() -> {
 			InputErrors errors = new InputErrors();
-			boolean hasPayload = trial.payload() != null && !trial.payload().isBlank();
-			boolean hasEvent = trial.eventId() != null && !trial.eventId().isBlank();
-			errors.require(hasPayload != hasEvent, "payload", "Give either a payload or an eventId to try.");
+			boolean hasPayload = checked(trial, errors);
 			PayloadFormat format = errors.read("payloadFormat", () -> PayloadFormat.of(payloadFormat));
-			if (trial.transform() != null && !trial.transform().isBlank()) {
-				errors.read("transform", () -> PayloadTransform.compile(trial.transform()));
-			}
 			errors.throwIfAny();
 			return event(actor, trial, hasPayload).map((event) -> result(format, null, trial, event));
 		});
+	}
+
+	/**
+	 * Checks a trial: a payload or an event, not both, and an expression that compiles.
+	 * @return whether it tries a payload
+	 */
+	private static boolean checked(TransformTrial trial, InputErrors errors) {
+		boolean hasPayload = trial.payload() != null && !trial.payload().isBlank();
+		boolean hasEvent = trial.eventId() != null && !trial.eventId().isBlank();
+		errors.require(hasPayload != hasEvent, "payload", "Give either a payload or an eventId to try.");
+		if (trial.transform() != null && !trial.transform().isBlank()) {
+			errors.read("transform", () -> PayloadTransform.compile(trial.transform()));
+		}
+		return hasPayload;
 	}
 
 	private Mono<Event> event(Actor actor, TransformTrial trial, boolean hasPayload) {
