@@ -180,14 +180,29 @@
 		var rows = builder.querySelector('[data-filter-rows]');
 		var template = builder.querySelector('template[data-filter-row]');
 		var json = builder.querySelector('textarea[name=filter]');
+		// the rows write the JSON until someone edits the JSON by hand
+		var manual = false;
 		var write = function () {
+			if (manual) {
+				return;
+			}
 			var rule = ruleOf(rows.querySelectorAll('.filter-row'));
 			json.value = Object.keys(rule).length ? JSON.stringify(rule, null, 2) : '';
 		};
-		var add = function () {
+		var add = function (field, operator, value) {
 			rows.appendChild(template.content.cloneNode(true));
+			var row = rows.lastElementChild;
+			if (field !== undefined) {
+				row.querySelector('.filter-field').value = field;
+				row.querySelector('.filter-operator').value = operator;
+				row.querySelector('.filter-value').value = Array.isArray(value) ? value.join(', ')
+					: (typeof value === 'string' ? value : JSON.stringify(value));
+			}
 		};
-		builder.querySelector('[data-filter-add]').addEventListener('click', add);
+		json.addEventListener('input', function () { manual = true; });
+		builder.querySelector('[data-filter-add]').addEventListener('click', function () {
+			add();
+		});
 		rows.addEventListener('input', write);
 		rows.addEventListener('change', write);
 		rows.addEventListener('click', function (event) {
@@ -198,6 +213,33 @@
 		});
 		if (!json.value.trim()) {
 			add();
+		}
+		else {
+			// a saved rule: shown as rows when it is one the rows can write, else left as JSON
+			try {
+				var saved = JSON.parse(json.value);
+				var simple = Object.keys(saved).every(function (field) { return field.charAt(0) !== '$'; });
+				if (simple) {
+					Object.keys(saved).forEach(function (field) {
+						var tests = saved[field];
+						var operators = tests !== null && typeof tests === 'object' && !Array.isArray(tests)
+							&& Object.keys(tests).length > 0
+							&& Object.keys(tests).every(function (key) { return key.charAt(0) === '$'; });
+						if (operators) {
+							Object.keys(tests).forEach(function (operator) { add(field, operator, tests[operator]); });
+						}
+						else {
+							add(field, '$eq', tests);
+						}
+					});
+				}
+				else {
+					manual = true;
+				}
+			}
+			catch (ignored) {
+				manual = true;
+			}
 		}
 		var tryButton = builder.querySelector('#filter-try');
 		var result = builder.querySelector('#filter-result');

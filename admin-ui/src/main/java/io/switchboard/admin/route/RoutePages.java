@@ -21,6 +21,8 @@ import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.route.Backfills;
 import io.switchboard.core.route.FilterTrial;
 import io.switchboard.core.route.FilterTrials;
+import io.switchboard.core.route.Route;
+import io.switchboard.core.route.RouteChange;
 import io.switchboard.core.route.RouteDraft;
 import io.switchboard.core.route.RouteRepository;
 import io.switchboard.core.route.Routes;
@@ -77,7 +79,7 @@ class RoutePages {
 
 	@GetMapping("/routes")
 	Mono<String> listRoutes(@AuthenticationPrincipal Member member, Model model) {
-		return page(member, new RouteForm("", "", "*", "none", ""), Map.of(), model);
+		return page(member, new RouteForm("", "", "*", "none", "", true), Map.of(), model);
 	}
 
 	@PostMapping("/routes")
@@ -128,6 +130,39 @@ class RoutePages {
 			.map((job) -> "redirect:/jobs/" + job.id());
 	}
 
+	@GetMapping("/routes/{id}")
+	Mono<String> showRoute(@PathVariable String id, @AuthenticationPrincipal Member member, Model model) {
+		return found(this.repository.findByTenantAndId(member.tenantId(), RouteId.parse(id)))
+			.flatMap((route) -> edit(member, route, RouteForm.of(route), Map.of(), model));
+	}
+
+	@PostMapping("/routes/{id}")
+	Mono<String> updateRoute(@PathVariable String id, @ModelAttribute("form") RouteForm form,
+			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
+		RouteId routeId = RouteId.parse(id);
+		RouteChange change = new RouteChange(form.eventTypeList(), (form.ordering() != null) ? form.ordering() : "",
+				Boolean.TRUE.equals(form.enabled()), (form.filter() != null) ? form.filter() : "");
+		return found(this.routes.update(member.asActor(), routeId, change)).flatMap((after) -> {
+			model.addAttribute("notice", "Route saved.");
+			return edit(member, after, RouteForm.of(after), Map.of(), model);
+		})
+			.onErrorResume(InvalidInput.class,
+					(invalid) -> found(this.repository.findByTenantAndId(member.tenantId(), routeId))
+						.flatMap((route) -> {
+							exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+							return edit(member, route, form, invalid.errors(), model);
+						}));
+	}
+
+	private Mono<String> edit(Member member, Route route, RouteForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("route", route);
+		return page(member, form, errors, model).thenReturn("routes/show");
+	}
+
+	private static Mono<Route> found(Mono<Route> route) {
+		return route.switchIfEmpty(Mono.error(() -> new NotFound("route")));
+	}
+
 	@PostMapping("/routes/{id}/delete")
 	Mono<String> deleteRoute(@PathVariable String id, @AuthenticationPrincipal Member member) {
 		return this.routes.delete(member.asActor(), RouteId.parse(id))
@@ -161,8 +196,16 @@ class RoutePages {
 	 * @param eventTypes patterns separated by commas
 	 * @param ordering {@code none} or {@code per-call}
 	 * @param filter a rule on the payload as JSON, empty for none
+	 * @param enabled whether the route forwards events (the edit form)
 	 */
-	record RouteForm(String sourceId, String destinationId, String eventTypes, String ordering, String filter) {
+	record RouteForm(String sourceId, String destinationId, String eventTypes, String ordering, String filter,
+			Boolean enabled) {
+
+		static RouteForm of(Route route) {
+			return new RouteForm(route.sourceId().toString(), route.destinationId().toString(),
+					String.join(", ", route.eventTypes()), route.ordering(),
+					(route.filter() != null) ? route.filter().json().toPrettyString() : "", route.enabled());
+		}
 
 		List<String> eventTypeList() {
 			return eventTypeList(this.eventTypes);

@@ -319,6 +319,24 @@ class PortalBrowserIntegrationTests {
 			assertThat(browser.find(By.cssSelector("td.filter code")).getText()).contains("completed");
 			assertThat(browser.find(By.cssSelector("td.filter .hint")).getText()).isEqualTo("0 held back");
 
+			// editing the route shows its saved rule as rows; a changed row rewrites the
+			// rule
+			browser.click(By.linkText("Edit"));
+			browser.await((driver) -> browser.heading().equals("Calls → CRM"));
+			assertThat(browser.find(By.cssSelector(".filter-row .filter-field")).getAttribute("value"))
+				.isEqualTo("call.status");
+			assertThat(new Select(browser.find(By.cssSelector(".filter-row .filter-operator"))).getFirstSelectedOption()
+				.getAttribute("value")).isEqualTo("$in");
+			WebElement saved = browser.find(By.cssSelector(".filter-row .filter-value"));
+			assertThat(saved.getAttribute("value")).isEqualTo("completed, connected");
+			saved.clear();
+			saved.sendKeys("completed");
+			browser.click(By.xpath("//button[text()='Save route']"));
+			browser.await((driver) -> browser.find(By.cssSelector("p.notice")).getText().equals("Route saved."));
+			browser.open("/routes");
+			assertThat(browser.find(By.cssSelector("td.filter code")).getText()).doesNotContain("connected")
+				.contains("completed");
+
 			browser.open("/destinations/new?kind=custom");
 			browser.find(By.id("transform"))
 				.sendKeys("{\"who\": call.from, \"inbound\": call.direction = \"inbound\"}");
