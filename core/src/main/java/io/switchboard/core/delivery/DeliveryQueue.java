@@ -66,7 +66,9 @@ public class DeliveryQueue {
 					JOIN destination t ON t.tenant_id = q.tenant_id AND t.id = q.destination_id
 					LEFT JOIN destination_room dr ON dr.destination_id = q.destination_id
 					LEFT JOIN tenant_room tr ON tr.tenant_id = q.tenant_id
-					WHERE q.destination_id <> ALL(:unavailable)),
+					-- a destination switched off while one of its deliveries was leased gets that
+					-- delivery back pending; it waits there, unsent, until the destination is on
+					WHERE q.destination_id <> ALL(:unavailable) AND t.enabled AND t.deleted_at IS NULL),
 				due AS (
 					SELECT d.tenant_id, d.id, d.next_attempt_at, o.timeout_ms,
 						row_number() OVER (PARTITION BY o.destination_id ORDER BY d.next_attempt_at, d.id) AS turn,

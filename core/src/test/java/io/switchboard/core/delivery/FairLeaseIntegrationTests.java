@@ -133,6 +133,20 @@ class FairLeaseIntegrationTests {
 		assertThat(lease(LeaseRoom.of(10, Set.of()))).as("already leased").isEmpty();
 	}
 
+	@Test
+	void deliveriesOfADestinationSwitchedOffAreNotTakenUntilItIsOnAgain() throws Exception {
+		TenantId tenant = this.rows.createTenant();
+		Destination destination = this.rows.createDestination(tenant);
+		this.rows.seedDeliveries(destination, 2, 1);
+		// switched off while these were leased: they came back pending, not paused
+		QueueRows.execute("UPDATE destination SET enabled = false WHERE tenant_id = ? AND id = ?", tenant.uuid(),
+				destination.id().uuid());
+		assertThat(lease(LeaseRoom.of(10, Set.of()))).isEmpty();
+		QueueRows.execute("UPDATE destination SET enabled = true WHERE tenant_id = ? AND id = ?", tenant.uuid(),
+				destination.id().uuid());
+		assertThat(lease(LeaseRoom.of(10, Set.of()))).containsOnly(Map.entry(destination.id(), 2L));
+	}
+
 	private Map<DestinationId, Long> lease(LeaseRoom room) {
 		return count(leased(room), LeasedDelivery::destinationId);
 	}
