@@ -10,24 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.core.destination.Destination;
-import io.switchboard.core.destination.DestinationKind;
-import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.fixture.Relays;
+import io.switchboard.core.fixture.Relays.SeededRelay;
 import io.switchboard.core.ingest.EventStore;
 import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.ingest.IngestOutcome;
-import io.switchboard.core.route.RouteRepository;
-import io.switchboard.core.source.NewSource;
-import io.switchboard.core.source.Provider;
 import io.switchboard.core.source.Source;
-import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.Tenant;
-import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.testsupport.ProviderPayloads;
 import io.switchboard.testsupport.TestDatabase;
 import io.switchboard.testsupport.TestReceiver;
-import org.awaitility.Awaitility;
 
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -46,16 +41,10 @@ final class RelayFixture {
 
 	RelayFixture(ApplicationContext context, TestReceiver receiver, String ordering) throws Exception {
 		this.store = context.getBean(EventStore.class);
-		this.tenant = context.getBean(TenantRepository.class).create("Worker Test").block();
-		this.source = context.getBean(SourceRepository.class)
-			.create(this.tenant.id(), NewSource.of("MV", Provider.MINIVOICE, null))
-			.block();
-		this.destination = context.getBean(DestinationRepository.class)
-			.create(this.tenant.id(), "Receiver", DestinationKind.CUSTOM, receiver.url())
-			.block();
-		context.getBean(RouteRepository.class)
-			.create(this.tenant.id(), this.source.id(), this.destination.id(), List.of("*"), ordering)
-			.block();
+		SeededRelay relay = Relays.seedRelay(context, receiver.url(), ordering);
+		this.tenant = relay.tenant();
+		this.source = relay.source();
+		this.destination = relay.destination();
 		// short schedules by configuration, never by sleeping
 		execute("UPDATE destination SET retry_delays_ms = '{100,100,100}' WHERE tenant_id = ?");
 	}
