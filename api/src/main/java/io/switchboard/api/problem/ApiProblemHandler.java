@@ -27,7 +27,7 @@ import org.springframework.web.server.ServerWebInputException;
 @RestControllerAdvice(basePackages = { "io.switchboard.api.auth", "io.switchboard.api.signup",
 		"io.switchboard.api.token", "io.switchboard.api.source", "io.switchboard.api.destination",
 		"io.switchboard.api.route", "io.switchboard.api.event", "io.switchboard.api.delivery",
-		"io.switchboard.api.audit", "io.switchboard.api.job" })
+		"io.switchboard.api.audit", "io.switchboard.api.job", "io.switchboard.api.issue" })
 class ApiProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiProblemHandler.class);

@@ -19,14 +19,16 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import io.switchboard.api.ApiEndpoints;
 import io.switchboard.api.ApiClient;
-import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.ApiClient.Response;
+import io.switchboard.api.ApiEndpoints;
 import io.switchboard.api.ApiEndpoints.Endpoint;
+import io.switchboard.api.ApiIntegrationTestApplication;
 import io.switchboard.api.auth.ScopeRule;
 import io.switchboard.api.auth.ScopeRules;
 import io.switchboard.api.inbound.OpenSslAccess;
+import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.id.IssueId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.id.UserId;
 import io.switchboard.core.token.ApiTokens;
@@ -34,17 +36,18 @@ import io.switchboard.core.token.MemberRole;
 import io.switchboard.core.token.Scope;
 import io.switchboard.core.token.TokenMaker;
 import io.switchboard.core.user.UserRepository;
+
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +122,11 @@ class AuthMatrixIntegrationTests {
 			row("GET /api/v1/jobs/{id}", Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY, Scope.DESTINATIONS_WRITE,
 					Scope.ROUTES_WRITE)
 				.id(Fixtures::jobId),
-			row("POST /api/v1/destinations/{id}/test", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId));
+			row("POST /api/v1/destinations/{id}/test", Scope.DESTINATIONS_WRITE).id(Fixtures::destinationId),
+			row("GET /api/v1/issues", Scope.DELIVERIES_READ),
+			row("GET /api/v1/issues/{id}", Scope.DELIVERIES_READ).id(Fixtures::issueId),
+			row("POST /api/v1/issues/{id}/acknowledge", Scope.DESTINATIONS_WRITE).id(Fixtures::issueId),
+			row("POST /api/v1/issues/{id}/resolve", Scope.DESTINATIONS_WRITE).id(Fixtures::issueId));
 
 	@LocalServerPort
 	private int port;
@@ -366,8 +373,18 @@ class AuthMatrixIntegrationTests {
 		Response job = this.api.send("POST", "/api/v1/deliveries/replay", Map.of("status", "dead"),
 				ApiClient.bearer(token));
 		assertThat(job.status()).as(job.body()).isEqualTo(202);
+		IssueId issue = IssueId.generate();
+		this.context.getBean(DatabaseClient.class)
+			.sql("INSERT INTO issue (tenant_id, id, kind, resource_type, resource_id, summary) "
+					+ "VALUES (:tenantId, :id, 'destination-disabled', 'destination', :destinationId, 'Zap is off.')")
+			.bind("tenantId", TenantId.parse(signup.text("tenantId")).uuid())
+			.bind("id", issue.uuid())
+			.bind("destinationId", DestinationId.parse(destination.text("id")).uuid())
+			.fetch()
+			.rowsUpdated()
+			.block();
 		return new Fixtures(signup.text("tenantId"), signup.text("userId"), token, issued.text("id"), source.text("id"),
-				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"));
+				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"), issue.toString());
 	}
 
 	private Callers callers(Fixtures mine) throws Exception {
@@ -452,7 +469,7 @@ class AuthMatrixIntegrationTests {
 	 * One tenant and one of each of its resources.
 	 */
 	record Fixtures(String tenantId, String ownerId, String token, String tokenId, String sourceId,
-			String destinationId, String routeId, String eventId, String deliveryId, String jobId) {
+			String destinationId, String routeId, String eventId, String deliveryId, String jobId, String issueId) {
 
 	}
 

@@ -240,7 +240,7 @@ class PortalBrowserIntegrationTests {
 			browser.open(eventPath);
 			browser.screenshot("event-phone");
 			for (String path : List.of(eventPath, "/", "/tokens", "/team", "/destinations/new?kind=custom", "/routes",
-					"/dead-letters", "/audit-log")) {
+					"/dead-letters", "/audit-log", "/issues")) {
 				browser.open(path);
 				// Chromium sometimes lays a page out once before its stylesheet applies
 				// (seen: the audit log's table 734 px wide in the page's default font,

@@ -9,6 +9,7 @@ import io.switchboard.core.delivery.SampleDeliveries;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
+import io.switchboard.core.issue.IssueScan;
 import io.switchboard.core.route.Backfills;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
@@ -21,12 +22,14 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The engine's parts: the guarded receiver client, the attempt, the loop.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WorkerProperties.class, WorkerProperties.Egress.class })
+@EnableConfigurationProperties({ WorkerProperties.class, WorkerProperties.Egress.class,
+		IssueScanLoop.Properties.class })
 public class WorkerEngineConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WorkerEngineConfiguration.class);
@@ -45,6 +48,12 @@ public class WorkerEngineConfiguration {
 				(tenantId, destinationId, state, at) -> circuits.report(tenantId, destinationId, state, at)
 					.subscribe(null, (error) -> logger.warn(
 							"Could not record that the circuit of " + destinationId + " is " + state + ": " + error)));
+	}
+
+	@Bean
+	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties) {
+		return new IssueScanLoop(new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
+				properties.refusalThreshold()), properties.scanInterval());
 	}
 
 	@Bean

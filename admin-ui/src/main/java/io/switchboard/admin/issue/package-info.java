@@ -1,0 +1,5 @@
+/**
+ * {@code /issues}: what is wrong with the tenant's relay, and acknowledging or resolving
+ * it.
+ */
+package io.switchboard.admin.issue;

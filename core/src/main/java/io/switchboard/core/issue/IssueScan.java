@@ -1,0 +1,218 @@
+package io.switchboard.core.issue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.switchboard.core.id.IssueId;
+import io.switchboard.core.signature.RejectionReason;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Opens the issues whose condition holds and resolves those whose condition cleared, for
+ * every tenant, in a few statements: a destination switched off by Switchboard (a 410, an
+ * abort), a destination whose circuit has stayed open for {@code failingAfter}, a source
+ * that refused at least {@code refusalThreshold} signed requests in {@code refusalWindow}
+ * (a wrong or rotated secret). Several workers may scan at once: the unique index on
+ * unresolved issues keeps one per resource and kind.
+ */
+public class IssueScan {
+
+	/** What the portal and the API write when the owner switches a destination off. */
+	public static final String OWNERS_REASON = "Switched off by its owner.";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String UNRESOLVED = """
+			NOT EXISTS (SELECT 1 FROM issue i WHERE i.tenant_id = %s.tenant_id AND i.kind = '%s'
+				AND i.resource_id = %s AND i.status <> 'resolved')
+			""";
+
+	private static final String DISABLED = """
+			SELECT d.tenant_id, d.id, d.name, d.kind, d.disabled_reason, d.disabled_at FROM destination d
+			WHERE NOT d.enabled AND d.deleted_at IS NULL AND d.disabled_reason IS DISTINCT FROM :owners AND
+			""" + UNRESOLVED.formatted("d", "destination-disabled", "d.id") + " LIMIT 500";
+
+	private static final String FAILING = """
+			SELECT d.tenant_id, d.id, d.name, d.kind, d.circuit_changed_at FROM destination d
+			WHERE d.circuit_state = 'open' AND d.circuit_changed_at <= now() - make_interval(secs => :after)
+				AND d.enabled AND d.deleted_at IS NULL AND
+			""" + UNRESOLVED.formatted("d", "destination-failing", "d.id") + " LIMIT 500";
+
+	private static final String REJECTING = """
+			SELECT r.tenant_id, r.source_id, s.name, count(*) AS refused, max(r.received_at) AS last,
+				mode() WITHIN GROUP (ORDER BY r.reason) AS reason
+			FROM inbound_rejection r
+			JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
+			WHERE r.received_at > now() - make_interval(secs => :window) AND r.reason = ANY(:reasons) AND
+			""" + UNRESOLVED.formatted("r", "source-rejecting", "r.source_id") + """
+			GROUP BY r.tenant_id, r.source_id, s.name
+			HAVING count(*) >= :threshold
+			LIMIT 500
+			""";
+
+	private static final String OPEN = """
+			INSERT INTO issue (tenant_id, id, kind, resource_type, resource_id, summary, evidence)
+			VALUES (:tenantId, :id, :kind, :resourceType, :resourceId, :summary, CAST(:evidence AS jsonb))
+			ON CONFLICT (tenant_id, kind, resource_id) WHERE status <> 'resolved' DO NOTHING
+			""";
+
+	private static final String CLEARED_DISABLED = """
+			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
+				resolution = CASE WHEN d.deleted_at IS NOT NULL THEN 'The destination was deleted.'
+					ELSE 'The destination is on again; its paused deliveries go on.' END
+			FROM destination d
+			WHERE i.kind = 'destination-disabled' AND i.status <> 'resolved' AND d.tenant_id = i.tenant_id
+				AND d.id = i.resource_id AND (d.enabled OR d.deleted_at IS NOT NULL)
+			""";
+
+	private static final String CLEARED_FAILING = """
+			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
+				resolution = CASE WHEN d.circuit_state <> 'open' THEN 'The destination answers again.'
+					ELSE 'The destination was switched off or deleted.' END
+			FROM destination d
+			WHERE i.kind = 'destination-failing' AND i.status <> 'resolved' AND d.tenant_id = i.tenant_id
+				AND d.id = i.resource_id AND (d.circuit_state <> 'open' OR NOT d.enabled OR d.deleted_at IS NOT NULL)
+			""";
+
+	private static final String CLEARED_REJECTING = """
+			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
+				resolution = 'No request was refused for its signature in the last ' || :minutes || ' minutes.'
+			WHERE i.kind = 'source-rejecting' AND i.status <> 'resolved' AND NOT EXISTS (
+				SELECT 1 FROM inbound_rejection r WHERE r.tenant_id = i.tenant_id AND r.source_id = i.resource_id
+					AND r.received_at > now() - make_interval(secs => :window) AND r.reason = ANY(:reasons))
+			""";
+
+	private static final String[] REFUSED_FOR_SIGNATURE = reasons();
+
+	private final DatabaseClient database;
+
+	private final Duration failingAfter;
+
+	private final Duration refusalWindow;
+
+	private final int refusalThreshold;
+
+	/**
+	 * A scan.
+	 * @param database the database
+	 * @param failingAfter how long a circuit stays open before it is an issue
+	 * @param refusalWindow how far back refusals count
+	 * @param refusalThreshold how many refusals in the window make an issue
+	 */
+	public IssueScan(DatabaseClient database, Duration failingAfter, Duration refusalWindow, int refusalThreshold) {
+		this.database = database;
+		this.failingAfter = failingAfter;
+		this.refusalWindow = refusalWindow;
+		this.refusalThreshold = refusalThreshold;
+	}
+
+	/**
+	 * One scan of every tenant.
+	 * @return how many issues it opened and resolved
+	 */
+	public Mono<Long> runOnce() {
+		return Flux
+			.concat(openDisabled(), openFailing(), openRejecting(), resolve(CLEARED_DISABLED), resolve(CLEARED_FAILING),
+					resolveRejecting())
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> openDisabled() {
+		return this.database.sql(DISABLED).bind("owners", OWNERS_REASON).map((row) -> {
+			String name = row.get("name", String.class);
+			String reason = row.get("disabled_reason", String.class);
+			Instant since = row.get("disabled_at", Instant.class);
+			return new Opening(row.get("tenant_id", UUID.class), "destination-disabled", "destination",
+					row.get("id", UUID.class),
+					"\"" + name + "\" was switched off: " + reason + " Its waiting deliveries are paused, not lost: "
+							+ "switch it on again once the receiver is back (for Zapier, a new Zap's URL).",
+					Map.of("reason", String.valueOf(reason), "since", String.valueOf(since), "kind",
+							String.valueOf(row.get("kind", String.class))));
+		}).all().concatMap(this::open).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> openFailing() {
+		return this.database.sql(FAILING).bind("after", (double) this.failingAfter.toSeconds()).map((row) -> {
+			String name = row.get("name", String.class);
+			String kind = row.get("kind", String.class);
+			Instant since = row.get("circuit_changed_at", Instant.class);
+			String hint = "n8n".equals(kind)
+					? " If n8n answers 404 \"webhook is not registered\", the workflow is not active (or its test URL "
+							+ "is in use): activate it. Deliveries keep being retried."
+					: " Its deliveries wait and are retried as the schedule says.";
+			return new Opening(row.get("tenant_id", UUID.class), "destination-failing", "destination",
+					row.get("id", UUID.class), "\"" + name + "\" has been failing since " + since
+							+ ": its receiver keeps refusing or timing out." + hint,
+					Map.of("circuitOpenSince", String.valueOf(since), "kind", String.valueOf(kind)));
+		}).all().concatMap(this::open).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> openRejecting() {
+		return this.database.sql(REJECTING)
+			.bind("window", (double) this.refusalWindow.toSeconds())
+			.bind("reasons", REFUSED_FOR_SIGNATURE)
+			.bind("threshold", this.refusalThreshold)
+			.map((row) -> {
+				long refused = row.get("refused", Long.class);
+				String reason = row.get("reason", String.class);
+				return new Opening(row.get("tenant_id", UUID.class), "source-rejecting", "source",
+						row.get("source_id", UUID.class),
+						"\"" + row.get("name", String.class) + "\" refused " + refused + " request(s) in the last "
+								+ this.refusalWindow.toMinutes() + " minutes, mostly " + reason
+								+ ": the sender's secret is probably wrong or was rotated. Compare it with the one "
+								+ "on the source's page.",
+						Map.of("refused", String.valueOf(refused), "reason", String.valueOf(reason), "last",
+								String.valueOf(row.get("last", Instant.class))));
+			})
+			.all()
+			.concatMap(this::open)
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> open(Opening opening) {
+		return this.database.sql(OPEN)
+			.bind("tenantId", opening.tenantId())
+			.bind("id", IssueId.generate().uuid())
+			.bind("kind", opening.kind())
+			.bind("resourceType", opening.resourceType())
+			.bind("resourceId", opening.resourceId())
+			.bind("summary", opening.summary())
+			.bind("evidence", JSON.writeValueAsString(opening.evidence()))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private Mono<Long> resolve(String sql) {
+		return this.database.sql(sql).fetch().rowsUpdated();
+	}
+
+	private Mono<Long> resolveRejecting() {
+		return this.database.sql(CLEARED_REJECTING)
+			.bind("window", (double) this.refusalWindow.toSeconds())
+			.bind("minutes", String.valueOf(this.refusalWindow.toMinutes()))
+			.bind("reasons", REFUSED_FOR_SIGNATURE)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private static String[] reasons() {
+		String[] reasons = new String[RejectionReason.values().length + 1];
+		for (int i = 0; i < RejectionReason.values().length; i++) {
+			reasons[i] = RejectionReason.values()[i].code();
+		}
+		reasons[reasons.length - 1] = "secret-not-configured";
+		return reasons;
+	}
+
+	private record Opening(UUID tenantId, String kind, String resourceType, UUID resourceId, String summary,
+			Map<String, String> evidence) {
+
+	}
+
+}
