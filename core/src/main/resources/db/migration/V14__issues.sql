@@ -24,4 +24,4 @@ CREATE INDEX issue_by_status ON issue (tenant_id, status, id);
 -- what the scan reads: switched-off destinations, open circuits, recent refusals
 CREATE INDEX destination_off ON destination (tenant_id) WHERE NOT enabled AND deleted_at IS NULL;
 CREATE INDEX destination_circuit_open ON destination (tenant_id) WHERE circuit_state = 'open';
-CREATE INDEX inbound_rejection_recent ON inbound_rejection (received_at);
+CREATE INDEX inbound_rejection_recent ON inbound_rejection (received_at, tenant_id);

@@ -3,6 +3,7 @@ package io.switchboard.app.relay;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.app.relay.SwitchboardApi.Answer;
 import io.switchboard.testsupport.TestReceiver;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +31,9 @@ class IssuesIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private final TestReceiver receiver = new TestReceiver();
 
@@ -64,6 +69,8 @@ class IssuesIntegrationTests {
 		assertThat(issue.path("summary").asString()).contains("Deleted Zap").contains("410");
 		Thread.sleep(600); // several scans: still one issue
 		assertThat(api.call("GET", "/api/v1/issues", null).body().path("data")).hasSize(1);
+		assertThat(this.registry.get("switchboard.issues.open").tag("kind", "destination-disabled").gauge().value())
+			.isGreaterThanOrEqualTo(1);
 
 		String path = "/api/v1/issues/" + issue.path("id").asString();
 		assertThat(api.call("POST", path + "/acknowledge", null).body().path("status").asString())

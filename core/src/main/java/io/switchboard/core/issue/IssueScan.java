@@ -2,6 +2,8 @@ package io.switchboard.core.issue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -88,6 +90,13 @@ public class IssueScan {
 					AND r.received_at > now() - make_interval(secs => :window) AND r.reason = ANY(:reasons))
 			""";
 
+	private static final String OPEN_BY_KIND = """
+			SELECT kind, count(*) AS issues FROM issue WHERE status <> 'resolved' GROUP BY kind
+			""";
+
+	/** The kinds of issue there are. */
+	public static final List<String> KINDS = List.of("destination-disabled", "destination-failing", "source-rejecting");
+
 	private static final String[] REFUSED_FOR_SIGNATURE = reasons();
 
 	private final DatabaseClient database;
@@ -121,6 +130,22 @@ public class IssueScan {
 			.concat(openDisabled(), openFailing(), openRejecting(), resolve(CLEARED_DISABLED), resolve(CLEARED_FAILING),
 					resolveRejecting())
 			.reduce(0L, Long::sum);
+	}
+
+	/**
+	 * How many issues are unresolved, by kind, across every tenant (for the metrics).
+	 * @return kind → count, every kind present
+	 */
+	public Mono<Map<String, Long>> unresolvedByKind() {
+		return this.database.sql(OPEN_BY_KIND)
+			.map((row) -> Map.entry(row.get("kind", String.class), row.get("issues", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((found) -> {
+				Map<String, Long> counts = new HashMap<>();
+				KINDS.forEach((kind) -> counts.put(kind, found.getOrDefault(kind, 0L)));
+				return counts;
+			});
 	}
 
 	private Mono<Long> openDisabled() {

@@ -1,8 +1,13 @@
 package io.switchboard.worker.engine;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.core.issue.IssueScan;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,11 +33,21 @@ class IssueScanLoop implements SmartLifecycle {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
+	private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
+
 	private volatile Disposable schedule;
 
-	IssueScanLoop(IssueScan scan, Duration interval) {
+	IssueScanLoop(IssueScan scan, Duration interval, MeterRegistry registry) {
 		this.scan = scan;
 		this.interval = interval;
+		for (String kind : IssueScan.KINDS) {
+			AtomicLong count = new AtomicLong();
+			this.unresolved.put(kind, count);
+			Gauge.builder("switchboard.issues.open", count, AtomicLong::get)
+				.description("Issues not yet resolved, every tenant's, as this worker's last scan saw them")
+				.tag("kind", kind)
+				.register(registry);
+		}
 	}
 
 	@Override
@@ -40,10 +55,13 @@ class IssueScanLoop implements SmartLifecycle {
 		if (this.running.compareAndSet(false, true)) {
 			this.schedule = Flux.interval(this.interval, this.interval)
 				.onBackpressureDrop()
-				.concatMap((tick) -> this.scan.runOnce().onErrorResume((error) -> {
-					logger.warn("Issue scan failed; trying again in " + this.interval + ": " + error);
-					return Mono.empty();
-				}), 1)
+				.concatMap((tick) -> this.scan.runOnce()
+					.then(this.scan.unresolvedByKind())
+					.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count)))
+					.onErrorResume((error) -> {
+						logger.warn("Issue scan failed; trying again in " + this.interval + ": " + error);
+						return Mono.empty();
+					}), 1)
 				.subscribe();
 		}
 	}

@@ -1,6 +1,7 @@
 package io.switchboard.worker.engine;
 
 import io.r2dbc.spi.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.Settlement;
@@ -51,9 +52,9 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties) {
+	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties, MeterRegistry registry) {
 		return new IssueScanLoop(new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
-				properties.refusalThreshold()), properties.scanInterval());
+				properties.refusalThreshold()), properties.scanInterval(), registry);
 	}
 
 	@Bean
