@@ -14,6 +14,7 @@ import io.switchboard.core.history.DeliveryHistory;
 import io.switchboard.core.history.DeliveryRecord;
 import io.switchboard.core.history.DeliveryStats;
 import io.switchboard.core.id.DestinationId;
+import io.switchboard.core.issue.Issues;
 import io.switchboard.core.route.RouteRepository;
 import io.switchboard.core.source.SourceRepository;
 import reactor.core.publisher.Mono;
@@ -46,13 +47,16 @@ class HomePage {
 
 	private final DeliveryHistory deliveries;
 
+	private final Issues issues;
+
 	HomePage(SourceRepository sources, DestinationRepository destinations, RouteRepository routes, DeliveryStats stats,
-			DeliveryHistory deliveries) {
+			DeliveryHistory deliveries, Issues issues) {
 		this.sources = sources;
 		this.destinations = destinations;
 		this.routes = routes;
 		this.stats = stats;
 		this.deliveries = deliveries;
+		this.issues = issues;
 	}
 
 	@GetMapping("/")
@@ -75,6 +79,8 @@ class HomePage {
 				model.addAttribute("charts", List.of(HourlyCharts.events(all.getT6()),
 						HourlyCharts.deliveries(all.getT6()), HourlyCharts.latency(all.getT6())));
 			})
+			.then(this.issues.list(member.tenantId(), "open", 5).collectList())
+			.doOnNext((open) -> model.addAttribute("openIssues", open))
 			.thenReturn("home");
 	}
 
