@@ -1,6 +1,8 @@
 package io.switchboard.core.transform;
 
 import com.dashjoin.jsonata.JException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.Fn3;
 import com.dashjoin.jsonata.Jsonata.Frame;
@@ -36,6 +38,12 @@ public final class PayloadTransform {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
+	 * Expressions already checked, so a delivery does not walk its destination's syntax
+	 * tree again on every attempt; one that fails the check is not kept.
+	 */
+	private static final Cache<String, PayloadTransform> CHECKED = Caffeine.newBuilder().maximumSize(10_000).build();
+
+	/**
 	 * {@code $pad} with a bounded width, in linear time: the library's takes minutes for
 	 * a width of a few million, all inside one call the time limit cannot interrupt.
 	 */
@@ -59,6 +67,10 @@ public final class PayloadTransform {
 		if (expression == null || expression.isBlank()) {
 			throw new IllegalArgumentException("Write a JSONata expression, such as {\"caller\": call.from}.");
 		}
+		return CHECKED.get(expression, PayloadTransform::check);
+	}
+
+	private static PayloadTransform check(String expression) {
 		if (expression.length() > MAX_CHARS) {
 			throw new IllegalArgumentException("A transformation is at most " + MAX_CHARS + " characters.");
 		}
