@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.switchboard.core.schedule.Repeating;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
@@ -43,9 +41,7 @@ public class FilteredCounts implements SmartLifecycle {
 
 	private final Map<RouteKey, LongAdder> pending = new ConcurrentHashMap<>();
 
-	private final AtomicBoolean running = new AtomicBoolean();
-
-	private volatile Disposable schedule;
+	private final Repeating repeating = new Repeating("Adding filtered-out counts", FLUSH_EVERY, this::flush);
 
 	public FilteredCounts(DatabaseClient database) {
 		this.database = database;
@@ -105,18 +101,12 @@ public class FilteredCounts implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (this.running.compareAndSet(false, true)) {
-			this.schedule = Flux.interval(FLUSH_EVERY, FLUSH_EVERY)
-				.onBackpressureDrop()
-				.concatMap((tick) -> flush(), 1)
-				.subscribe();
-		}
+		this.repeating.start();
 	}
 
 	@Override
 	public void stop() {
-		if (this.running.compareAndSet(true, false)) {
-			this.schedule.dispose();
+		if (this.repeating.stop()) {
 			try {
 				flush().block(Duration.ofSeconds(5));
 			}
@@ -128,7 +118,7 @@ public class FilteredCounts implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.running.get();
+		return this.repeating.isRunning();
 	}
 
 	private record RouteKey(UUID tenantId, UUID routeId) {

@@ -2,16 +2,14 @@ package io.switchboard.core.retention;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.id.TenantId;
+import io.switchboard.core.schedule.Repeating;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
@@ -32,9 +30,7 @@ class RetentionJob implements SmartLifecycle {
 
 	private final Counter purged;
 
-	private final AtomicBoolean running = new AtomicBoolean();
-
-	private volatile Disposable schedule;
+	private final Repeating repeating;
 
 	RetentionJob(RetentionPurge purge, RetentionProperties properties) {
 		this(purge, properties, new SimpleMeterRegistry());
@@ -46,31 +42,22 @@ class RetentionJob implements SmartLifecycle {
 		this.purged = Counter.builder("switchboard.retention.purged.events")
 			.description("Events purged by retention, with their deliveries and attempts")
 			.register(registry);
+		this.repeating = new Repeating("Retention purge", properties.interval(), this::runOnce);
 	}
 
 	@Override
 	public void start() {
-		if (this.running.compareAndSet(false, true)) {
-			this.schedule = Flux.interval(this.properties.interval(), this.properties.interval())
-				.onBackpressureDrop()
-				.concatMap((tick) -> runOnce().onErrorResume((error) -> {
-					logger.warn("Retention purge failed; trying again in " + this.properties.interval() + ": " + error);
-					return Mono.empty();
-				}), 1)
-				.subscribe();
-		}
+		this.repeating.start();
 	}
 
 	@Override
 	public void stop() {
-		if (this.running.compareAndSet(true, false)) {
-			this.schedule.dispose();
-		}
+		this.repeating.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running.get();
+		return this.repeating.isRunning();
 	}
 
 	/**

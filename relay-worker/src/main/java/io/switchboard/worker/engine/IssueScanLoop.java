@@ -3,17 +3,12 @@ package io.switchboard.worker.engine;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.core.issue.IssueScan;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import io.switchboard.core.schedule.Repeating;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,21 +20,11 @@ import org.springframework.context.SmartLifecycle;
  */
 class IssueScanLoop implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(IssueScanLoop.class);
-
-	private final IssueScan scan;
-
-	private final Duration interval;
-
-	private final AtomicBoolean running = new AtomicBoolean();
-
 	private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
 
-	private volatile Disposable schedule;
+	private final Repeating repeating;
 
 	IssueScanLoop(IssueScan scan, Duration interval, MeterRegistry registry) {
-		this.scan = scan;
-		this.interval = interval;
 		for (String kind : IssueScan.KINDS) {
 			AtomicLong count = new AtomicLong();
 			this.unresolved.put(kind, count);
@@ -48,34 +33,25 @@ class IssueScanLoop implements SmartLifecycle {
 				.tag("kind", kind)
 				.register(registry);
 		}
+		this.repeating = new Repeating("Issue scan", interval,
+				() -> scan.runOnce()
+					.then(scan.unresolvedByKind())
+					.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count))));
 	}
 
 	@Override
 	public void start() {
-		if (this.running.compareAndSet(false, true)) {
-			this.schedule = Flux.interval(this.interval, this.interval)
-				.onBackpressureDrop()
-				.concatMap((tick) -> this.scan.runOnce()
-					.then(this.scan.unresolvedByKind())
-					.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count)))
-					.onErrorResume((error) -> {
-						logger.warn("Issue scan failed; trying again in " + this.interval + ": " + error);
-						return Mono.empty();
-					}), 1)
-				.subscribe();
-		}
+		this.repeating.start();
 	}
 
 	@Override
 	public void stop() {
-		if (this.running.compareAndSet(true, false)) {
-			this.schedule.dispose();
-		}
+		this.repeating.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running.get();
+		return this.repeating.isRunning();
 	}
 
 	/**
