@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.switchboard.core.audit.Actor;
-import io.switchboard.core.history.EventHistory;
+import io.switchboard.core.history.TriedEvents;
 import io.switchboard.core.id.DestinationId;
-import io.switchboard.core.id.EventId;
-import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.input.InputErrors;
 import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.normalized.NormalizedCallEvent;
@@ -36,12 +34,12 @@ public class TransformTrials {
 
 	private final SourceRepository sources;
 
-	private final EventHistory events;
+	private final TriedEvents tried;
 
-	public TransformTrials(DestinationRepository destinations, SourceRepository sources, EventHistory events) {
+	public TransformTrials(DestinationRepository destinations, SourceRepository sources, TriedEvents tried) {
 		this.destinations = destinations;
 		this.sources = sources;
-		this.events = events;
+		this.tried = tried;
 	}
 
 	/**
@@ -87,9 +85,7 @@ public class TransformTrials {
 	 * @return whether it tries a payload
 	 */
 	private static boolean checked(TransformTrial trial, InputErrors errors) {
-		boolean hasPayload = trial.payload() != null && !trial.payload().isBlank();
-		boolean hasEvent = trial.eventId() != null && !trial.eventId().isBlank();
-		errors.require(hasPayload != hasEvent, "payload", "Give either a payload or an eventId to try.");
+		boolean hasPayload = TriedEvents.triesPayload(trial.payload(), trial.eventId(), errors);
 		if (trial.transform() != null && !trial.transform().isBlank()) {
 			errors.read("transform", () -> PayloadTransform.compile(trial.transform()));
 		}
@@ -98,24 +94,10 @@ public class TransformTrials {
 
 	private Mono<Event> event(Actor actor, TransformTrial trial, boolean hasPayload) {
 		if (hasPayload) {
-			byte[] body = trial.payload().getBytes(StandardCharsets.UTF_8);
-			try {
-				JSON.readTree(body);
-			}
-			catch (RuntimeException ex) {
-				return Mono.error(InvalidInput.of("payload", "The payload is not JSON."));
-			}
-			return Mono.just(new Event(body, (trial.provider() != null) ? trial.provider() : "minivoice", false));
+			return Mono.fromCallable(() -> new Event(TriedEvents.payload(trial.payload()),
+					(trial.provider() != null) ? trial.provider() : "minivoice", false));
 		}
-		EventId eventId;
-		try {
-			eventId = EventId.parse(trial.eventId().trim());
-		}
-		catch (MalformedIdException ex) {
-			return Mono.error(InvalidInput.of("eventId", PICK_EVENT));
-		}
-		return this.events.findEvent(actor.tenantId(), eventId)
-			.switchIfEmpty(Mono.error(() -> InvalidInput.of("eventId", PICK_EVENT)))
+		return this.tried.stored(actor.tenantId(), trial.eventId(), PICK_EVENT)
 			.flatMap((stored) -> this.sources.findByTenantAndId(actor.tenantId(), stored.sourceId())
 				.map((source) -> new Event(stored.body(), source.provider().key(), stored.test()))
 				.defaultIfEmpty(new Event(stored.body(), "minivoice", stored.test())));

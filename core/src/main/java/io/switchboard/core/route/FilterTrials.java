@@ -1,6 +1,5 @@
 package io.switchboard.core.route;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +11,7 @@ import io.switchboard.core.event.EventFacts;
 import io.switchboard.core.event.EventTypeFilter;
 import io.switchboard.core.filter.FilterSubject;
 import io.switchboard.core.filter.RouteFilter;
-import io.switchboard.core.history.EventHistory;
-import io.switchboard.core.id.EventId;
+import io.switchboard.core.history.TriedEvents;
 import io.switchboard.core.id.MalformedIdException;
 import io.switchboard.core.id.RouteId;
 import io.switchboard.core.id.SourceId;
@@ -37,12 +35,14 @@ public class FilterTrials {
 
 	private final SourceRepository sources;
 
-	private final EventHistory events;
+	private static final String PICK_EVENT = "Give the id of one of this source's events (evt_…).";
 
-	public FilterTrials(RouteRepository routes, SourceRepository sources, EventHistory events) {
+	private final TriedEvents tried;
+
+	public FilterTrials(RouteRepository routes, SourceRepository sources, TriedEvents tried) {
 		this.routes = routes;
 		this.sources = sources;
-		this.events = events;
+		this.tried = tried;
 	}
 
 	/**
@@ -93,9 +93,7 @@ public class FilterTrials {
 	private static RouteFilter checked(FilterTrial trial) {
 		InputErrors errors = new InputErrors();
 		RouteFilter filter = (trial.filter() != null) ? RouteRules.filter(trial.filter(), errors) : null;
-		boolean hasPayload = trial.payload() != null && !trial.payload().isBlank();
-		boolean hasEvent = trial.eventId() != null && !trial.eventId().isBlank();
-		errors.require(hasPayload != hasEvent, "payload", "Give either a payload or an eventId to try.");
+		TriedEvents.triesPayload(trial.payload(), trial.eventId(), errors);
 		errors.throwIfAny();
 		return filter;
 	}
@@ -117,23 +115,12 @@ public class FilterTrials {
 
 	private Mono<Sample> sample(Actor actor, Source source, FilterTrial trial, boolean hasPayload) {
 		if (hasPayload) {
-			byte[] body = trial.payload().getBytes(StandardCharsets.UTF_8);
-			if (FilterSubject.of(body, Map.of(), () -> null).isNotJson()) {
-				return Mono.error(InvalidInput.of("payload", "The payload is not JSON."));
-			}
-			return Mono.just(new Sample(body, lowerCase(trial.headers())));
+			return Mono
+				.fromCallable(() -> new Sample(TriedEvents.payload(trial.payload()), lowerCase(trial.headers())));
 		}
-		EventId eventId;
-		try {
-			eventId = EventId.parse(trial.eventId().trim());
-		}
-		catch (MalformedIdException ex) {
-			return Mono.error(InvalidInput.of("eventId", "Give the id of one of this source's events (evt_…)."));
-		}
-		return this.events.findEvent(actor.tenantId(), eventId)
+		return this.tried.stored(actor.tenantId(), trial.eventId(), PICK_EVENT)
 			.filter((event) -> event.sourceId().equals(source.id()))
-			.switchIfEmpty(
-					Mono.error(() -> InvalidInput.of("eventId", "Give the id of one of this source's events (evt_…).")))
+			.switchIfEmpty(Mono.error(() -> InvalidInput.of("eventId", PICK_EVENT)))
 			.map((event) -> new Sample(event.body(), lowerCase(event.headers())));
 	}
 
