@@ -4,16 +4,24 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Encrypts secrets for storage with AES-256-GCM. A sealed value is one version byte, a
  * 96-bit random nonce, then the ciphertext with its 128-bit tag. The caller names what
  * the secret belongs to (for example {@code source-secret/<tenant>/<source>}) as
  * associated data, so a sealed value copied to another row or tenant fails to open.
+ * Opened secrets are kept a few minutes by their sealed bytes and owner: the worker opens
+ * its destination's signing secret for every attempt, and a cipher per call was a visible
+ * share of its CPU. A rotated secret is new sealed bytes, so it is never served stale.
  */
 public class SecretCipher {
 
@@ -26,6 +34,11 @@ public class SecretCipher {
 	private final SecretKey key;
 
 	private final SecureRandom random;
+
+	private final Cache<Sealed, String> opened = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
 
 	public SecretCipher(SecretsProperties properties) {
 		this(MasterKey.fromBase64(properties.masterKey()), new SecureRandom());
@@ -58,6 +71,10 @@ public class SecretCipher {
 	 * this owner, or were altered
 	 */
 	public String open(byte[] sealed, String owner) {
+		return this.opened.get(new Sealed(sealed.clone(), owner), (key) -> decrypt(key.bytes(), owner));
+	}
+
+	private String decrypt(byte[] sealed, String owner) {
 		if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
 			throw new SecretUnreadableException(owner, null);
 		}
@@ -79,6 +96,22 @@ public class SecretCipher {
 		catch (GeneralSecurityException ex) {
 			throw new SecretUnreadableException(owner, ex);
 		}
+	}
+
+	/** A sealed value and its owner, compared by content. */
+	private record Sealed(byte[] bytes, String owner) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Sealed that && Arrays.equals(this.bytes, that.bytes)
+					&& this.owner.equals(that.owner);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * Arrays.hashCode(this.bytes) + this.owner.hashCode();
+		}
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.switchboard.worker.telemetry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,12 @@ public class DeliveryTelemetry {
 
 	private final MeterRegistry registry;
 
+	/**
+	 * The attempt meters by status and kind, registered once: looking a meter up by its
+	 * tags on every attempt was a visible share of the worker's CPU.
+	 */
+	private final Map<AttemptTags, AttemptMeters> attemptMeters = new ConcurrentHashMap<>();
+
 	public DeliveryTelemetry(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -37,20 +45,9 @@ public class DeliveryTelemetry {
 	public void attempted(LeasedDelivery delivery, String status, Integer responseStatus, Throwable error,
 			Duration duration) {
 		String kind = kind(delivery);
-		Counter.builder("switchboard.delivery.attempts")
-			.description("Delivery attempts, by the delivery's resulting status and destination kind")
-			.tag("status", status)
-			.tag("kind", kind)
-			.register(this.registry)
-			.increment();
-		Timer.builder("switchboard.delivery.attempt.duration")
-			.description("How long attempts took, until the answer or the failure")
-			.tag("outcome", "delivered".equals(status) ? "delivered" : "failed")
-			.tag("kind", kind)
-			.publishPercentileHistogram()
-			.maximumExpectedValue(Duration.ofSeconds(60))
-			.register(this.registry)
-			.record(duration);
+		AttemptMeters meters = this.attemptMeters.computeIfAbsent(new AttemptTags(status, kind), this::register);
+		meters.attempts().increment();
+		meters.duration().record(duration);
 		if (logger.isInfoEnabled()) {
 			logger.info("attempt tenant=" + delivery.tenantId() + " event=" + delivery.payload().eventId()
 					+ " delivery=" + delivery.id() + " destination=" + delivery.destinationId() + " kind=" + kind
@@ -96,6 +93,22 @@ public class DeliveryTelemetry {
 		}
 	}
 
+	private AttemptMeters register(AttemptTags tags) {
+		Counter attempts = Counter.builder("switchboard.delivery.attempts")
+			.description("Delivery attempts, by the delivery's resulting status and destination kind")
+			.tag("status", tags.status())
+			.tag("kind", tags.kind())
+			.register(this.registry);
+		Timer duration = Timer.builder("switchboard.delivery.attempt.duration")
+			.description("How long attempts took, until the answer or the failure")
+			.tag("outcome", "delivered".equals(tags.status()) ? "delivered" : "failed")
+			.tag("kind", tags.kind())
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofSeconds(60))
+			.register(this.registry);
+		return new AttemptMeters(attempts, duration);
+	}
+
 	private static String kind(LeasedDelivery delivery) {
 		String kind = delivery.target().kind();
 		return (kind != null) ? kind : "unknown";
@@ -115,6 +128,14 @@ public class DeliveryTelemetry {
 			return "bulkhead";
 		}
 		return "other";
+	}
+
+	private record AttemptTags(String status, String kind) {
+
+	}
+
+	private record AttemptMeters(Counter attempts, Timer duration) {
+
 	}
 
 }

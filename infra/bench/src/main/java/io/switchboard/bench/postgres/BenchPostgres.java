@@ -68,7 +68,10 @@ public final class BenchPostgres implements AutoCloseable {
 							"checkpoint_timeout = '15min'",
 							// Plans of the API's own queries, switched on only while the
 							// history scenario asks.
-							"shared_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = -1",
+							// pg_stat_statements: where the database's time goes, per
+							// phase.
+							"shared_preload_libraries = 'auto_explain,pg_stat_statements'",
+							"pg_stat_statements.track_planning = on", "auto_explain.log_min_duration = -1",
 							// Statements slower than 100 ms, in every scenario (a slow
 							// commit shows up here first).
 							"log_min_duration_statement = 100", ""));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.switchboard.bench.load.Ledger;
 import io.switchboard.bench.postgres.PgBench;
+import io.switchboard.bench.postgres.StatementCosts;
 import io.switchboard.bench.report.ScenarioReport;
 import io.switchboard.bench.setup.BenchTenant;
 
@@ -64,6 +65,8 @@ final class DeliverScenario implements Scenario {
 		for (BenchTenant tenant : tenants) {
 			run.tenantFactory().setEnabled(tenant, tenant.destinations().get(0).id(), true);
 		}
+		StatementCosts statements = new StatementCosts(run.postgres());
+		statements.reset();
 		ProcessUsage usage = new ProcessUsage(run);
 		boolean complete = BenchRun.await(run.settings().drainTimeout(), () -> {
 			usage.sample();
@@ -79,6 +82,7 @@ final class DeliverScenario implements Scenario {
 			.figure("drain_seconds", seconds)
 			.figure("deliveries_per_s", rate);
 		usage.report(report, "drain");
+		statements.top(6).forEach(report::note);
 		report.target("backlog drain rate (deliveries/s)", rate, ">=", 3000)
 			.target("seeded deliveries lost", tally.lost(), "<=", 0);
 		return report;
