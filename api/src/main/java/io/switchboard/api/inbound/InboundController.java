@@ -31,18 +31,23 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code POST /in/{token}}: a provider's webhook arrives. The source is found by its
  * token; the request passes the source's state, rate and size limits; its signature is
  * verified over the raw bytes; the event and its deliveries are committed; only then is
- * it acknowledged. Every refusal is problem+json with a stable code.
+ * it acknowledged. Every refusal is problem+json with a stable code
+ * ({@link InboundProblems}). A functional route ({@link InboundRoute}), not an annotated
+ * controller: matching {@code /in/{token}} against every API mapping, resolving arguments
+ * by reflection and encoding the answer through Jackson were a tenth of the inbound
+ * path's CPU (profile in docs/BENCHMARKS.md).
  */
-@RestController
+@Component
 class InboundController {
 
 	private static final Log logger = LogFactory.getLog(InboundController.class);
@@ -98,8 +103,17 @@ class InboundController {
 		this.telemetry = telemetry;
 	}
 
-	@PostMapping("/in/{token}")
-	Mono<InboundAck> receiveEvent(@PathVariable String token, ServerHttpRequest request) {
+	/**
+	 * Handles {@code POST /in/{token}}.
+	 * @param inbound the request
+	 * @return the acknowledgement, once the event is committed
+	 */
+	Mono<ServerResponse> receive(ServerRequest inbound) {
+		return receiveEvent(inbound.pathVariable("token"), inbound.exchange().getRequest())
+			.flatMap((ack) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(ack.json()));
+	}
+
+	Mono<InboundAck> receiveEvent(String token, ServerHttpRequest request) {
 		long startNanos = System.nanoTime();
 		if (!TOKEN_SHAPE.matcher(token).matches()) {
 			return refused(null, InboundRefusal.unknownSource(), startNanos);

@@ -1,8 +1,6 @@
 package io.switchboard.core.event;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -87,15 +85,7 @@ public final class Payload {
 	 */
 	public Instant time(String... path) {
 		String text = text(path);
-		if (text == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return (text != null) ? IsoTime.parse(text) : null;
 	}
 
 	/**

@@ -57,6 +57,7 @@ public final class Bench {
 		setup.put("scenarios", names);
 		setup.put("settings", settings.toString());
 		setup.put("switchboard_jvm_options", String.join(" ", options.jvmOptions()));
+		setup.put("switchboard_processes", options.splitRoles() ? "api,ui + worker" : "api,worker,ui");
 		RunReport report = new RunReport("infra/bench/run.sh " + command, setup);
 		String runId = Long.toString(System.currentTimeMillis(), 36);
 		try (BenchPostgres postgres = BenchPostgres.start(out, freePort());
@@ -64,7 +65,8 @@ public final class Bench {
 				InboundSender sender = new InboundSender(512);
 				SwitchboardProcess switchboard = SwitchboardProcess
 					.start(new SwitchboardLaunch(options.jar().toAbsolutePath(), freePort(), postgres.r2dbcUrl(),
-							masterKey(), options.jvmOptions(), List.of(), out.resolve("switchboard.log")))) {
+							masterKey(), options.jvmOptions(), List.of(), out.resolve("switchboard.log"),
+							options.splitRoles() ? freePort() : 0))) {
 			setup.put("postgresql_major_version", postgres.version());
 			BenchRun run = new BenchRun(settings, postgres, switchboard, receiver, sender, out, runId);
 			System.out.println("-- warm-up");

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The command line:
  * {@code [scenario…|all] [--duration S] [--smoke] [--jar PATH] [--out DIR]
- * [--jvm-options "…"]}.
+ * [--jvm-options "…"] [--split-roles]}.
  *
  * @param scenarios the scenarios to run, in order
  * @param duration each load phase's length
@@ -20,9 +20,11 @@ import java.util.List;
  * @param jar the Switchboard jar
  * @param outputDirectory where the JSON, logs and plans go
  * @param jvmOptions Switchboard's JVM options
+ * @param splitRoles the worker in a process of its own, beside one with the api and ui
+ * roles, instead of every role in one process
  */
 record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Path jar, Path outputDirectory,
-		List<String> jvmOptions) {
+		List<String> jvmOptions, boolean splitRoles) {
 
 	/** The heap settings the README recommends for one process with every role. */
 	static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m";
@@ -31,6 +33,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 		List<String> scenarios = new ArrayList<>();
 		Long seconds = null;
 		boolean smoke = false;
+		boolean splitRoles = false;
 		Path jar = Path.of("app/target/switchboard.jar");
 		Path out = null;
 		String jvmOptions = DEFAULT_JVM_OPTIONS;
@@ -38,6 +41,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 			switch (args[i]) {
 				case "--duration" -> seconds = Long.parseLong(args[++i]);
 				case "--smoke" -> smoke = true;
+				case "--split-roles" -> splitRoles = true;
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--jvm-options" -> jvmOptions = args[++i];
@@ -60,7 +64,8 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 			out = Path.of(smoke ? "infra/bench/target/smoke" : "infra/bench/results", stamp);
 		}
 		return new BenchOptions(scenarios, duration, smoke, jar, out,
-				Arrays.stream(jvmOptions.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList());
+				Arrays.stream(jvmOptions.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList(),
+				splitRoles);
 	}
 
 }

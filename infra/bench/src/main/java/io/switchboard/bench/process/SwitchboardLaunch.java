@@ -13,8 +13,18 @@ import java.util.List;
  * @param jvmOptions heap and other JVM options
  * @param arguments further {@code --property=value} arguments
  * @param log where its output goes
+ * @param workerPort with roles split, the worker process's port; 0 for every role in one
+ * process
  */
 public record SwitchboardLaunch(Path jar, int port, String r2dbcUrl, String masterKey, List<String> jvmOptions,
-		List<String> arguments, Path log) {
+		List<String> arguments, Path log, int workerPort) {
+
+	/**
+	 * Whether the worker runs in a process of its own.
+	 * @return whether it does
+	 */
+	public boolean splitRoles() {
+		return this.workerPort != 0;
+	}
 
 }

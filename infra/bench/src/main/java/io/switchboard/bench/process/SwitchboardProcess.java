@@ -14,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Switchboard jar running as its own process against the harness's PostgreSQL, all
- * roles in one JVM as the README's quick start runs it. Its output goes to a log file in
- * the work directory.
+ * The Switchboard jar running against the harness's PostgreSQL: all roles in one JVM as
+ * the README's quick start runs it, or (roles split) the api and ui roles in one and the
+ * worker in another, as the split deployment runs them. Figures of CPU and memory are the
+ * sum of its processes. Output goes to log files in the work directory.
  */
 public final class SwitchboardProcess implements AutoCloseable {
 
 	private final SwitchboardLaunch launch;
+
+	private final List<Process> processes = new ArrayList<>();
 
 	private Process process;
 
@@ -40,10 +43,22 @@ public final class SwitchboardProcess implements AutoCloseable {
 	}
 
 	private void startProcess() {
+		this.processes.clear();
+		if (!this.launch.splitRoles()) {
+			this.process = startRoles(this.launch.port(), List.of(), this.launch.log());
+			return;
+		}
+		Path log = this.launch.log();
+		this.process = startRoles(this.launch.port(), List.of("--switchboard.roles=api,ui"), log);
+		startRoles(this.launch.workerPort(), List.of("--switchboard.roles=worker"),
+				log.resolveSibling(log.getFileName().toString().replace(".log", "-worker.log")));
+	}
+
+	private Process startRoles(int port, List<String> roles, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.launch.jvmOptions());
-		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + this.launch.port(),
+		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + port,
 				"--spring.r2dbc.url=" + this.launch.r2dbcUrl(), "--spring.r2dbc.username=postgres",
 				"--switchboard.egress.allow-private-networks=true",
 				// The harness measures capacity,
@@ -51,31 +66,35 @@ public final class SwitchboardProcess implements AutoCloseable {
 				"--switchboard.inbound.rate-limit-per-second=1000000",
 				"--switchboard.api.rate-limit-per-second=1000000", "--switchboard.api.rate-limit-burst=1000000",
 				"--switchboard.public-url=" + baseUrl()));
+		command.addAll(roles);
 		command.addAll(this.launch.arguments());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.launch.log().toFile()));
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		Map<String, String> environment = builder.environment();
 		environment.put("SWITCHBOARD_SECRETS_MASTER_KEY", this.launch.masterKey());
+		Process started;
 		try {
-			Files.createDirectories(this.launch.log().getParent());
-			this.process = builder.start();
+			Files.createDirectories(log.getParent());
+			started = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + this.launch.jar(), ex);
 		}
-		awaitReady(Duration.ofSeconds(120));
+		this.processes.add(started);
+		awaitReady(started, port, log, Duration.ofSeconds(120));
+		return started;
 	}
 
-	private void awaitReady(Duration limit) {
+	private static void awaitReady(Process process, int port, Path log, Duration limit) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						"Switchboard exited with " + this.process.exitValue() + "; see " + this.launch.log());
+			if (!process.isAlive()) {
+				throw new IllegalStateException("Switchboard exited with " + process.exitValue() + "; see " + log);
 			}
 			try {
 				if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,7 +110,7 @@ public final class SwitchboardProcess implements AutoCloseable {
 			}
 			pause(200);
 		}
-		throw new IllegalStateException("Switchboard was not ready within " + limit + "; see " + this.launch.log());
+		throw new IllegalStateException("Switchboard was not ready within " + limit + "; see " + log);
 	}
 
 	/**
@@ -103,7 +122,7 @@ public final class SwitchboardProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Its operating-system process id.
+	 * The operating-system id of the process that serves HTTP.
 	 * @return the pid
 	 */
 	public long pid() {
@@ -111,12 +130,25 @@ public final class SwitchboardProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Its resident memory now, from {@code /proc/<pid>/status}.
+	 * Its resident memory now, from {@code /proc/<pid>/status}, summed over its
+	 * processes.
 	 * @return VmRSS in bytes, or -1 when it cannot be read
 	 */
 	public long residentBytes() {
+		long total = 0;
+		for (Process each : this.processes) {
+			long resident = residentBytes(each.pid());
+			if (resident < 0) {
+				return -1;
+			}
+			total += resident;
+		}
+		return total;
+	}
+
+	private static long residentBytes(long pid) {
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
 				if (line.startsWith("VmRSS:")) {
 					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
 				}
@@ -129,16 +161,24 @@ public final class SwitchboardProcess implements AutoCloseable {
 	}
 
 	/**
-	 * CPU time the process used so far.
+	 * CPU time its processes used so far.
 	 * @return user + system time in milliseconds, or -1
 	 */
 	public long cpuMillis() {
-		return CpuClock.processMillis(pid());
+		long total = 0;
+		for (Process each : this.processes) {
+			long millis = CpuClock.processMillis(each.pid());
+			if (millis < 0) {
+				return -1;
+			}
+			total += millis;
+		}
+		return total;
 	}
 
-	/** {@code kill -9}: no shutdown hook, no drain, as a crash. */
+	/** {@code kill -9} of every process: no shutdown hook, no drain, as a crash. */
 	public void kill() {
-		this.process.destroyForcibly();
+		this.processes.forEach(Process::destroyForcibly);
 		waitForExit();
 	}
 
@@ -151,15 +191,15 @@ public final class SwitchboardProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.process != null && this.process.isAlive()) {
-			this.process.destroy();
-			waitForExit();
-		}
+		this.processes.stream().filter(Process::isAlive).forEach(Process::destroy);
+		waitForExit();
 	}
 
 	private void waitForExit() {
 		try {
-			this.process.waitFor();
+			for (Process each : this.processes) {
+				each.waitFor();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -18,6 +18,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * <li>{@code /fast/…}: records the arrival, answers 200 at once;</li>
  * <li>{@code /slow/…}: answers 200 after a second;</li>
  * <li>{@code /fail/…}: answers 500;</li>
+ * <li>{@code /glacial/…}: answers 200 after 59 seconds;</li>
  * <li>{@code /hang/…}: reads the request and never answers.</li>
  * </ul>
  * While {@link #down(boolean) down}, every path answers 503. Arrivals on {@code /fast}
@@ -44,6 +45,7 @@ public final class Receiver implements AutoCloseable {
 			.route((routes) -> routes.post("/fast/{name}", this::fast)
 				.post("/slow/{name}", (request, response) -> answerLater(request, response, Duration.ofSeconds(1)))
 				.post("/fail/{name}", (request, response) -> answer(request, response, 500))
+				.post("/glacial/{name}", (request, response) -> answerLater(request, response, Duration.ofSeconds(59)))
 				.post("/hang/{name}", (request, response) -> request.receive().then().then(Mono.never())))
 			.bindNow();
 	}
@@ -59,7 +61,8 @@ public final class Receiver implements AutoCloseable {
 
 	/**
 	 * The URL of a path.
-	 * @param kind {@code fast}, {@code slow}, {@code fail} or {@code hang}
+	 * @param kind {@code fast}, {@code slow}, {@code fail}, {@code glacial} or
+	 * {@code hang}
 	 * @param name anything, to tell destinations apart in logs
 	 * @return the URL
 	 */

@@ -13,12 +13,14 @@ import java.time.Duration;
  * @param backlog deliveries {@code deliver} drains (issue: 100 000)
  * @param historyDeliveries deliveries {@code history} seeds (issue: 1 000 000)
  * @param historyRequests requests per history query
+ * @param noisyReplay deliveries the noisy tenant of {@code noisy-worker} replays (issue:
+ * 1 000 000)
  * @param drainTimeout how long to wait for deliveries to arrive after a load phase
  * @param warmUp how long Switchboard gets load at the {@code e2e} rate, unmeasured,
  * before the first scenario (JIT, connection pools, caches)
  */
 public record BenchSettings(Duration duration, int ingestLatencyRate, int ingestConcurrency, int e2eRate, int backlog,
-		int historyDeliveries, int historyRequests, Duration drainTimeout, Duration warmUp) {
+		int historyDeliveries, int historyRequests, int noisyReplay, Duration drainTimeout, Duration warmUp) {
 
 	/**
 	 * The issue's figures.
@@ -26,7 +28,7 @@ public record BenchSettings(Duration duration, int ingestLatencyRate, int ingest
 	 * @return full settings
 	 */
 	public static BenchSettings full(Duration duration) {
-		return new BenchSettings(duration, 1000, 64, 500, 100_000, 1_000_000, 200, Duration.ofMinutes(5),
+		return new BenchSettings(duration, 1000, 64, 500, 100_000, 1_000_000, 200, 1_000_000, Duration.ofMinutes(5),
 				Duration.ofSeconds(20));
 	}
 
@@ -36,7 +38,7 @@ public record BenchSettings(Duration duration, int ingestLatencyRate, int ingest
 	 * @return smoke settings
 	 */
 	public static BenchSettings smoke(Duration duration) {
-		return new BenchSettings(duration, 100, 8, 50, 2_000, 20_000, 20, Duration.ofSeconds(60),
+		return new BenchSettings(duration, 100, 8, 50, 2_000, 20_000, 20, 2_000, Duration.ofSeconds(60),
 				Duration.ofSeconds(3));
 	}
 

@@ -35,7 +35,7 @@ final class DeliverScenario implements Scenario {
 			)
 			INSERT INTO delivery (tenant_id, id, event_id, route_id, destination_id, source_id, event_type, call_id,
 				ordering, status)
-			SELECT tenant_id, %s, id, CAST(? AS uuid), CAST(? AS uuid), source_id, event_type, call_id, 'none', 'paused'
+			SELECT tenant_id, %s, id, CAST(? AS uuid), CAST(? AS uuid), source_id, event_type, call_id, 'none', ?
 			FROM stored
 			"""
 		.formatted(SeedSql.UUID_V7_NOW, SeedSql.UUID_V7_NOW);
@@ -57,7 +57,8 @@ final class DeliverScenario implements Scenario {
 		for (int i = 0; i < tenants.size(); i++) {
 			BenchTenant tenant = tenants.get(i);
 			run.tenantFactory().setEnabled(tenant, tenant.destinations().get(0).id(), false);
-			seed(run, IngestScenario.rowOwner(tenant), ledger.scenario(), i * perTenant, (i + 1) * perTenant - 1);
+			seed(run, IngestScenario.rowOwner(tenant), ledger.scenario(), i * perTenant, (i + 1) * perTenant - 1,
+					"paused");
 		}
 		report.figure("backlog", backlog).figure("seed_seconds", (System.nanoTime() - seedStart) / 1e9);
 		long start = System.nanoTime();
@@ -88,7 +89,16 @@ final class DeliverScenario implements Scenario {
 		return report;
 	}
 
-	private static void seed(BenchRun run, PgBench.RowOwner owner, int scenario, int from, int to) {
+	/**
+	 * Stores events of about 1 KiB with one delivery each, by SQL.
+	 * @param run the run
+	 * @param owner whose rows
+	 * @param scenario the scenario number in each event's {@code bench_seq}
+	 * @param from the first sequence number
+	 * @param to the last
+	 * @param status the deliveries' status ({@code paused}, {@code dead})
+	 */
+	static void seed(BenchRun run, PgBench.RowOwner owner, int scenario, int from, int to, String status) {
 		try (Connection connection = run.postgres().connect();
 				PreparedStatement statement = connection.prepareStatement(SEED)) {
 			statement.setString(1, owner.tenantId());
@@ -99,6 +109,7 @@ final class DeliverScenario implements Scenario {
 			statement.setInt(6, to);
 			statement.setString(7, owner.routeId());
 			statement.setString(8, owner.destinationId());
+			statement.setString(9, status);
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {

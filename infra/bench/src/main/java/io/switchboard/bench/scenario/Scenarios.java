@@ -17,7 +17,7 @@ public final class Scenarios {
 
 	/** What {@code chaos} runs. */
 	public static final List<String> CHAOS = List.of("crash", "db-outage", "receiver-outage", "bad-input",
-			"noisy-neighbour");
+			"noisy-neighbour", "noisy-worker");
 
 	private Scenarios() {
 	}
@@ -63,6 +63,7 @@ public final class Scenarios {
 			case "receiver-outage" -> new ReceiverOutageScenario();
 			case "bad-input" -> new BadInputScenario();
 			case "noisy-neighbour" -> new NoisyNeighbourScenario();
+			case "noisy-worker" -> new NoisyWorkerScenario();
 			case "filter-cost" -> new FilterCostScenario();
 			default -> throw new IllegalArgumentException(
 					"Unknown scenario '" + name + "'; known: " + ALL + ", " + CHAOS + ", all, chaos");
