@@ -86,7 +86,7 @@ public final class RestApi {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String bearer(String token) {
+	public static String bearer(String token) {
 		return "Bearer " + token;
 	}
 
