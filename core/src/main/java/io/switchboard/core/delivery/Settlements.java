@@ -9,7 +9,7 @@ import java.util.UUID;
 import io.r2dbc.postgresql.codec.Json;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.id.AttemptId;
-import io.switchboard.core.schema.PositionalBinds;
+import io.switchboard.core.schema.ColumnBinds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +33,7 @@ public class Settlements {
 			INSERT INTO delivery_attempt (tenant_id, id, delivery_id, destination_id, series, attempt_number, trigger,
 				outcome, started_at, duration_ms, request_url, request_headers, response_status, response_headers,
 				response_body, error_class, error_message)
-			VALUES :tuples
+			SELECT * FROM unnest(:columns)
 			""";
 
 	/**
@@ -52,7 +52,7 @@ public class Settlements {
 				last_response_status = CASE WHEN s.attempted THEN s.response_status ELSE d.last_response_status END,
 				last_error = s.error, updated_at = now(),
 				finished_at = CASE WHEN s.status IN {final} THEN now() END
-			FROM (VALUES :tuples) AS s(tenant_id, id, owner, status, next_attempt_at, attempted, started_at,
+			FROM unnest(:columns) AS s(tenant_id, id, owner, status, next_attempt_at, attempted, started_at,
 				response_status, error)
 			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status IN {from} AND d.lease_owner = s.owner
 			RETURNING d.id
@@ -76,8 +76,11 @@ public class Settlements {
 	 * @return for each, in order, whether its lease was still held
 	 */
 	public Mono<List<Boolean>> settle(List<Settlement> settlements) {
-		PositionalBinds attempts = new PositionalBinds();
-		PositionalBinds states = new PositionalBinds();
+		ColumnBinds attempts = new ColumnBinds(UUID.class, UUID.class, UUID.class, UUID.class, Integer.class,
+				Integer.class, String.class, String.class, Instant.class, Integer.class, String.class, Json.class,
+				Integer.class, Json.class, byte[].class, String.class, String.class);
+		ColumnBinds states = new ColumnBinds(UUID.class, UUID.class, String.class, String.class, Instant.class,
+				Boolean.class, Instant.class, Integer.class, String.class);
 		for (Settlement settlement : settlements) {
 			if (settlement.attempt() != null) {
 				attempt(attempts, settlement.delivery(), settlement.attempt());
@@ -106,28 +109,25 @@ public class Settlements {
 			.then();
 	}
 
-	private static void attempt(PositionalBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
-		binds.row(delivery.tenantId().uuid(), UUID.class, AttemptId.generate().uuid(), UUID.class, delivery.id().uuid(),
-				UUID.class, delivery.destinationId().uuid(), UUID.class, delivery.attempt().series(), Integer.class,
-				delivery.attempt().number(), Integer.class, attempt.trigger(), String.class,
-				attempt.delivered() ? "delivered" : "failed", String.class, attempt.startedAt(), Instant.class,
-				attempt.durationMillis(), Integer.class, delivery.target().url(), String.class,
-				DeliveryQueue.json(attempt.requestHeaders()), Json.class, attempt.responseStatus(), Integer.class,
-				(attempt.responseHeaders() != null) ? DeliveryQueue.json(attempt.responseHeaders()) : null, Json.class,
-				attempt.responseBody(), byte[].class, attempt.errorClass(), String.class, attempt.errorMessage(),
-				String.class);
+	private static void attempt(ColumnBinds binds, LeasedDelivery delivery, AttemptRecord attempt) {
+		binds.row(delivery.tenantId().uuid(), AttemptId.generate().uuid(), delivery.id().uuid(),
+				delivery.destinationId().uuid(), delivery.attempt().series(), delivery.attempt().number(),
+				attempt.trigger(), attempt.delivered() ? "delivered" : "failed", attempt.startedAt(),
+				attempt.durationMillis(), delivery.target().url(), DeliveryQueue.json(attempt.requestHeaders()),
+				attempt.responseStatus(),
+				(attempt.responseHeaders() != null) ? DeliveryQueue.json(attempt.responseHeaders()) : null,
+				attempt.responseBody(), attempt.errorClass(), attempt.errorMessage());
 	}
 
-	private static void state(PositionalBinds binds, Settlement settlement) {
+	private static void state(ColumnBinds binds, Settlement settlement) {
 		LeasedDelivery delivery = settlement.delivery();
 		AttemptRecord attempt = settlement.attempt();
 		NextState next = settlement.next();
 		Instant due = (next.dueAt() != null) ? next.dueAt() : Instant.now();
 		boolean attempted = attempt != null;
-		binds.row(delivery.tenantId().uuid(), UUID.class, delivery.id().uuid(), UUID.class,
-				delivery.attempt().leaseOwner(), String.class, next.status().columnValue(), String.class, due,
-				Instant.class, attempted, Boolean.class, attempted ? attempt.startedAt() : null, Instant.class,
-				attempted ? attempt.responseStatus() : null, Integer.class, lastError(attempt, next), String.class);
+		binds.row(delivery.tenantId().uuid(), delivery.id().uuid(), delivery.attempt().leaseOwner(),
+				next.status().columnValue(), due, attempted, attempted ? attempt.startedAt() : null,
+				attempted ? attempt.responseStatus() : null, lastError(attempt, next));
 	}
 
 	/**

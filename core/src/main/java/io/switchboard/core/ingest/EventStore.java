@@ -22,7 +22,7 @@ import io.switchboard.core.filter.RouteFilter;
 import io.switchboard.core.id.DeliveryId;
 import io.switchboard.core.id.EventId;
 import io.switchboard.core.normalized.NormalizedCallEvent;
-import io.switchboard.core.schema.PositionalBinds;
+import io.switchboard.core.schema.ColumnBinds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,31 +52,32 @@ public class EventStore {
 	private static final String INSERT_EVENTS = """
 			INSERT INTO event (tenant_id, id, source_id, dedup_key, event_type, call_id, is_test, content_type,
 				headers, body, occurred_at)
-			VALUES :tuples
+			SELECT * FROM unnest(:columns)
 			ON CONFLICT (tenant_id, source_id, dedup_key) DO NOTHING
 			RETURNING id
 			""";
 
 	private static final String FIND_ORIGINALS = """
-			SELECT tenant_id, source_id, dedup_key, id
-			FROM event
-			WHERE (tenant_id, source_id, dedup_key) IN (:tuples)
+			SELECT e.tenant_id, e.source_id, e.dedup_key, e.id
+			FROM unnest(:columns) AS k(tenant_id, source_id, dedup_key)
+			JOIN event e ON e.tenant_id = k.tenant_id AND e.source_id = k.source_id AND e.dedup_key = k.dedup_key
 			""";
 
 	private static final String FIND_ROUTES = """
 			SELECT r.tenant_id, r.source_id, r.id, r.destination_id, r.event_types, r.ordering, d.enabled,
 				r.filter::text AS filter, s.provider
-			FROM route r
+			FROM unnest(:columns) AS k(tenant_id, source_id)
+			JOIN route r ON r.tenant_id = k.tenant_id AND r.source_id = k.source_id
 			JOIN destination d ON d.tenant_id = r.tenant_id AND d.id = r.destination_id
 			JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
-			WHERE r.enabled AND d.deleted_at IS NULL AND (r.tenant_id, r.source_id) IN (:tuples)
+			WHERE r.enabled AND d.deleted_at IS NULL
 			ORDER BY r.id
 			""";
 
 	private static final String INSERT_DELIVERIES = """
 			INSERT INTO delivery (tenant_id, id, event_id, route_id, destination_id, source_id, event_type, call_id,
 				ordering, status)
-			VALUES :tuples
+			SELECT * FROM unnest(:columns)
 			""";
 
 	/** The last delivery insert of a batch wakes the workers in the same round trip. */
@@ -125,14 +126,13 @@ public class EventStore {
 	}
 
 	private Mono<Set<UUID>> insertEvents(List<PendingRow> rows) {
-		PositionalBinds binds = new PositionalBinds();
+		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class, UUID.class, String.class, String.class,
+				String.class, Boolean.class, String.class, Json.class, byte[].class, Instant.class);
 		for (PendingRow row : rows) {
 			IncomingEvent event = row.event();
-			binds.row(event.tenantId().uuid(), UUID.class, row.id().uuid(), UUID.class, event.sourceId().uuid(),
-					UUID.class, event.facts().dedupKey(), String.class, event.facts().eventType(), String.class,
-					event.facts().callId(), String.class, event.facts().test(), Boolean.class, event.contentType(),
-					String.class, Json.of(JSON.writeValueAsString(event.headers())), Json.class, event.body(),
-					byte[].class, event.facts().occurredAt(), java.time.Instant.class);
+			binds.row(event.tenantId().uuid(), row.id().uuid(), event.sourceId().uuid(), event.facts().dedupKey(),
+					event.facts().eventType(), event.facts().callId(), event.facts().test(), event.contentType(),
+					Json.of(JSON.writeValueAsString(event.headers())), event.body(), event.facts().occurredAt());
 		}
 		return binds.bind(this.database, INSERT_EVENTS)
 			.map((row) -> row.get("id", UUID.class))
@@ -145,9 +145,9 @@ public class EventStore {
 		if (duplicates.isEmpty()) {
 			return Mono.empty();
 		}
-		PositionalBinds binds = new PositionalBinds();
-		duplicates.forEach((row) -> binds.row(row.event().tenantId().uuid(), UUID.class, row.event().sourceId().uuid(),
-				UUID.class, row.event().facts().dedupKey(), String.class));
+		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class, String.class);
+		duplicates.forEach((row) -> binds.row(row.event().tenantId().uuid(), row.event().sourceId().uuid(),
+				row.event().facts().dedupKey()));
 		return findOriginalIds(binds).doOnNext((originals) -> duplicates.forEach((row) -> {
 			row.originalId = originals.get(DedupIdentity.of(row.event()));
 			if (row.originalId == null) {
@@ -156,7 +156,7 @@ public class EventStore {
 		})).then();
 	}
 
-	private Mono<Map<DedupIdentity, EventId>> findOriginalIds(PositionalBinds binds) {
+	private Mono<Map<DedupIdentity, EventId>> findOriginalIds(ColumnBinds binds) {
 		return binds.bind(this.database, FIND_ORIGINALS)
 			.map((result) -> Map.entry(new DedupIdentity(result.get("tenant_id", UUID.class),
 					result.get("source_id", UUID.class), result.get("dedup_key", String.class)),
@@ -178,9 +178,9 @@ public class EventStore {
 			return Mono.just(Map.of());
 		}
 		return findRoutes(stored).flatMap((routes) -> {
-			List<PositionalBinds> statements = new ArrayList<>();
+			List<ColumnBinds> statements = new ArrayList<>();
 			Map<UUID, Integer> counts = new HashMap<>();
-			PositionalBinds binds = new PositionalBinds();
+			ColumnBinds binds = deliveryColumns();
 			int inStatement = 0;
 			for (PendingRow row : stored) {
 				IncomingEvent event = row.event();
@@ -196,15 +196,13 @@ public class EventStore {
 							continue;
 						}
 					}
-					binds.row(event.tenantId().uuid(), UUID.class, DeliveryId.generate().uuid(), UUID.class,
-							row.id().uuid(), UUID.class, route.routeId(), UUID.class, route.destinationId(), UUID.class,
-							event.sourceId().uuid(), UUID.class, event.facts().eventType(), String.class,
-							event.facts().callId(), String.class, route.ordering(), String.class,
-							route.destinationEnabled() ? DUE : PAUSED, String.class);
+					binds.row(event.tenantId().uuid(), DeliveryId.generate().uuid(), row.id().uuid(), route.routeId(),
+							route.destinationId(), event.sourceId().uuid(), event.facts().eventType(),
+							event.facts().callId(), route.ordering(), route.destinationEnabled() ? DUE : PAUSED);
 					counts.merge(row.id().uuid(), 1, Integer::sum);
 					if (++inStatement == DELIVERY_ROWS_PER_STATEMENT) {
 						statements.add(binds);
-						binds = new PositionalBinds();
+						binds = deliveryColumns();
 						inStatement = 0;
 					}
 				}
@@ -222,12 +220,18 @@ public class EventStore {
 		});
 	}
 
+	private static ColumnBinds deliveryColumns() {
+		return new ColumnBinds(UUID.class, UUID.class, UUID.class, UUID.class, UUID.class, UUID.class, String.class,
+				String.class, String.class, String.class);
+	}
+
 	private Mono<Map<SourceKey, List<RouteTarget>>> findRoutes(List<PendingRow> stored) {
-		PositionalBinds binds = new PositionalBinds();
+		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class);
+		// distinct: each key joins its routes once
 		stored.stream()
 			.map((row) -> SourceKey.of(row.event()))
 			.distinct()
-			.forEach((key) -> binds.row(key.tenantId(), UUID.class, key.sourceId(), UUID.class));
+			.forEach((key) -> binds.row(key.tenantId(), key.sourceId()));
 		return binds.bind(this.database, FIND_ROUTES)
 			.map((row) -> Map.entry(new SourceKey(row.get("tenant_id", UUID.class), row.get("source_id", UUID.class)),
 					new RouteTarget(row.get("tenant_id", UUID.class), row.get("id", UUID.class),
