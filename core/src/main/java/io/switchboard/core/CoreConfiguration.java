@@ -1,5 +1,6 @@
 package io.switchboard.core;
 
+import io.switchboard.core.schema.BinaryBytesCodec;
 import io.switchboard.core.schema.SchemaMigration;
 import io.switchboard.core.secret.SecretCipher;
 import io.switchboard.core.secret.SecretsProperties;
@@ -31,11 +32,13 @@ public class CoreConfiguration {
 	 * Results in PostgreSQL's binary format: a body comes back as its bytes (the text
 	 * format sends {@code bytea} as hex, twice the size, decoded character by character),
 	 * times, ids and arrays without parsing text. The worker's lease read spent a quarter
-	 * of its time decoding text (profile in docs/BENCHMARKS.md).
+	 * of its time decoding text (profile in docs/BENCHMARKS.md). Bodies go the other way
+	 * in binary too ({@link BinaryBytesCodec}).
 	 */
 	@Bean
 	ConnectionFactoryOptionsBuilderCustomizer binaryResults() {
-		return (options) -> options.option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, true);
+		return (options) -> options.option(PostgresqlConnectionFactoryProvider.FORCE_BINARY, true)
+			.option(PostgresqlConnectionFactoryProvider.EXTENSIONS, BinaryBytesCodec.extensions());
 	}
 
 	@Bean

@@ -33,7 +33,7 @@ public class Settlements {
 			INSERT INTO delivery_attempt (tenant_id, id, delivery_id, destination_id, series, attempt_number, trigger,
 				outcome, started_at, duration_ms, request_url, request_headers, response_status, response_headers,
 				response_body, error_class, error_message)
-			SELECT * FROM unnest(:columns)
+			SELECT * FROM :rows
 			""";
 
 	/**
@@ -52,8 +52,7 @@ public class Settlements {
 				last_response_status = CASE WHEN s.attempted THEN s.response_status ELSE d.last_response_status END,
 				last_error = s.error, updated_at = now(),
 				finished_at = CASE WHEN s.status IN {final} THEN now() END
-			FROM unnest(:columns) AS s(tenant_id, id, owner, status, next_attempt_at, attempted, started_at,
-				response_status, error)
+			FROM :rows
 			WHERE d.tenant_id = s.tenant_id AND d.id = s.id AND d.status IN {from} AND d.lease_owner = s.owner
 			RETURNING d.id
 			""");
@@ -76,11 +75,15 @@ public class Settlements {
 	 * @return for each, in order, whether its lease was still held
 	 */
 	public Mono<List<Boolean>> settle(List<Settlement> settlements) {
-		ColumnBinds attempts = new ColumnBinds(UUID.class, UUID.class, UUID.class, UUID.class, Integer.class,
-				Integer.class, String.class, String.class, Instant.class, Integer.class, String.class, Json.class,
-				Integer.class, Json.class, byte[].class, String.class, String.class);
-		ColumnBinds states = new ColumnBinds(UUID.class, UUID.class, String.class, String.class, Instant.class,
-				Boolean.class, Instant.class, Integer.class, String.class);
+		ColumnBinds attempts = new ColumnBinds("a", "tenant_id", UUID.class, "id", UUID.class, "delivery_id",
+				UUID.class, "destination_id", UUID.class, "series", Integer.class, "attempt_number", Integer.class,
+				"trigger", String.class, "outcome", String.class, "started_at", Instant.class, "duration_ms",
+				Integer.class, "request_url", String.class, "request_headers", Json.class, "response_status",
+				Integer.class, "response_headers", Json.class, "response_body", byte[].class, "error_class",
+				String.class, "error_message", String.class);
+		ColumnBinds states = new ColumnBinds("s", "tenant_id", UUID.class, "id", UUID.class, "owner", String.class,
+				"status", String.class, "next_attempt_at", Instant.class, "attempted", Boolean.class, "started_at",
+				Instant.class, "response_status", Integer.class, "error", String.class);
 		for (Settlement settlement : settlements) {
 			if (settlement.attempt() != null) {
 				attempt(attempts, settlement.delivery(), settlement.attempt());

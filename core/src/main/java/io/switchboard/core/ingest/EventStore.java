@@ -52,21 +52,21 @@ public class EventStore {
 	private static final String INSERT_EVENTS = """
 			INSERT INTO event (tenant_id, id, source_id, dedup_key, event_type, call_id, is_test, content_type,
 				headers, body, occurred_at)
-			SELECT * FROM unnest(:columns)
+			SELECT * FROM :rows
 			ON CONFLICT (tenant_id, source_id, dedup_key) DO NOTHING
 			RETURNING id
 			""";
 
 	private static final String FIND_ORIGINALS = """
 			SELECT e.tenant_id, e.source_id, e.dedup_key, e.id
-			FROM unnest(:columns) AS k(tenant_id, source_id, dedup_key)
+			FROM :rows
 			JOIN event e ON e.tenant_id = k.tenant_id AND e.source_id = k.source_id AND e.dedup_key = k.dedup_key
 			""";
 
 	private static final String FIND_ROUTES = """
 			SELECT r.tenant_id, r.source_id, r.id, r.destination_id, r.event_types, r.ordering, d.enabled,
 				r.filter::text AS filter, s.provider
-			FROM unnest(:columns) AS k(tenant_id, source_id)
+			FROM :rows
 			JOIN route r ON r.tenant_id = k.tenant_id AND r.source_id = k.source_id
 			JOIN destination d ON d.tenant_id = r.tenant_id AND d.id = r.destination_id
 			JOIN source s ON s.tenant_id = r.tenant_id AND s.id = r.source_id
@@ -77,7 +77,7 @@ public class EventStore {
 	private static final String INSERT_DELIVERIES = """
 			INSERT INTO delivery (tenant_id, id, event_id, route_id, destination_id, source_id, event_type, call_id,
 				ordering, status)
-			SELECT * FROM unnest(:columns)
+			SELECT * FROM :rows
 			""";
 
 	/** The last delivery insert of a batch wakes the workers in the same round trip. */
@@ -126,8 +126,10 @@ public class EventStore {
 	}
 
 	private Mono<Set<UUID>> insertEvents(List<PendingRow> rows) {
-		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class, UUID.class, String.class, String.class,
-				String.class, Boolean.class, String.class, Json.class, byte[].class, Instant.class);
+		ColumnBinds binds = new ColumnBinds("e", "tenant_id", UUID.class, "id", UUID.class, "source_id", UUID.class,
+				"dedup_key", String.class, "event_type", String.class, "call_id", String.class, "is_test",
+				Boolean.class, "content_type", String.class, "headers", Json.class, "body", byte[].class, "occurred_at",
+				Instant.class);
 		for (PendingRow row : rows) {
 			IncomingEvent event = row.event();
 			binds.row(event.tenantId().uuid(), row.id().uuid(), event.sourceId().uuid(), event.facts().dedupKey(),
@@ -145,7 +147,8 @@ public class EventStore {
 		if (duplicates.isEmpty()) {
 			return Mono.empty();
 		}
-		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class, String.class);
+		ColumnBinds binds = new ColumnBinds("k", "tenant_id", UUID.class, "source_id", UUID.class, "dedup_key",
+				String.class);
 		duplicates.forEach((row) -> binds.row(row.event().tenantId().uuid(), row.event().sourceId().uuid(),
 				row.event().facts().dedupKey()));
 		return findOriginalIds(binds).doOnNext((originals) -> duplicates.forEach((row) -> {
@@ -221,12 +224,13 @@ public class EventStore {
 	}
 
 	private static ColumnBinds deliveryColumns() {
-		return new ColumnBinds(UUID.class, UUID.class, UUID.class, UUID.class, UUID.class, UUID.class, String.class,
-				String.class, String.class, String.class);
+		return new ColumnBinds("d", "tenant_id", UUID.class, "id", UUID.class, "event_id", UUID.class, "route_id",
+				UUID.class, "destination_id", UUID.class, "source_id", UUID.class, "event_type", String.class,
+				"call_id", String.class, "ordering", String.class, "status", String.class);
 	}
 
 	private Mono<Map<SourceKey, List<RouteTarget>>> findRoutes(List<PendingRow> stored) {
-		ColumnBinds binds = new ColumnBinds(UUID.class, UUID.class);
+		ColumnBinds binds = new ColumnBinds("k", "tenant_id", UUID.class, "source_id", UUID.class);
 		// distinct: each key joins its routes once
 		stored.stream()
 			.map((row) -> SourceKey.of(row.event()))

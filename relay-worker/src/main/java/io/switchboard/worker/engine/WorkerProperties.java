@@ -37,7 +37,7 @@ public record WorkerProperties(@DefaultValue("1s") Duration pollInterval, @Defau
 		@DefaultValue("30s") Duration circuitOpenDuration, @DefaultValue("500") int replayBatchSize,
 		@DefaultValue("0.5") double tenantShare, @DefaultValue("5s") Duration circuitSlowCallDuration,
 		@DefaultValue("50") float circuitSlowCallRate, @DefaultValue("10s") Duration leaseMargin,
-		@DefaultValue("100") int settleBatchSize, @DefaultValue("2") int settleCommits) {
+		@DefaultValue("100") int settleBatchSize, @DefaultValue("1") int settleCommits) {
 
 	/**
 	 * Where receivers may be.
