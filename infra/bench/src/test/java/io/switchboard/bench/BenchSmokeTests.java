@@ -22,13 +22,15 @@ class BenchSmokeTests {
 	void smokeRunReportsEveryScenarioAndLosesNothing() throws Exception {
 		assertThat(JAR).as("the reactor builds the app jar before this module").exists();
 		Path out = Path.of("target/smoke-test");
-		Bench.run(BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "bad-input", "noisy-neighbour",
-				"--smoke", "--duration", "2", "--jar", JAR.toString(), "--out", out.toString()), "smoke test");
+		Bench.run(
+				BenchOptions.parse("ingest", "e2e", "deliver", "history", "memory", "bad-input", "noisy-neighbour",
+						"noisy-worker", "--smoke", "--duration", "2", "--jar", JAR.toString(), "--out", out.toString()),
+				"smoke test");
 
 		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		JsonNode scenarios = results.get("scenarios");
 		assertThat(scenarios.propertyNames()).containsExactly("ingest", "e2e", "deliver", "history", "memory",
-				"bad-input", "noisy-neighbour");
+				"bad-input", "noisy-neighbour", "noisy-worker");
 		JsonNode noisy = scenarios.get("noisy-neighbour").get("figures");
 		assertThat(noisy.get("noise_answers_by_kind_and_status").propertyNames()).isNotEmpty();
 		assertThat(noisy.get("noisy_ack_count").asInt()).isPositive();
@@ -51,6 +53,12 @@ class BenchSmokeTests {
 		JsonNode deliver = scenarios.get("deliver").get("figures");
 		assertThat(deliver.get("delivered").asInt()).isEqualTo(deliver.get("backlog").asInt()).isPositive();
 		assertThat(deliver.get("lost").asInt()).isZero();
+		assertThat(scenarios.get("deliver").get("notes").toString()).contains("of statement time");
+
+		JsonNode noisyWorker = scenarios.get("noisy-worker").get("figures");
+		assertThat(noisyWorker.get("replay_rows").asInt()).isPositive();
+		assertThat(noisyWorker.get("noisy_events_acknowledged").asInt()).isPositive();
+		assertThat(noisyWorker.get("noisy_e2e_count").asInt()).isPositive();
 
 		JsonNode history = scenarios.get("history").get("figures");
 		assertThat(history.get("deliveries_by_call_p95_ms").isNumber()).isTrue();
@@ -63,6 +71,20 @@ class BenchSmokeTests {
 		assertThat(badInput.get("figures").get("bad_requests").asInt()).isPositive();
 		assertThat(badInput.get("targets")).hasSize(4)
 			.allSatisfy((target) -> assertThat(target.get("met").asBoolean()).as(target.toString()).isTrue());
+	}
+
+	@Test
+	void smokeRunWithTheWorkerInAProcessOfItsOwnDelivers() throws Exception {
+		Path out = Path.of("target/smoke-test-split");
+		Bench.run(BenchOptions.parse("e2e", "--split-roles", "--smoke", "--duration", "2", "--jar", JAR.toString(),
+				"--out", out.toString()), "smoke test, roles split");
+
+		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
+		assertThat(results.get("setup").get("switchboard_processes").asString()).isEqualTo("api,ui + worker");
+		assertThat(Files.readString(out.resolve("switchboard-worker.log"))).contains("Delivery worker");
+		JsonNode e2e = results.get("scenarios").get("e2e").get("figures");
+		assertThat(e2e.get("delivered").asInt()).isEqualTo(e2e.get("acknowledged").asInt()).isPositive();
+		assertThat(e2e.get("lost").asInt()).isZero();
 	}
 
 }
