@@ -6,8 +6,6 @@ import java.util.Map;
 
 import io.switchboard.core.delivery.AttemptRecord;
 
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-
 /**
  * What sending one request came to: the receiver's response, or why there was none, and
  * how long it took.
@@ -23,7 +21,7 @@ record Sent(ReceiverResponse response, Throwable error, Duration duration) {
 	}
 
 	static Sent failure(Throwable error, Duration duration) {
-		return new Sent(null, reason(error), duration);
+		return new Sent(null, error, duration);
 	}
 
 	Integer status() {
@@ -44,18 +42,6 @@ record Sent(ReceiverResponse response, Throwable error, Duration duration) {
 				(this.response != null) ? this.response.body() : null,
 				(this.error != null) ? this.error.getClass().getSimpleName() : null,
 				(this.error != null) ? String.valueOf(this.error.getMessage()) : null);
-	}
-
-	/**
-	 * What really went wrong: the client wraps connection failures (an egress refusal, a
-	 * refused connection, an unknown host) in a request exception that says little.
-	 */
-	private static Throwable reason(Throwable error) {
-		Throwable reason = error;
-		while (reason instanceof WebClientRequestException && reason.getCause() != null) {
-			reason = reason.getCause();
-		}
-		return reason;
 	}
 
 }
