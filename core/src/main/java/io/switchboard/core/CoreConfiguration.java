@@ -1,5 +1,6 @@
 package io.switchboard.core;
 
+import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.schema.SchemaMigration;
 import io.switchboard.core.secret.SecretCipher;
 import io.switchboard.core.secret.SecretsProperties;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * What every role needs: the migrated schema, the secret cipher and the repositories.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SecretsProperties.class, TenantQuotas.class })
+@EnableConfigurationProperties({ SecretsProperties.class, TenantQuotas.class, NotificationProperties.class })
 @ComponentScan
 public class CoreConfiguration {
 

@@ -161,19 +161,30 @@ public final class DestinationRules {
 	}
 
 	private void url(String text, InputErrors errors) {
+		url("url", text, errors);
+	}
+
+	/**
+	 * Checks a receiver's URL, as every URL Switchboard posts to is checked (a
+	 * destination's, a notification channel's).
+	 * @param field the field it was given in
+	 * @param text the URL
+	 * @param errors where a problem is noted
+	 */
+	public void url(String field, String text, InputErrors errors) {
 		URI url;
 		try {
 			url = URI.create((text != null) ? text.trim() : "");
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add("url", "That is not a URL: give the receiver's https:// URL.");
+			errors.add(field, "That is not a URL: give the receiver's https:// URL.");
 			return;
 		}
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		boolean allowed = scheme.equals("https") || (scheme.equals("http") && this.allowPrivateNetworks);
-		errors.require(url.getHost() != null && allowed && text.length() <= MAX_URL, "url",
+		errors.require(url.getHost() != null && allowed && text.length() <= MAX_URL, field,
 				"Give the receiver's https:// URL (up to " + MAX_URL + " characters).");
-		errors.require(url.getUserInfo() == null, "url",
+		errors.require(url.getUserInfo() == null, field,
 				"Don't put a user name or password in the URL; add a header instead.");
 	}
 
