@@ -62,10 +62,13 @@ class IssueScanLoop implements SmartLifecycle {
 	 * issue
 	 * @param refusalWindow how far back a source's refused requests count
 	 * @param refusalThreshold how many refused requests in the window make an issue
+	 * @param deadWindow how far back deliveries that went dead open a
+	 * {@code deliveries-dead} issue
 	 */
 	@ConfigurationProperties("switchboard.issues")
 	record Properties(@DefaultValue("15s") Duration scanInterval, @DefaultValue("5m") Duration failingAfter,
-			@DefaultValue("10m") Duration refusalWindow, @DefaultValue("5") int refusalThreshold) {
+			@DefaultValue("10m") Duration refusalWindow, @DefaultValue("5") int refusalThreshold,
+			@DefaultValue("1h") Duration deadWindow) {
 
 	}
 

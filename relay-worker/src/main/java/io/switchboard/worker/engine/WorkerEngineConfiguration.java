@@ -11,6 +11,7 @@ import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
 import io.switchboard.core.issue.IssueScan;
+import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.route.Backfills;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
@@ -52,9 +53,12 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties, MeterRegistry registry) {
-		return new IssueScanLoop(new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
-				properties.refusalThreshold()), properties.scanInterval(), registry);
+	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties,
+			NotificationProperties notifications, MeterRegistry registry) {
+		return new IssueScanLoop(
+				new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
+						properties.refusalThreshold(), properties.deadWindow(), notifications.digestInterval()),
+				properties.scanInterval(), registry);
 	}
 
 	@Bean

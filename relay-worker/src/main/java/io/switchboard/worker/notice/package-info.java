@@ -1,0 +1,6 @@
+/**
+ * Sending notices: a loop in every worker leases due notices from the outbox, renders
+ * each for its channel (e-mail, Slack, Teams, Discord, a signed operational webhook),
+ * sends it through the egress guard and settles it, retrying later on failure.
+ */
+package io.switchboard.worker.notice;
