@@ -10,6 +10,8 @@ ALTER TABLE issue ADD CONSTRAINT issue_kind_check
 -- a destination failing without a single success this long is switched off (default 5 days)
 ALTER TABLE destination ADD COLUMN disable_after_seconds integer NOT NULL DEFAULT 432000
 	CHECK (disable_after_seconds BETWEEN 3600 AND 2592000);
+-- when it was last switched on: failures before it do not count towards disable-after again
+ALTER TABLE destination ADD COLUMN enabled_at timestamptz;
 
 CREATE TABLE notification_channel (
 	tenant_id       uuid        NOT NULL REFERENCES tenant (tenant_id) ON DELETE CASCADE,

@@ -57,6 +57,12 @@ public final class DestinationRules {
 			DestinationSettings.MAX_MAX_AGE_SECONDS, "Give a max age from " + DestinationSettings.MIN_MAX_AGE_SECONDS
 					+ " seconds to " + DestinationSettings.MAX_MAX_AGE_SECONDS + " (30 days).");
 
+	/** How long a destination may fail without a success before it is switched off. */
+	public static final IntRange DISABLE_AFTER = new IntRange("disableAfterSeconds",
+			DestinationSettings.MIN_DISABLE_AFTER_SECONDS, DestinationSettings.MAX_DISABLE_AFTER_SECONDS,
+			"Give from " + DestinationSettings.MIN_DISABLE_AFTER_SECONDS + " seconds (an hour) to "
+					+ DestinationSettings.MAX_DISABLE_AFTER_SECONDS + " (30 days).");
+
 	private final boolean allowPrivateNetworks;
 
 	/**
@@ -83,7 +89,8 @@ public final class DestinationRules {
 				or(draft.payloadFormat(), defaults.payloadFormat()),
 				or(draft.retryDelaysMs(), defaults.retryDelaysMs()), or(draft.timeoutMs(), defaults.timeoutMs()),
 				or(draft.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
-				or(draft.maxInFlight(), defaults.maxInFlight()), or(draft.maxAgeSeconds(), defaults.maxAgeSeconds()));
+				or(draft.maxInFlight(), defaults.maxInFlight()), or(draft.maxAgeSeconds(), defaults.maxAgeSeconds()),
+				or(draft.disableAfterSeconds(), defaults.disableAfterSeconds()));
 		check(DestinationChange.builder()
 			.signatureStyle(settings.signatureStyle())
 			.payloadFormat(settings.payloadFormat())
@@ -94,6 +101,7 @@ public final class DestinationRules {
 			.headers(draft.headers())
 			.maxAgeSeconds(settings.maxAgeSeconds())
 			.transform(draft.transform())
+			.disableAfterSeconds(settings.disableAfterSeconds())
 			.build(), errors);
 		return settings;
 	}
@@ -123,6 +131,7 @@ public final class DestinationRules {
 		RATE_LIMIT.check(change.rateLimitPerSecond(), errors);
 		MAX_IN_FLIGHT.check(change.maxInFlight(), errors);
 		MAX_AGE.check(change.maxAgeSeconds(), errors);
+		DISABLE_AFTER.check(change.disableAfterSeconds(), errors);
 		if (change.transform() != null && !change.transform().isBlank()) {
 			errors.read("transform", () -> PayloadTransform.compile(change.transform()));
 		}

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.core.destination.AutoDisable;
 import io.switchboard.core.issue.IssueScan;
 import io.switchboard.core.schedule.Repeating;
 
@@ -15,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the issue scan on its interval in every worker; a failed scan is tried again on
- * the next tick.
+ * Runs the issue scan on its interval in every worker, after switching off destinations
+ * that failed too long without a success; a failed scan is tried again on the next tick.
  */
 class IssueScanLoop implements SmartLifecycle {
 
@@ -24,7 +25,7 @@ class IssueScanLoop implements SmartLifecycle {
 
 	private final Repeating repeating;
 
-	IssueScanLoop(IssueScan scan, Duration interval, MeterRegistry registry) {
+	IssueScanLoop(AutoDisable autoDisable, IssueScan scan, Duration interval, MeterRegistry registry) {
 		for (String kind : IssueScan.KINDS) {
 			AtomicLong count = new AtomicLong();
 			this.unresolved.put(kind, count);
@@ -34,7 +35,8 @@ class IssueScanLoop implements SmartLifecycle {
 				.register(registry);
 		}
 		this.repeating = new Repeating("Issue scan", interval,
-				() -> scan.runOnce()
+				() -> autoDisable.run()
+					.then(scan.runOnce())
 					.then(scan.unresolvedByKind())
 					.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count))));
 	}

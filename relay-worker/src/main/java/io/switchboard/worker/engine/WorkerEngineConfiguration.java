@@ -7,6 +7,7 @@ import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.Settlement;
 import io.switchboard.core.delivery.Settlements;
 import io.switchboard.core.delivery.SampleDeliveries;
+import io.switchboard.core.destination.AutoDisable;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
@@ -53,9 +54,9 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties,
+	IssueScanLoop issueScanLoop(DatabaseClient database, AutoDisable autoDisable, IssueScanLoop.Properties properties,
 			NotificationProperties notifications, MeterRegistry registry) {
-		return new IssueScanLoop(
+		return new IssueScanLoop(autoDisable,
 				new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
 						properties.refusalThreshold(), properties.deadWindow(), notifications.digestInterval()),
 				properties.scanInterval(), registry);
