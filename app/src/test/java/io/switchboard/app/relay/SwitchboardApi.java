@@ -41,10 +41,7 @@ final class SwitchboardApi {
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString((email + ":correct horse battery staple").getBytes(StandardCharsets.UTF_8));
 		this.token = send("POST", "/api/v1/tokens",
-				Map.of("name", "tests", "scopes",
-						java.util.List.of("events:read", "deliveries:read", "deliveries:replay", "sources:write",
-								"destinations:write", "routes:write", "tokens:write")),
-				basic)
+				Map.of("name", "tests", "scopes", io.switchboard.core.token.Scope.all()), basic)
 			.body()
 			.path("token")
 			.asString();

@@ -1,7 +1,5 @@
 package io.switchboard.worker.notice;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.standardwebhooks.Webhook;
 import io.switchboard.core.audit.Actor;
 import io.switchboard.core.destination.Destination;
@@ -29,6 +25,7 @@ import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.tenant.Tenant;
 import io.switchboard.testsupport.TestReceiver;
 import io.switchboard.testsupport.TestReceiver.Received;
+import io.switchboard.testsupport.TestSmtp;
 import io.switchboard.worker.WorkerIntegrationTestApplication;
 import io.switchboard.worker.engine.ReceiverClient;
 import jakarta.mail.internet.MimeMessage;
@@ -63,7 +60,7 @@ class NoticeSendingIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final GreenMail SMTP = startSmtp();
+	private static final TestSmtp SMTP = new TestSmtp();
 
 	@Autowired
 	private ApplicationContext context;
@@ -92,12 +89,12 @@ class NoticeSendingIntegrationTests {
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+		registry.add("spring.mail.port", () -> SMTP.port());
 	}
 
 	@AfterAll
 	static void stopSmtp() {
-		SMTP.stop();
+		SMTP.close();
 	}
 
 	@Test
@@ -194,7 +191,7 @@ class NoticeSendingIntegrationTests {
 		scan();
 		sender().sendDue().block();
 		MimeMessage message = await().atMost(Duration.ofSeconds(10))
-			.until(() -> List.of(SMTP.getReceivedMessages())
+			.until(() -> SMTP.receivedBy("oncall@tenant.test")
 				.stream()
 				.filter((received) -> subject(received).contains("Mailed Zap"))
 				.findFirst(), java.util.Optional::isPresent)
@@ -266,21 +263,6 @@ class NoticeSendingIntegrationTests {
 		catch (jakarta.mail.MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static GreenMail startSmtp() {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-		setup.setServerStartupTimeout(30_000);
-		GreenMail smtp = new GreenMail(setup);
-		smtp.start();
-		return smtp;
 	}
 
 }
