@@ -14,6 +14,7 @@ import io.switchboard.core.job.ReplayJobs;
 import io.switchboard.core.issue.IssueScan;
 import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.route.Backfills;
+import io.switchboard.core.schedule.RepeatingLoop;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.telemetry.DeliveryTelemetry;
@@ -54,12 +55,13 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	IssueScanLoop issueScanLoop(DatabaseClient database, AutoDisable autoDisable, IssueScanLoop.Properties properties,
+	RepeatingLoop issueScanLoop(DatabaseClient database, AutoDisable autoDisable, IssueScanLoop.Properties properties,
 			NotificationProperties notifications, MeterRegistry registry) {
-		return new IssueScanLoop(autoDisable,
+		IssueScanLoop pass = new IssueScanLoop(autoDisable,
 				new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
 						properties.refusalThreshold(), properties.deadWindow(), notifications.digestInterval()),
-				properties.scanInterval(), registry);
+				registry);
+		return new RepeatingLoop("Issue scan", properties.scanInterval(), pass::runOnce);
 	}
 
 	@Bean

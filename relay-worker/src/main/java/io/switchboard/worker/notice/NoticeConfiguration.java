@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.switchboard.core.notification.NoticeOutbox;
 import io.switchboard.core.notification.NotificationProperties;
+import io.switchboard.core.schedule.RepeatingLoop;
 import io.switchboard.worker.engine.ReceiverClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,9 +26,13 @@ class NoticeConfiguration {
 		return new NoticeSender(outbox, client, mail.getIfAvailable(), properties, portal, "Switchboard-Notices");
 	}
 
+	/**
+	 * Sends due notices on an interval in every worker; the outbox's leases make sure
+	 * each notice is sent by one of them.
+	 */
 	@Bean
-	NoticeLoop noticeLoop(NoticeSender sender, NotificationProperties properties) {
-		return new NoticeLoop(sender, properties.pollInterval());
+	RepeatingLoop noticeLoop(NoticeSender sender, NotificationProperties properties) {
+		return new RepeatingLoop("Notice sending", properties.pollInterval(), sender::sendDue);
 	}
 
 }

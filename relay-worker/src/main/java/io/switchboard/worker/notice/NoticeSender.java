@@ -22,8 +22,8 @@ import org.springframework.mail.javamail.JavaMailSender;
  * Sends due notices, one pass: lease a batch from the outbox, render each for its channel
  * and send it (chat and webhook channels through the egress-guarded receiver client,
  * e-mail over SMTP off the event loop), then settle it as sent, or as failed to be
- * retried later. Notices have their own client pool and loop, so they never hold up
- * deliveries.
+ * retried later. Notices have their own loop and at most a few in flight per worker, so
+ * they never hold up deliveries.
  */
 class NoticeSender {
 
