@@ -45,7 +45,7 @@ class NotificationChannelsController {
 
 	@PostMapping("/api/v1/notification-channels")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<ChannelView> createNotificationChannel(@RequestBody ChannelRequest request, Principal principal) {
+	Mono<ChannelView> createNotificationChannel(@RequestBody CreateChannel request, Principal principal) {
 		return this.channels.create(caller(principal).asActor(), request.draft(), new InputErrors())
 			.map((channel) -> ChannelView.of(channel, channel.signingSecret()));
 	}
@@ -65,7 +65,7 @@ class NotificationChannelsController {
 	}
 
 	@PatchMapping("/api/v1/notification-channels/{id}")
-	Mono<ChannelView> updateNotificationChannel(@PathVariable String id, @RequestBody ChannelRequest request,
+	Mono<ChannelView> updateNotificationChannel(@PathVariable String id, @RequestBody UpdateChannel request,
 			Principal principal) {
 		return found(this.channels.update(caller(principal).asActor(), NotificationChannelId.parse(id), request.draft(),
 				new InputErrors()))
@@ -92,18 +92,33 @@ class NotificationChannelsController {
 		return ApiCaller.of((Authentication) principal);
 	}
 
+	private static final String TARGET = "An e-mail address for email; the incoming-webhook or receiver https:// URL "
+			+ "for the others";
+
+	private static final String EVENT_TYPES = "Any of issue.opened, issue.resolved, destination.disabled, "
+			+ "destination.recovered, delivery.dead, source.rejecting";
+
 	/**
-	 * A channel to make, or what to change (a change leaves absent fields as they are and
-	 * cannot change the type).
+	 * A channel to make.
 	 */
-	record ChannelRequest(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+	record CreateChannel(@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
 			"email", "slack", "teams", "discord", "webhook" }) String type,
 			@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 200) String name,
-			@Schema(requiredMode = RequiredMode.REQUIRED,
-					description = "An e-mail address for email; the incoming-webhook or receiver https:// URL "
-							+ "for the others") String target,
-			@Schema(description = "Any of issue.opened, issue.resolved, destination.disabled, "
-					+ "destination.recovered, delivery.dead, source.rejecting; absent means all") List<String> eventTypes){
+			@Schema(requiredMode = RequiredMode.REQUIRED, description = TARGET) String target,
+			@Schema(description = EVENT_TYPES + "; absent means all") List<String> eventTypes){
+
+		ChannelDraft draft() {
+			return new ChannelDraft(this.type, this.name, this.target, this.eventTypes);
+		}
+
+	}
+
+	/**
+	 * What to change; absent fields stay as they are, and the type cannot change.
+	 */
+	record UpdateChannel(@Schema(maxLength = 200) String name, @Schema(description = TARGET) String target,
+			@Schema(description = EVENT_TYPES) List<String> eventTypes,
+			@Schema(description = "Only the channel's own type is accepted") String type) {
 
 		ChannelDraft draft() {
 			return new ChannelDraft(this.type, this.name, this.target, this.eventTypes);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.standardwebhooks.Webhook;
 import io.switchboard.app.SwitchboardApplication;
 import io.switchboard.app.relay.SwitchboardApi.Answer;
 import io.switchboard.testsupport.TestReceiver;
@@ -35,12 +36,14 @@ import static org.awaitility.Awaitility.await;
  * application and two worker-only ones): a Zapier destination answering 410 is switched
  * off and its tenant gets exactly one e-mail (a real SMTP server, GreenMail) and one
  * Slack message within 60 s; switching it on again with the receiver back sends exactly
- * one "resolved" notice to each.
+ * one "resolved" notice to each. A mistyped Minari secret sends a
+ * {@code source.rejecting} operational webhook that the Standard Webhooks reference
+ * library verifies.
  */
 @SpringBootTest(classes = SwitchboardApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "switchboard.egress.allow-private-networks=true", "switchboard.worker.poll-interval=100ms",
 				"switchboard.issues.scan-interval=300ms", "switchboard.notifications.poll-interval=200ms",
-				"switchboard.notifications.from=alerts@switchboard.test",
+				"switchboard.notifications.from=alerts@switchboard.test", "switchboard.issues.refusal-threshold=3",
 				"switchboard.public-url=https://switchboard.example.com" })
 class NotificationsIntegrationTests {
 
@@ -135,6 +138,34 @@ class NotificationsIntegrationTests {
 		assertThat(mails(oncall).get(1).getSubject()).startsWith("[Switchboard] Resolved: Destination switched off");
 		Received resolved = this.slack.received().get(1);
 		assertThat(JSON.readTree(resolved.body()).path("text").asString()).contains("Resolved").contains("on again");
+	}
+
+	@Test
+	void mistypedMinariSecretSendsASignedSourceRejectingWebhook() throws Exception {
+		SwitchboardApi api = new SwitchboardApi("http://127.0.0.1:" + this.port)
+			.signUp("minari-" + System.nanoTime() + "@example.com");
+		Answer channel = api.call("POST", "/api/v1/notification-channels", Map.of("type", "webhook", "name", "Ops",
+				"target", this.slack.url(), "eventTypes", List.of("source.rejecting")));
+		assertThat(channel.status()).isEqualTo(201);
+		Answer source = api.call("POST", "/api/v1/sources", Map.of("provider", "minari", "name", "Minari line"));
+		String sourceId = source.body().path("id").asString();
+		api.call("PATCH", "/api/v1/sources/" + sourceId, Map.of("secret", "minari-shown-secret"));
+		String inbound = java.net.URI.create(source.body().path("inboundUrl").asString()).getPath();
+		for (int i = 0; i < 3; i++) {
+			String body = "{\"event\":\"call.completed\",\"call\":{\"id\":\"m" + i + "\"}}";
+			assertThat(api.postMinari(inbound, "minari-mistyped-secret", body).status()).isEqualTo(401);
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.slack.received().size() == 1);
+		Received post = this.slack.received().get(0);
+		new Webhook(channel.body().path("signingSecret").asString()).verify(post.body(), post.headers());
+		JsonNode event = JSON.readTree(post.body());
+		assertThat(event.path("type").asString()).isEqualTo("source.rejecting");
+		assertThat(event.path("data").path("resourceId").asString()).isEqualTo(sourceId);
+		assertThat(event.path("data").path("summary").asString()).contains("Minari line").contains("secret");
+		assertThat(event.path("data").path("url").asString())
+			.isEqualTo("https://switchboard.example.com/sources/" + sourceId);
+		JsonNode issues = api.call("GET", "/api/v1/issues?status=open", null).body().path("data");
+		assertThat(issues.get(0).path("kind").asString()).isEqualTo("source-rejecting");
 	}
 
 	private List<MimeMessage> mails(String to) {
