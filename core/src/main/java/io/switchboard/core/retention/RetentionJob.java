@@ -70,11 +70,13 @@ class RetentionJob {
 			.repeat()
 			.takeUntil((deleted) -> deleted < limit)
 			.reduce(0L, Long::sum);
-		Mono<Long> testAttempts = this.purge.purgeTestAttempts(tenantId, before, limit)
-			.repeat()
-			.takeUntil((deleted) -> deleted < limit)
-			.then(Mono.just(0L));
-		return events.flatMap((purged) -> testAttempts.thenReturn(purged));
+		Mono<Void> testAttempts = inBatches(this.purge.purgeTestAttempts(tenantId, before, limit), limit);
+		Mono<Void> notices = inBatches(this.purge.purgeNotices(tenantId, before, limit), limit);
+		return events.flatMap((purged) -> testAttempts.then(notices).thenReturn(purged));
+	}
+
+	private static Mono<Void> inBatches(Mono<Long> batch, int limit) {
+		return batch.repeat().takeUntil((deleted) -> deleted < limit).then();
 	}
 
 }
