@@ -2,7 +2,6 @@ package io.switchboard.api.notification;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.switchboard.api.ApiClient;
 import io.switchboard.api.ApiClient.Response;
@@ -38,15 +37,7 @@ class NotificationChannelsApiIntegrationTests {
 	@BeforeEach
 	void signUp() {
 		this.api = new ApiClient(this.port);
-		String email = "channels-" + UUID.randomUUID() + "@example.com";
-		this.api.send("POST", "/api/v1/signup",
-				Map.of("tenantName", "Channels", "email", email, "password", "correct horse battery"), null);
-		this.token = ApiClient.bearer(
-				this.api
-					.send("POST", "/api/v1/tokens",
-							Map.of("name", "t", "scopes", List.of("notifications:write", "tokens:write")),
-							ApiClient.basic(email, "correct horse battery"))
-					.text("token"));
+		this.token = this.api.signUpWithToken("Channels", List.of("notifications:write", "tokens:write"));
 	}
 
 	@Test
@@ -120,10 +111,7 @@ class NotificationChannelsApiIntegrationTests {
 	}
 
 	private static void assertField(Response response, String field) {
-		assertThat(response.status()).as(response.body()).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.text("code")).isEqualTo("validation-failed");
-		assertThat(response.json().path("errors").findValuesAsString("field")).as(response.body()).contains(field);
+		response.assertRefused(field);
 	}
 
 }
