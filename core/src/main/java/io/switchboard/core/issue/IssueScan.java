@@ -21,7 +21,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * every tenant, in a few statements: a destination switched off by Switchboard (a 410, an
  * abort), a destination whose circuit has stayed open for {@code failingAfter}, a source
  * that refused at least {@code refusalThreshold} signed requests in {@code refusalWindow}
- * (a wrong or rotated secret). Several workers may scan at once: the unique index on
+ * (a wrong or rotated secret), a destination whose deliveries went dead in
+ * {@code deadWindow} (updated as more go dead, resolved by its next success). Each
+ * statement that opens, updates or resolves issues also queues their notices
+ * ({@link IssueNotices}). Several workers may scan at once: the unique index on
  * unresolved issues keeps one per resource and kind.
  */
 public class IssueScan {
