@@ -94,6 +94,8 @@ class NotificationPages {
 		return this.channels.list(member.asActor())
 			.collectList()
 			.doOnNext((all) -> model.addAttribute("channels", all))
+			.then(this.channels.lastNotices(member.asActor()))
+			.doOnNext((last) -> model.addAttribute("lastNotices", last))
 			.thenReturn("notifications/list");
 	}
 

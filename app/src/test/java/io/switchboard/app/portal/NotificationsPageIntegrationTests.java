@@ -66,6 +66,11 @@ class NotificationsPageIntegrationTests {
 			assertThat(tested.body()).contains("id=\"test-result\"").contains("The test notice was sent");
 			assertThat(receiver.received()).hasSize(1);
 			assertThat(receiver.received().get(0).body()).contains("Test notice from Switchboard");
+			receiver.answer(404);
+			assertThat(owner.post("/notifications/" + id + "/test", Map.of()).body())
+				.contains("The test notice could not be sent: The receiver answered HTTP 404");
+			assertThat(owner.get("/notifications").body()).contains("class=\"badge off\">failed")
+				.contains("The receiver answered HTTP 404");
 
 			HttpResponse<String> edit = owner.get("/notifications/" + id);
 			assertThat(edit.body()).contains("value=\"" + receiver.url() + "\"");

@@ -2,10 +2,12 @@ package io.switchboard.core.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import io.switchboard.core.id.NoticeId;
+import io.switchboard.core.id.NotificationChannelId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +60,12 @@ public class NoticeOutbox {
 
 	private static final String STATE = """
 			SELECT id, status, attempt_count, last_error, sent_at FROM notice WHERE tenant_id = :tenantId AND id = :id
+			""";
+
+	private static final String LAST_BY_CHANNEL = """
+			SELECT DISTINCT ON (channel_id) channel_id, id, status, attempt_count, last_error, sent_at FROM notice
+			WHERE tenant_id = :tenantId
+			ORDER BY channel_id, id DESC
 			""";
 
 	private final DatabaseClient database;
@@ -158,6 +166,20 @@ public class NoticeOutbox {
 			.bind("id", id.uuid())
 			.map(NoticeOutbox::readState)
 			.one();
+	}
+
+	/**
+	 * The latest notice of each of a tenant's channels, so people see a channel that
+	 * fails.
+	 * @param tenantId the tenant
+	 * @return channel → its latest notice's state; channels without notices are absent
+	 */
+	public Mono<Map<NotificationChannelId, NoticeState>> lastByChannel(TenantId tenantId) {
+		return this.database.sql(LAST_BY_CHANNEL)
+			.bind("tenantId", tenantId.uuid())
+			.map((row) -> Map.entry(new NotificationChannelId(row.get("channel_id", UUID.class)), readState(row)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private static NoticeState readState(Readable row) {

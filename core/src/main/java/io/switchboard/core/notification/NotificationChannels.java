@@ -2,6 +2,7 @@ package io.switchboard.core.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.switchboard.core.audit.Actor;
@@ -132,6 +133,19 @@ public class NotificationChannels {
 	 */
 	public Flux<NotificationChannel> list(Actor actor) {
 		return this.channels.findAllByTenant(actor.tenantId());
+	}
+
+	/**
+	 * The latest notice of each of a tenant's channels: sent, failed and why, or waiting.
+	 * @param actor who asks
+	 * @return channel id ({@code nch_…}) → its latest notice's state
+	 */
+	public Mono<Map<String, NoticeState>> lastNotices(Actor actor) {
+		return this.outbox.lastByChannel(actor.tenantId()).map((last) -> {
+			Map<String, NoticeState> byId = new HashMap<>();
+			last.forEach((id, state) -> byId.put(id.toString(), state));
+			return byId;
+		});
 	}
 
 	/**
