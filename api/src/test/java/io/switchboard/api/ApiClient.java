@@ -4,7 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
@@ -14,6 +17,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Talks to the running API over real HTTP (Reactor Netty), as curl would.
@@ -76,6 +81,21 @@ public final class ApiClient {
 			.block(Duration.ofSeconds(20));
 	}
 
+	/**
+	 * Signs up a new tenant and mints its owner a token.
+	 * @param name the tenant's name, also the start of the owner's email
+	 * @param scopes the token's scopes
+	 * @return the {@code Authorization} value that carries the token
+	 */
+	public String signUpWithToken(String name, List<String> scopes) {
+		String email = name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+		send("POST", "/api/v1/signup", Map.of("tenantName", name, "email", email, "password", "correct horse battery"),
+				null);
+		return bearer(send("POST", "/api/v1/tokens", Map.of("name", "t", "scopes", scopes),
+				basic(email, "correct horse battery"))
+			.text("token"));
+	}
+
 	public static String bearer(String token) {
 		return "Bearer " + token;
 	}
@@ -92,6 +112,17 @@ public final class ApiClient {
 
 		public String text(String field) {
 			return json().path(field).asString();
+		}
+
+		/**
+		 * Asserts a 400 {@code validation-failed} problem document that names a field.
+		 * @param field the field
+		 */
+		public void assertRefused(String field) {
+			assertThat(this.status).as(this.body).isEqualTo(400);
+			assertThat(this.contentType).startsWith("application/problem+json");
+			assertThat(text("code")).isEqualTo("validation-failed");
+			assertThat(json().path("errors").findValuesAsString("field")).as(this.body).contains(field);
 		}
 
 	}

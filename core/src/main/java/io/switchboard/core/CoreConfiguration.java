@@ -1,5 +1,6 @@
 package io.switchboard.core;
 
+import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.schema.BinaryBytesCodec;
 import io.switchboard.core.schema.SchemaMigration;
 import io.switchboard.core.secret.SecretCipher;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * What every role needs: the migrated schema, the secret cipher and the repositories.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SecretsProperties.class, TenantQuotas.class })
+@EnableConfigurationProperties({ SecretsProperties.class, TenantQuotas.class, NotificationProperties.class })
 @ComponentScan
 public class CoreConfiguration {
 

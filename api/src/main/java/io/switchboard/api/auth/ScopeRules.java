@@ -34,6 +34,8 @@ public final class ScopeRules {
 			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/jobs/*"), Scope.DELIVERIES_READ, Scope.DELIVERIES_REPLAY,
 					Scope.DESTINATIONS_WRITE, Scope.ROUTES_WRITE),
 			ScopeRule.anyOf(null, List.of("/api/v1/routes", "/api/v1/routes/**"), Scope.ROUTES_WRITE),
+			ScopeRule.anyOf(null, List.of("/api/v1/notification-channels", "/api/v1/notification-channels/**"),
+					Scope.NOTIFICATIONS_WRITE),
 			// issues are read with the deliveries, acted on by who fixes destinations
 			ScopeRule.anyOf(HttpMethod.GET, List.of("/api/v1/issues", "/api/v1/issues/*"), Scope.DELIVERIES_READ),
 			ScopeRule.anyOf(HttpMethod.POST, List.of("/api/v1/issues/*/acknowledge", "/api/v1/issues/*/resolve"),

@@ -24,10 +24,11 @@ import org.springframework.web.server.ServerWebInputException;
  * Maps every error of the REST API ({@code /api/v1}) to a problem document; nothing
  * unexpected leaves as a stack trace. The inbound endpoint has its own handler.
  */
-@RestControllerAdvice(basePackages = { "io.switchboard.api.auth", "io.switchboard.api.signup",
-		"io.switchboard.api.token", "io.switchboard.api.source", "io.switchboard.api.destination",
-		"io.switchboard.api.route", "io.switchboard.api.event", "io.switchboard.api.delivery",
-		"io.switchboard.api.audit", "io.switchboard.api.job", "io.switchboard.api.issue" })
+@RestControllerAdvice(
+		basePackages = { "io.switchboard.api.auth", "io.switchboard.api.signup", "io.switchboard.api.token",
+				"io.switchboard.api.source", "io.switchboard.api.destination", "io.switchboard.api.route",
+				"io.switchboard.api.event", "io.switchboard.api.delivery", "io.switchboard.api.audit",
+				"io.switchboard.api.job", "io.switchboard.api.issue", "io.switchboard.api.notification" })
 class ApiProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiProblemHandler.class);

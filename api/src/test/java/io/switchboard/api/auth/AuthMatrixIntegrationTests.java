@@ -126,7 +126,15 @@ class AuthMatrixIntegrationTests {
 			row("GET /api/v1/issues", Scope.DELIVERIES_READ),
 			row("GET /api/v1/issues/{id}", Scope.DELIVERIES_READ).id(Fixtures::issueId),
 			row("POST /api/v1/issues/{id}/acknowledge", Scope.DESTINATIONS_WRITE).id(Fixtures::issueId),
-			row("POST /api/v1/issues/{id}/resolve", Scope.DESTINATIONS_WRITE).id(Fixtures::issueId));
+			row("POST /api/v1/issues/{id}/resolve", Scope.DESTINATIONS_WRITE).id(Fixtures::issueId),
+			row("GET /api/v1/notification-channels", Scope.NOTIFICATIONS_WRITE),
+			row("POST /api/v1/notification-channels", Scope.NOTIFICATIONS_WRITE)
+				.body((f) -> Map.of("type", "email", "name", "m", "target", "ops@example.com")),
+			row("GET /api/v1/notification-channels/{id}", Scope.NOTIFICATIONS_WRITE).id(Fixtures::channelId),
+			row("PATCH /api/v1/notification-channels/{id}", Scope.NOTIFICATIONS_WRITE).id(Fixtures::channelId)
+				.body((f) -> Map.of("name", "renamed")),
+			row("DELETE /api/v1/notification-channels/{id}", Scope.NOTIFICATIONS_WRITE).id(Fixtures::channelId),
+			row("POST /api/v1/notification-channels/{id}/test", Scope.NOTIFICATIONS_WRITE).id(Fixtures::channelId));
 
 	@LocalServerPort
 	private int port;
@@ -373,6 +381,10 @@ class AuthMatrixIntegrationTests {
 		Response job = this.api.send("POST", "/api/v1/deliveries/replay", Map.of("status", "dead"),
 				ApiClient.bearer(token));
 		assertThat(job.status()).as(job.body()).isEqualTo(202);
+		Response channel = this.api.send("POST", "/api/v1/notification-channels",
+				Map.of("type", "slack", "name", "Ops", "target", "https://hooks.slack.com/services/T/B/x"),
+				ApiClient.bearer(token));
+		assertThat(channel.status()).as(channel.body()).isEqualTo(201);
 		IssueId issue = IssueId.generate();
 		this.context.getBean(DatabaseClient.class)
 			.sql("INSERT INTO issue (tenant_id, id, kind, resource_type, resource_id, summary) "
@@ -384,7 +396,8 @@ class AuthMatrixIntegrationTests {
 			.rowsUpdated()
 			.block();
 		return new Fixtures(signup.text("tenantId"), signup.text("userId"), token, issued.text("id"), source.text("id"),
-				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"), issue.toString());
+				destination.text("id"), route.text("id"), eventId, deliveryId, job.text("id"), issue.toString(),
+				channel.text("id"));
 	}
 
 	private Callers callers(Fixtures mine) throws Exception {
@@ -469,7 +482,8 @@ class AuthMatrixIntegrationTests {
 	 * One tenant and one of each of its resources.
 	 */
 	record Fixtures(String tenantId, String ownerId, String token, String tokenId, String sourceId,
-			String destinationId, String routeId, String eventId, String deliveryId, String jobId, String issueId) {
+			String destinationId, String routeId, String eventId, String deliveryId, String jobId, String issueId,
+			String channelId) {
 
 	}
 

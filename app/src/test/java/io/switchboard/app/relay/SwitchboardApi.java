@@ -41,10 +41,7 @@ final class SwitchboardApi {
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString((email + ":correct horse battery staple").getBytes(StandardCharsets.UTF_8));
 		this.token = send("POST", "/api/v1/tokens",
-				Map.of("name", "tests", "scopes",
-						java.util.List.of("events:read", "deliveries:read", "deliveries:replay", "sources:write",
-								"destinations:write", "routes:write", "tokens:write")),
-				basic)
+				Map.of("name", "tests", "scopes", io.switchboard.core.token.Scope.all()), basic)
 			.body()
 			.path("token")
 			.asString();
@@ -65,6 +62,22 @@ final class SwitchboardApi {
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-MiniVoice-Timestamp", timestamp)
 			.header("X-MiniVoice-Signature", "v1=" + java.util.HexFormat.of().formatHex(signature))
+			.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(),
+						text.isEmpty() ? JSON.missingNode() : JSON.readTree(text))))
+			.block(Duration.ofSeconds(30));
+	}
+
+	Answer postMinari(String inboundUrl, String secret, String body) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		byte[] signature = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+		return this.client.post()
+			.uri(inboundUrl)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Webhook-Signature", java.util.HexFormat.of().formatHex(signature))
 			.bodyValue(body)
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")

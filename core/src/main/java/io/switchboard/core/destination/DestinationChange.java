@@ -20,10 +20,13 @@ import java.util.Map;
  * @param headers new static headers (replacing all), or {@code null}
  * @param maxAgeSeconds a new max age of its deliveries
  * @param transform a new JSONata transformation; blank removes it
+ * @param disableAfterSeconds a new time it may fail without a success before it is
+ * switched off
  */
 public record DestinationChange(String name, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, boolean clearRateLimit,
-		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform,
+		Integer disableAfterSeconds) {
 
 	/**
 	 * A change that changes nothing yet.
@@ -63,6 +66,8 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 		private Integer maxAgeSeconds;
 
 		private String transform;
+
+		private Integer disableAfterSeconds;
 
 		private Builder() {
 		}
@@ -148,10 +153,15 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 			return this;
 		}
 
+		public Builder disableAfterSeconds(Integer disableAfterSeconds) {
+			this.disableAfterSeconds = disableAfterSeconds;
+			return this;
+		}
+
 		public DestinationChange build() {
 			return new DestinationChange(this.name, this.url, this.signatureStyle, this.payloadFormat,
 					this.retryDelaysMs, this.timeoutMs, this.rateLimitPerSecond, this.clearRateLimit, this.maxInFlight,
-					this.enabled, this.headers, this.maxAgeSeconds, this.transform);
+					this.enabled, this.headers, this.maxAgeSeconds, this.transform, this.disableAfterSeconds);
 		}
 
 	}

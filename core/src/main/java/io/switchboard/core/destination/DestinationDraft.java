@@ -20,10 +20,12 @@ import java.util.Map;
  * @param maxAgeSeconds how long a delivery is tried before it goes dead
  * @param transform a JSONata expression mapping the event to the body sent, or
  * {@code null}
+ * @param disableAfterSeconds how long it may fail without a success before it is switched
+ * off
  */
 public record DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
-		Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		Map<String, String> headers, Integer maxAgeSeconds, String transform, Integer disableAfterSeconds) {
 
 	@Override
 	public String toString() {

@@ -33,17 +33,18 @@ public class DestinationRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
 			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
-			circuit_state, circuit_changed_at, max_age_seconds, transform
+			circuit_state, circuit_changed_at, max_age_seconds, transform, disable_after_seconds
 			""";
 
 	private static final String INSERT = """
 			INSERT INTO destination (tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format,
-				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight, max_age_seconds)
+				retry_delays_ms, timeout_ms, rate_limit_per_second, max_in_flight, max_age_seconds, disable_after_seconds)
 			SELECT :tenantId, :id, :name, :kind, :url, :signingSecret, :signatureStyle, :payloadFormat,
-				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight, :maxAgeSeconds
+				:retryDelaysMs, :timeoutMs, :rateLimit, :maxInFlight, :maxAgeSeconds, :disableAfterSeconds
 			WHERE (SELECT count(*) FROM destination WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
-			""" + COLUMNS;
+			"""
+			+ COLUMNS;
 
 	private static final String FIND_BY_TENANT_AND_ID = "SELECT " + COLUMNS + """
 			FROM destination
@@ -60,6 +61,7 @@ public class DestinationRepository {
 					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
 				max_in_flight = coalesce(:maxInFlight, max_in_flight), headers = coalesce(:headers, headers),
 				max_age_seconds = coalesce(:maxAgeSeconds, max_age_seconds),
+				disable_after_seconds = coalesce(:disableAfterSeconds, disable_after_seconds),
 				transform = CASE WHEN :clearTransform THEN NULL ELSE coalesce(:transform, transform) END,
 				updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
@@ -69,7 +71,7 @@ public class DestinationRepository {
 
 	private static final String SET_ENABLED = """
 			UPDATE destination
-			SET enabled = :enabled, updated_at = now(),
+			SET enabled = :enabled, updated_at = now(), enabled_at = CASE WHEN :enabled THEN now() ELSE enabled_at END,
 				disabled_reason = CASE WHEN :enabled THEN NULL ELSE :reason END,
 				disabled_at = CASE WHEN :enabled THEN NULL ELSE now() END
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
@@ -156,6 +158,7 @@ public class DestinationRepository {
 			.bind("timeoutMs", settings.timeoutMs())
 			.bind("maxInFlight", settings.maxInFlight())
 			.bind("maxAgeSeconds", settings.maxAgeSeconds())
+			.bind("disableAfterSeconds", settings.disableAfterSeconds())
 			.bind("rateLimit", SqlValue.of(settings.rateLimitPerSecond(), Integer.class))
 			.bind("quota", this.quota);
 		return insert.map(this::read)
@@ -188,6 +191,7 @@ public class DestinationRepository {
 			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class))
 			.bind("maxInFlight", SqlValue.of(change.maxInFlight(), Integer.class))
 			.bind("maxAgeSeconds", SqlValue.of(change.maxAgeSeconds(), Integer.class))
+			.bind("disableAfterSeconds", SqlValue.of(change.disableAfterSeconds(), Integer.class))
 			.bind("clearTransform", change.transform() != null && change.transform().isBlank())
 			.bind("transform",
 					SqlValue.of(
@@ -308,7 +312,8 @@ public class DestinationRepository {
 				new DestinationSettings(row.get("signature_style", String.class),
 						row.get("payload_format", String.class), List.of(row.get("retry_delays_ms", Integer[].class)),
 						row.get("timeout_ms", Integer.class), row.get("rate_limit_per_second", Integer.class),
-						row.get("max_in_flight", Integer.class), row.get("max_age_seconds", Integer.class)),
+						row.get("max_in_flight", Integer.class), row.get("max_age_seconds", Integer.class),
+						row.get("disable_after_seconds", Integer.class)),
 				openHeaders(tenantId, id, row.get("headers", byte[].class)), row.get("enabled", Boolean.class),
 				row.get("disabled_reason", String.class), row.get("created_at", Instant.class),
 				new DestinationCircuit(row.get("circuit_state", String.class),

@@ -57,6 +57,12 @@ public final class DestinationRules {
 			DestinationSettings.MAX_MAX_AGE_SECONDS, "Give a max age from " + DestinationSettings.MIN_MAX_AGE_SECONDS
 					+ " seconds to " + DestinationSettings.MAX_MAX_AGE_SECONDS + " (30 days).");
 
+	/** How long a destination may fail without a success before it is switched off. */
+	public static final IntRange DISABLE_AFTER = new IntRange("disableAfterSeconds",
+			DestinationSettings.MIN_DISABLE_AFTER_SECONDS, DestinationSettings.MAX_DISABLE_AFTER_SECONDS,
+			"Give from " + DestinationSettings.MIN_DISABLE_AFTER_SECONDS + " seconds (an hour) to "
+					+ DestinationSettings.MAX_DISABLE_AFTER_SECONDS + " (30 days).");
+
 	private final boolean allowPrivateNetworks;
 
 	/**
@@ -83,7 +89,8 @@ public final class DestinationRules {
 				or(draft.payloadFormat(), defaults.payloadFormat()),
 				or(draft.retryDelaysMs(), defaults.retryDelaysMs()), or(draft.timeoutMs(), defaults.timeoutMs()),
 				or(draft.rateLimitPerSecond(), defaults.rateLimitPerSecond()),
-				or(draft.maxInFlight(), defaults.maxInFlight()), or(draft.maxAgeSeconds(), defaults.maxAgeSeconds()));
+				or(draft.maxInFlight(), defaults.maxInFlight()), or(draft.maxAgeSeconds(), defaults.maxAgeSeconds()),
+				or(draft.disableAfterSeconds(), defaults.disableAfterSeconds()));
 		check(DestinationChange.builder()
 			.signatureStyle(settings.signatureStyle())
 			.payloadFormat(settings.payloadFormat())
@@ -94,6 +101,7 @@ public final class DestinationRules {
 			.headers(draft.headers())
 			.maxAgeSeconds(settings.maxAgeSeconds())
 			.transform(draft.transform())
+			.disableAfterSeconds(settings.disableAfterSeconds())
 			.build(), errors);
 		return settings;
 	}
@@ -123,6 +131,7 @@ public final class DestinationRules {
 		RATE_LIMIT.check(change.rateLimitPerSecond(), errors);
 		MAX_IN_FLIGHT.check(change.maxInFlight(), errors);
 		MAX_AGE.check(change.maxAgeSeconds(), errors);
+		DISABLE_AFTER.check(change.disableAfterSeconds(), errors);
 		if (change.transform() != null && !change.transform().isBlank()) {
 			errors.read("transform", () -> PayloadTransform.compile(change.transform()));
 		}
@@ -161,19 +170,30 @@ public final class DestinationRules {
 	}
 
 	private void url(String text, InputErrors errors) {
+		url("url", text, errors);
+	}
+
+	/**
+	 * Checks a receiver's URL, as every URL Switchboard posts to is checked (a
+	 * destination's, a notification channel's).
+	 * @param field the field it was given in
+	 * @param text the URL
+	 * @param errors where a problem is noted
+	 */
+	public void url(String field, String text, InputErrors errors) {
 		URI url;
 		try {
 			url = URI.create((text != null) ? text.trim() : "");
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add("url", "That is not a URL: give the receiver's https:// URL.");
+			errors.add(field, "That is not a URL: give the receiver's https:// URL.");
 			return;
 		}
 		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
 		boolean allowed = scheme.equals("https") || (scheme.equals("http") && this.allowPrivateNetworks);
-		errors.require(url.getHost() != null && allowed && text.length() <= MAX_URL, "url",
+		errors.require(url.getHost() != null && allowed && text.length() <= MAX_URL, field,
 				"Give the receiver's https:// URL (up to " + MAX_URL + " characters).");
-		errors.require(url.getUserInfo() == null, "url",
+		errors.require(url.getUserInfo() == null, field,
 				"Don't put a user name or password in the URL; add a header instead.");
 	}
 

@@ -15,9 +15,21 @@ import java.util.List;
  * @param maxAgeSeconds how long a delivery is tried, from the start of its attempt
  * series: one older goes dead ({@code max-age-exceeded}); from
  * {@value #MIN_MAX_AGE_SECONDS} to {@value #MAX_MAX_AGE_SECONDS}
+ * @param disableAfterSeconds how long it may fail without a single success before
+ * Switchboard switches it off (its waiting deliveries paused, not dead); from
+ * {@value #MIN_DISABLE_AFTER_SECONDS} to {@value #MAX_DISABLE_AFTER_SECONDS}
  */
 public record DestinationSettings(String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs,
-		int timeoutMs, Integer rateLimitPerSecond, int maxInFlight, int maxAgeSeconds) {
+		int timeoutMs, Integer rateLimitPerSecond, int maxInFlight, int maxAgeSeconds, int disableAfterSeconds) {
+
+	/** Five days. */
+	public static final int DEFAULT_DISABLE_AFTER_SECONDS = 432_000;
+
+	/** The shortest time before a failing destination is switched off: one hour. */
+	public static final int MIN_DISABLE_AFTER_SECONDS = 3_600;
+
+	/** The longest time before a failing destination is switched off: 30 days. */
+	public static final int MAX_DISABLE_AFTER_SECONDS = 2_592_000;
 
 	/** Three days: the default retry schedule spans about one. */
 	public static final int DEFAULT_MAX_AGE_SECONDS = 259_200;
@@ -41,6 +53,22 @@ public record DestinationSettings(String signatureStyle, String payloadFormat, L
 	public static DestinationSettings defaults(DestinationKind kind) {
 		Integer rateLimit = (kind == DestinationKind.ZAPIER || kind == DestinationKind.MAKE) ? 25 : null;
 		return new DestinationSettings("standard-webhooks", "original", DEFAULT_RETRY_DELAYS_MS, 10_000, rateLimit, 10);
+	}
+
+	/**
+	 * Settings that switch the destination off after the default five days of failure.
+	 * @param signatureStyle how to sign
+	 * @param payloadFormat {@code original} or {@code normalized}
+	 * @param retryDelaysMs the waits before the 2nd, 3rd, … attempt, in milliseconds
+	 * @param timeoutMs how long to wait for the receiver's answer
+	 * @param rateLimitPerSecond the most requests per second, or {@code null}
+	 * @param maxInFlight the most requests at once
+	 * @param maxAgeSeconds how long a delivery is tried
+	 */
+	public DestinationSettings(String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
+			Integer rateLimitPerSecond, int maxInFlight, int maxAgeSeconds) {
+		this(signatureStyle, payloadFormat, retryDelaysMs, timeoutMs, rateLimitPerSecond, maxInFlight, maxAgeSeconds,
+				DEFAULT_DISABLE_AFTER_SECONDS);
 	}
 
 	/**

@@ -22,10 +22,13 @@ import java.util.TreeSet;
  * @param headers the static headers' names
  * @param maxAgeSeconds how long a delivery is tried
  * @param transform the JSONata transformation, or {@code null}
+ * @param disableAfterSeconds how long it may fail without a success before it is switched
+ * off
  */
 public record DestinationSnapshot(String id, String name, String kind, String url, boolean enabled,
 		String disabledReason, String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
-		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform) {
+		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform,
+		int disableAfterSeconds) {
 
 	static DestinationSnapshot of(Destination destination) {
 		DestinationSettings settings = destination.settings();
@@ -33,7 +36,7 @@ public record DestinationSnapshot(String id, String name, String kind, String ur
 				destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 				settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(), settings.rateLimitPerSecond(),
 				settings.maxInFlight(), List.copyOf(new TreeSet<>(destination.headers().keySet())),
-				settings.maxAgeSeconds(), destination.transform());
+				settings.maxAgeSeconds(), destination.transform(), settings.disableAfterSeconds());
 	}
 
 }

@@ -100,7 +100,7 @@ public class Destinations {
 		DestinationChange trimmed = new DestinationChange(trim(change.name()), trim(change.url()),
 				change.signatureStyle(), change.payloadFormat(), change.retryDelaysMs(), change.timeoutMs(),
 				change.rateLimitPerSecond(), change.clearRateLimit(), change.maxInFlight(), change.enabled(),
-				change.headers(), change.maxAgeSeconds(), change.transform());
+				change.headers(), change.maxAgeSeconds(), change.transform(), change.disableAfterSeconds());
 		return changed(actor, "destination.updated", id, () -> this.destinations.update(actor.tenantId(), id, trimmed));
 	}
 

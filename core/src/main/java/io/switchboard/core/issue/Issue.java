@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param tenantId the owner
  * @param id the id
- * @param kind {@code destination-disabled}, {@code destination-failing} or
- * {@code source-rejecting}
+ * @param kind {@code destination-disabled}, {@code destination-failing},
+ * {@code source-rejecting} or {@code deliveries-dead}
  * @param resourceType {@code destination} or {@code source}
  * @param resourceId the resource's id ({@code dst_…} or {@code src_…})
  * @param status {@code open}, {@code acknowledged} or {@code resolved}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.switchboard.core.id.IssueId;
+import io.switchboard.core.notification.IssueNotices;
 import io.switchboard.core.signature.RejectionReason;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,7 +21,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * every tenant, in a few statements: a destination switched off by Switchboard (a 410, an
  * abort), a destination whose circuit has stayed open for {@code failingAfter}, a source
  * that refused at least {@code refusalThreshold} signed requests in {@code refusalWindow}
- * (a wrong or rotated secret). Several workers may scan at once: the unique index on
+ * (a wrong or rotated secret), a destination whose deliveries went dead in
+ * {@code deadWindow} (updated as more go dead, resolved by its next success). Each
+ * statement that opens, updates or resolves issues also queues their notices
+ * ({@link IssueNotices}). Several workers may scan at once: the unique index on
  * unresolved issues keeps one per resource and kind.
  */
 public class IssueScan {
@@ -58,44 +62,82 @@ public class IssueScan {
 			LIMIT 500
 			""";
 
-	private static final String OPEN = """
-			INSERT INTO issue (tenant_id, id, kind, resource_type, resource_id, summary, evidence)
+	private static final String OPEN = IssueNotices.opened("""
+			INSERT INTO issue AS i (tenant_id, id, kind, resource_type, resource_id, summary, evidence)
 			VALUES (:tenantId, :id, :kind, :resourceType, :resourceId, :summary, CAST(:evidence AS jsonb))
 			ON CONFLICT (tenant_id, kind, resource_id) WHERE status <> 'resolved' DO NOTHING
-			""";
+			""" + IssueNotices.RETURNING);
 
-	private static final String CLEARED_DISABLED = """
+	private static final String CLEARED_DISABLED = IssueNotices.resolved("""
 			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
 				resolution = CASE WHEN d.deleted_at IS NOT NULL THEN 'The destination was deleted.'
 					ELSE 'The destination is on again; its paused deliveries go on.' END
 			FROM destination d
 			WHERE i.kind = 'destination-disabled' AND i.status <> 'resolved' AND d.tenant_id = i.tenant_id
 				AND d.id = i.resource_id AND (d.enabled OR d.deleted_at IS NOT NULL)
-			""";
+			""" + IssueNotices.RETURNING);
 
-	private static final String CLEARED_FAILING = """
+	private static final String CLEARED_FAILING = IssueNotices.resolved("""
 			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
 				resolution = CASE WHEN d.circuit_state <> 'open' THEN 'The destination answers again.'
 					ELSE 'The destination was switched off or deleted.' END
 			FROM destination d
 			WHERE i.kind = 'destination-failing' AND i.status <> 'resolved' AND d.tenant_id = i.tenant_id
 				AND d.id = i.resource_id AND (d.circuit_state <> 'open' OR NOT d.enabled OR d.deleted_at IS NOT NULL)
-			""";
+			""" + IssueNotices.RETURNING);
 
-	private static final String CLEARED_REJECTING = """
+	private static final String CLEARED_REJECTING = IssueNotices.resolved("""
 			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
 				resolution = 'No request was refused for its signature in the last ' || :minutes || ' minutes.'
 			WHERE i.kind = 'source-rejecting' AND i.status <> 'resolved' AND NOT EXISTS (
 				SELECT 1 FROM inbound_rejection r WHERE r.tenant_id = i.tenant_id AND r.source_id = i.resource_id
 					AND r.received_at > now() - make_interval(secs => :window) AND r.reason = ANY(:reasons))
+			""" + IssueNotices.RETURNING);
+
+	private static final String DEAD = """
+			SELECT dl.tenant_id, dl.destination_id, d.name, count(*) AS dead, min(dl.finished_at) AS first,
+				max(dl.last_error) AS error, max(dl.last_response_status) AS status
+			FROM delivery dl
+			JOIN destination d ON d.tenant_id = dl.tenant_id AND d.id = dl.destination_id AND d.deleted_at IS NULL
+			WHERE dl.status = 'dead' AND dl.finished_at > now() - make_interval(secs => :window)
+				AND dl.finished_at > coalesce((SELECT max(p.resolved_at) FROM issue p WHERE p.tenant_id = dl.tenant_id
+					AND p.kind = 'deliveries-dead' AND p.resource_id = dl.destination_id), '-infinity') AND
+			""" + UNRESOLVED.formatted("dl", "deliveries-dead", "dl.destination_id") + """
+			GROUP BY dl.tenant_id, dl.destination_id, d.name
+			LIMIT 500
 			""";
+
+	private static final String MORE_DEAD = IssueNotices.updated("""
+			UPDATE issue i SET updated_at = now(),
+				evidence = i.evidence || jsonb_build_object('dead', c.dead::text, 'last', c.last::text),
+				summary = format('"%s" has %s deliveries that went dead since %s: they were tried as often and as '
+					|| 'long as its settings allow. Fix the receiver, then replay them from the dead letters.',
+					i.evidence ->> 'name', c.dead, i.evidence ->> 'since')
+			FROM (SELECT p.tenant_id, p.id, count(*) AS dead, max(dl.finished_at) AS last
+				FROM issue p JOIN delivery dl ON dl.tenant_id = p.tenant_id AND dl.destination_id = p.resource_id
+					AND dl.status = 'dead' AND dl.finished_at >= (p.evidence ->> 'since')::timestamptz
+				WHERE p.kind = 'deliveries-dead' AND p.status <> 'resolved'
+				GROUP BY p.tenant_id, p.id) c
+			WHERE i.tenant_id = c.tenant_id AND i.id = c.id AND c.dead > (i.evidence ->> 'dead')::bigint
+			""" + IssueNotices.RETURNING);
+
+	private static final String CLEARED_DEAD = IssueNotices.resolved("""
+			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
+				resolution = 'A delivery to the destination succeeded again (or it was deleted).'
+			WHERE i.kind = 'deliveries-dead' AND i.status <> 'resolved' AND (EXISTS (
+				SELECT 1 FROM delivery_attempt a WHERE a.tenant_id = i.tenant_id AND a.destination_id = i.resource_id
+					AND a.outcome = 'delivered' AND a.started_at > i.opened_at) OR NOT EXISTS (
+				SELECT 1 FROM destination d WHERE d.tenant_id = i.tenant_id AND d.id = i.resource_id
+					AND d.deleted_at IS NULL))
+			""" + IssueNotices.RETURNING);
 
 	private static final String OPEN_BY_KIND = """
 			SELECT kind, count(*) AS issues FROM issue WHERE status <> 'resolved' GROUP BY kind
 			""";
 
 	/** The kinds of issue there are. */
-	public static final List<String> KINDS = List.of("destination-disabled", "destination-failing", "source-rejecting");
+	public static final List<String> KINDS = List.of("destination-disabled", "destination-failing", "source-rejecting",
+			"deliveries-dead");
 
 	private static final String[] REFUSED_FOR_SIGNATURE = reasons();
 
@@ -107,6 +149,10 @@ public class IssueScan {
 
 	private final int refusalThreshold;
 
+	private final Duration deadWindow;
+
+	private final Duration digestInterval;
+
 	/**
 	 * A scan.
 	 * @param database the database
@@ -115,10 +161,26 @@ public class IssueScan {
 	 * @param refusalThreshold how many refusals in the window make an issue
 	 */
 	public IssueScan(DatabaseClient database, Duration failingAfter, Duration refusalWindow, int refusalThreshold) {
+		this(database, failingAfter, refusalWindow, refusalThreshold, Duration.ofHours(1), Duration.ofMinutes(15));
+	}
+
+	/**
+	 * A scan.
+	 * @param database the database
+	 * @param failingAfter how long a circuit stays open before it is an issue
+	 * @param refusalWindow how far back refusals count
+	 * @param refusalThreshold how many refusals in the window make an issue
+	 * @param deadWindow how far back deliveries that went dead open an issue
+	 * @param digestInterval the least time between two digests to one channel
+	 */
+	public IssueScan(DatabaseClient database, Duration failingAfter, Duration refusalWindow, int refusalThreshold,
+			Duration deadWindow, Duration digestInterval) {
 		this.database = database;
 		this.failingAfter = failingAfter;
 		this.refusalWindow = refusalWindow;
 		this.refusalThreshold = refusalThreshold;
+		this.deadWindow = deadWindow;
+		this.digestInterval = digestInterval;
 	}
 
 	/**
@@ -127,8 +189,8 @@ public class IssueScan {
 	 */
 	public Mono<Long> runOnce() {
 		return Flux
-			.concat(openDisabled(), openFailing(), openRejecting(), resolve(CLEARED_DISABLED), resolve(CLEARED_FAILING),
-					resolveRejecting())
+			.concat(openDisabled(), openFailing(), openRejecting(), openDead(), moreDead(), resolve(CLEARED_DISABLED),
+					resolve(CLEARED_FAILING), resolveRejecting(), resolve(CLEARED_DEAD))
 			.reduce(0L, Long::sum);
 	}
 
@@ -200,6 +262,32 @@ public class IssueScan {
 			.reduce(0L, Long::sum);
 	}
 
+	private Mono<Long> openDead() {
+		return this.database.sql(DEAD).bind("window", (double) this.deadWindow.toSeconds()).map((row) -> {
+			String name = row.get("name", String.class);
+			long dead = row.get("dead", Long.class);
+			Instant since = row.get("first", Instant.class);
+			Integer status = row.get("status", Integer.class);
+			String error = row.get("error", String.class);
+			String why = (status != null) ? "the receiver last answered " + status
+					: (error != null) ? "the last attempt failed: " + error : "every attempt failed";
+			return new Opening(row.get("tenant_id", UUID.class), "deliveries-dead", "destination",
+					row.get("destination_id", UUID.class),
+					"\"" + name + "\" has " + dead + " deliveries that went dead since " + since + " (" + why
+							+ "): they were tried as often and as long as its settings allow. Fix the receiver, then "
+							+ "replay them from the dead letters.",
+					Map.of("name", name, "dead", String.valueOf(dead), "since", String.valueOf(since), "status",
+							String.valueOf(status), "error", String.valueOf(error)));
+		}).all().concatMap(this::open).reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> moreDead() {
+		return this.database.sql(MORE_DEAD)
+			.bind("digestSeconds", (double) this.digestInterval.toSeconds())
+			.map((row) -> row.get("changed", Long.class))
+			.one();
+	}
+
 	private Mono<Long> open(Opening opening) {
 		return this.database.sql(OPEN)
 			.bind("tenantId", opening.tenantId())
@@ -209,12 +297,12 @@ public class IssueScan {
 			.bind("resourceId", opening.resourceId())
 			.bind("summary", opening.summary())
 			.bind("evidence", JSON.writeValueAsString(opening.evidence()))
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("changed", Long.class))
+			.one();
 	}
 
 	private Mono<Long> resolve(String sql) {
-		return this.database.sql(sql).fetch().rowsUpdated();
+		return this.database.sql(sql).map((row) -> row.get("changed", Long.class)).one();
 	}
 
 	private Mono<Long> resolveRejecting() {
@@ -222,8 +310,8 @@ public class IssueScan {
 			.bind("window", (double) this.refusalWindow.toSeconds())
 			.bind("minutes", String.valueOf(this.refusalWindow.toMinutes()))
 			.bind("reasons", REFUSED_FOR_SIGNATURE)
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("changed", Long.class))
+			.one();
 	}
 
 	private static String[] reasons() {

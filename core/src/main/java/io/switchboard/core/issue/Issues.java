@@ -11,6 +11,7 @@ import io.switchboard.core.id.IssueId;
 import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.input.InvalidInput;
+import io.switchboard.core.notification.IssueNotices;
 import io.switchboard.core.schema.SqlValue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,10 +52,10 @@ public class Issues {
 			WHERE tenant_id = :tenantId AND id = :id AND status = 'open'
 			""";
 
-	private static final String RESOLVE = """
-			UPDATE issue SET status = 'resolved', resolved_at = now(), resolution = :resolution, updated_at = now()
-			WHERE tenant_id = :tenantId AND id = :id AND status <> 'resolved'
-			""";
+	private static final String RESOLVE = IssueNotices.resolved("""
+			UPDATE issue i SET status = 'resolved', resolved_at = now(), resolution = :resolution, updated_at = now()
+			WHERE i.tenant_id = :tenantId AND i.id = :id AND i.status <> 'resolved'
+			""" + IssueNotices.RETURNING);
 
 	private final DatabaseClient database;
 
@@ -109,7 +110,8 @@ public class Issues {
 	}
 
 	/**
-	 * Resolves an issue by hand; if its condition still holds, the scan opens a new one.
+	 * Resolves an issue by hand, with its notices; if its condition still holds, the scan
+	 * opens a new one.
 	 * @param actor who
 	 * @param id the issue
 	 * @return the issue as it is now; empty when the tenant has no such issue
@@ -119,8 +121,8 @@ public class Issues {
 			.bind("tenantId", actor.tenantId().uuid())
 			.bind("id", id.uuid())
 			.bind("resolution", "Resolved by " + actor.id() + ".")
-			.fetch()
-			.rowsUpdated()
+			.map((row) -> row.get("changed", Long.class))
+			.one()
 			.then(find(actor.tenantId(), id));
 	}
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.role.ConditionalOnRole;
 import io.switchboard.core.role.Role;
+import io.switchboard.core.schedule.RepeatingLoop;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +25,12 @@ class RetentionConfiguration {
 	RetentionJob retentionJob(RetentionPurge purge, RetentionProperties properties,
 			ObjectProvider<MeterRegistry> registry) {
 		return new RetentionJob(purge, properties, registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "switchboard.retention.enabled", matchIfMissing = true)
+	RepeatingLoop retentionLoop(RetentionJob job, RetentionProperties properties) {
+		return new RepeatingLoop("Retention purge", properties.interval(), job::runOnce);
 	}
 
 }

@@ -7,20 +7,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.id.TenantId;
-import io.switchboard.core.schedule.Repeating;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
- * Runs the purge on its interval: tenant after tenant, batch after batch, each batch a
- * short transaction of its own, until a tenant has nothing left to purge. Ingestion never
- * waits for it: new events are far from the cut-off, and locked rows are skipped. Several
- * workers may run it at once; {@code SKIP LOCKED} keeps them off each other's rows.
+ * One pass of the purge, which workers run on its interval
+ * ({@link io.switchboard.core.schedule.RepeatingLoop}): tenant after tenant, batch after
+ * batch, each batch a short transaction of its own, until a tenant has nothing left to
+ * purge. Ingestion never waits for it: new events are far from the cut-off, and locked
+ * rows are skipped. Several workers may run it at once; {@code SKIP LOCKED} keeps them
+ * off each other's rows.
  */
-class RetentionJob implements SmartLifecycle {
+class RetentionJob {
 
 	private static final Log logger = LogFactory.getLog(RetentionJob.class);
 
@@ -29,8 +28,6 @@ class RetentionJob implements SmartLifecycle {
 	private final RetentionProperties properties;
 
 	private final Counter purged;
-
-	private final Repeating repeating;
 
 	RetentionJob(RetentionPurge purge, RetentionProperties properties) {
 		this(purge, properties, new SimpleMeterRegistry());
@@ -42,22 +39,6 @@ class RetentionJob implements SmartLifecycle {
 		this.purged = Counter.builder("switchboard.retention.purged.events")
 			.description("Events purged by retention, with their deliveries and attempts")
 			.register(registry);
-		this.repeating = new Repeating("Retention purge", properties.interval(), this::runOnce);
-	}
-
-	@Override
-	public void start() {
-		this.repeating.start();
-	}
-
-	@Override
-	public void stop() {
-		this.repeating.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.repeating.isRunning();
 	}
 
 	/**
@@ -89,11 +70,13 @@ class RetentionJob implements SmartLifecycle {
 			.repeat()
 			.takeUntil((deleted) -> deleted < limit)
 			.reduce(0L, Long::sum);
-		Mono<Long> testAttempts = this.purge.purgeTestAttempts(tenantId, before, limit)
-			.repeat()
-			.takeUntil((deleted) -> deleted < limit)
-			.then(Mono.just(0L));
-		return events.flatMap((purged) -> testAttempts.thenReturn(purged));
+		Mono<Void> testAttempts = inBatches(this.purge.purgeTestAttempts(tenantId, before, limit), limit);
+		Mono<Void> notices = inBatches(this.purge.purgeNotices(tenantId, before, limit), limit);
+		return events.flatMap((purged) -> testAttempts.then(notices).thenReturn(purged));
+	}
+
+	private static Mono<Void> inBatches(Mono<Long> batch, int limit) {
+		return batch.repeat().takeUntil((deleted) -> deleted < limit).then();
 	}
 
 }

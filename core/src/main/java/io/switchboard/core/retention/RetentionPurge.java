@@ -48,6 +48,15 @@ public class RetentionPurge {
 				FOR UPDATE SKIP LOCKED)
 			""";
 
+	private static final String PURGE_NOTICES = """
+			DELETE FROM notice
+			WHERE tenant_id = :tenantId AND id IN (
+				SELECT id FROM notice
+				WHERE tenant_id = :tenantId AND id < :before AND status IN ('sent', 'failed')
+				LIMIT :limit
+				FOR UPDATE SKIP LOCKED)
+			""";
+
 	private static final String TENANTS = """
 			SELECT tenant_id, coalesce(retention_days, :defaultDays) AS days FROM tenant ORDER BY tenant_id
 			""";
@@ -93,6 +102,18 @@ public class RetentionPurge {
 	 */
 	public Mono<Long> purgeTestAttempts(TenantId tenantId, Instant before, int limit) {
 		return purge(PURGE_TEST_ATTEMPTS, tenantId, before, limit);
+	}
+
+	/**
+	 * Deletes up to {@code limit} of a tenant's notices older than {@code before} that
+	 * were sent or failed for good; notices still to send stay.
+	 * @param tenantId the tenant
+	 * @param before the cut-off
+	 * @param limit the most notices to delete
+	 * @return how many were deleted
+	 */
+	public Mono<Long> purgeNotices(TenantId tenantId, Instant before, int limit) {
+		return purge(PURGE_NOTICES, tenantId, before, limit);
 	}
 
 	private Mono<Long> purge(String sql, TenantId tenantId, Instant before, int limit) {

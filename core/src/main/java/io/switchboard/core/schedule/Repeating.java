@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs some work every interval, one run at a time (a tick that comes while a run is
  * still going is dropped); a run that fails is logged and the next tick tries again. The
- * lifecycle beans that repeat work (retention, the issue scan, the filtered-out counts)
- * start and stop one of these.
+ * lifecycle beans that repeat work start and stop one of these: {@link RepeatingLoop}
+ * (retention, the issue scan, sending notices) and the filtered-out counts.
  */
 public final class Repeating {
 

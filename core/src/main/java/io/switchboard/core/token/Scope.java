@@ -26,6 +26,9 @@ public enum Scope {
 	/** Read and change routes. */
 	ROUTES_WRITE("routes:write", "Read and change routes"),
 
+	/** Read and change notification channels. */
+	NOTIFICATIONS_WRITE("notifications:write", "Read and change notification channels; send test notices"),
+
 	/** Issue, list and revoke API tokens. */
 	TOKENS_WRITE("tokens:write", "Issue, list and revoke API tokens");
 

@@ -90,6 +90,26 @@ class RetentionPurgeIntegrationTests {
 	}
 
 	@Test
+	void oldSettledNoticesArePurgedAndUnsentOnesStay() throws Exception {
+		RelayRows relay = relay(null);
+		UUID channel = UUID.randomUUID();
+		relay.update("INSERT INTO notification_channel (tenant_id, id, type, name, target, event_types) VALUES (?, '"
+				+ channel + "', 'email', 'Ops', 'ops@example.com', '{issue.opened}')");
+		notice(relay, channel, days(40), 1, "sent");
+		notice(relay, channel, days(40), 2, "failed");
+		notice(relay, channel, days(40), 3, "pending");
+		notice(relay, channel, days(1), 4, "sent");
+		job(100).runOnce().block();
+		assertThat(relay.count("notice")).as("the old one still to send, and the recent one").isEqualTo(2);
+	}
+
+	private static void notice(RelayRows relay, UUID channel, Instant at, int n, String status) throws Exception {
+		UUID id = new UUID((at.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L | n);
+		relay.update("INSERT INTO notice (tenant_id, id, channel_id, event_type, change, content, status) VALUES (?, '"
+				+ id + "', '" + channel + "', 'issue.opened', 'opened', '{}', '" + status + "')");
+	}
+
+	@Test
 	void aLockedEventIsSkippedNotWaitedFor() throws Exception {
 		RelayRows relay = relay(null);
 		UUID locked = relay.event(days(40));

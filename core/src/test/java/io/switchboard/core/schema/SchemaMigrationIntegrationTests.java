@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaMigrationIntegrationTests {
 
 	private static final List<String> TABLES = List.of("api_token", "app_user", "audit_log", "delivery",
-			"delivery_attempt", "destination", "event", "inbound_rejection", "invitation", "issue", "job", "route",
-			"source", "tenant");
+			"delivery_attempt", "destination", "event", "inbound_rejection", "invitation", "issue", "job", "notice",
+			"notification_channel", "route", "source", "tenant");
 
 	/**
 	 * Installation-wide tables: the one key pair that signs every tenant's API tokens;

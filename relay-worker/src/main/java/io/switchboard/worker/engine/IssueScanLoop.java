@@ -7,24 +7,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.core.destination.AutoDisable;
 import io.switchboard.core.issue.IssueScan;
-import io.switchboard.core.schedule.Repeating;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the issue scan on its interval in every worker; a failed scan is tried again on
- * the next tick.
+ * One pass of the issue scan, which every worker runs on its interval
+ * ({@link io.switchboard.core.schedule.RepeatingLoop}): switch off destinations that
+ * failed too long without a success, open and resolve issues (with their notices), and
+ * update the {@code switchboard_issues_open} gauge; a failed pass is tried again on the
+ * next tick.
  */
-class IssueScanLoop implements SmartLifecycle {
+class IssueScanLoop {
 
 	private final Map<String, AtomicLong> unresolved = new ConcurrentHashMap<>();
 
-	private final Repeating repeating;
+	private final AutoDisable autoDisable;
 
-	IssueScanLoop(IssueScan scan, Duration interval, MeterRegistry registry) {
+	private final IssueScan scan;
+
+	IssueScanLoop(AutoDisable autoDisable, IssueScan scan, MeterRegistry registry) {
+		this.autoDisable = autoDisable;
+		this.scan = scan;
 		for (String kind : IssueScan.KINDS) {
 			AtomicLong count = new AtomicLong();
 			this.unresolved.put(kind, count);
@@ -33,25 +40,17 @@ class IssueScanLoop implements SmartLifecycle {
 				.tag("kind", kind)
 				.register(registry);
 		}
-		this.repeating = new Repeating("Issue scan", interval,
-				() -> scan.runOnce()
-					.then(scan.unresolvedByKind())
-					.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count))));
 	}
 
-	@Override
-	public void start() {
-		this.repeating.start();
-	}
-
-	@Override
-	public void stop() {
-		this.repeating.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.repeating.isRunning();
+	/**
+	 * One pass.
+	 * @return the unresolved issues by kind, once counted
+	 */
+	Mono<Map<String, Long>> runOnce() {
+		return this.autoDisable.run()
+			.then(this.scan.runOnce())
+			.then(this.scan.unresolvedByKind())
+			.doOnNext((counts) -> counts.forEach((kind, count) -> this.unresolved.get(kind).set(count)));
 	}
 
 	/**
@@ -62,10 +61,13 @@ class IssueScanLoop implements SmartLifecycle {
 	 * issue
 	 * @param refusalWindow how far back a source's refused requests count
 	 * @param refusalThreshold how many refused requests in the window make an issue
+	 * @param deadWindow how far back deliveries that went dead open a
+	 * {@code deliveries-dead} issue
 	 */
 	@ConfigurationProperties("switchboard.issues")
 	record Properties(@DefaultValue("15s") Duration scanInterval, @DefaultValue("5m") Duration failingAfter,
-			@DefaultValue("10m") Duration refusalWindow, @DefaultValue("5") int refusalThreshold) {
+			@DefaultValue("10m") Duration refusalWindow, @DefaultValue("5") int refusalThreshold,
+			@DefaultValue("1h") Duration deadWindow) {
 
 	}
 

@@ -9,6 +9,6 @@ import java.util.Map;
  * @param headers the response headers (first value of each)
  * @param body the first 4 KiB of the body
  */
-record ReceiverResponse(int status, Map<String, String> headers, byte[] body) {
+public record ReceiverResponse(int status, Map<String, String> headers, byte[] body) {
 
 }

@@ -7,11 +7,14 @@ import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.Settlement;
 import io.switchboard.core.delivery.Settlements;
 import io.switchboard.core.delivery.SampleDeliveries;
+import io.switchboard.core.destination.AutoDisable;
 import io.switchboard.core.destination.DestinationCircuits;
 import io.switchboard.core.job.Jobs;
 import io.switchboard.core.job.ReplayJobs;
 import io.switchboard.core.issue.IssueScan;
+import io.switchboard.core.notification.NotificationProperties;
 import io.switchboard.core.route.Backfills;
+import io.switchboard.core.schedule.RepeatingLoop;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.guard.DestinationGuards;
 import io.switchboard.worker.telemetry.DeliveryTelemetry;
@@ -52,9 +55,13 @@ public class WorkerEngineConfiguration {
 	}
 
 	@Bean
-	IssueScanLoop issueScanLoop(DatabaseClient database, IssueScanLoop.Properties properties, MeterRegistry registry) {
-		return new IssueScanLoop(new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
-				properties.refusalThreshold()), properties.scanInterval(), registry);
+	RepeatingLoop issueScanLoop(DatabaseClient database, AutoDisable autoDisable, IssueScanLoop.Properties properties,
+			NotificationProperties notifications, MeterRegistry registry) {
+		IssueScanLoop pass = new IssueScanLoop(autoDisable,
+				new IssueScan(database, properties.failingAfter(), properties.refusalWindow(),
+						properties.refusalThreshold(), properties.deadWindow(), notifications.digestInterval()),
+				registry);
+		return new RepeatingLoop("Issue scan", properties.scanInterval(), pass::runOnce);
 	}
 
 	@Bean
