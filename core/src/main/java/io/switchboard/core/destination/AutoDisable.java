@@ -28,11 +28,17 @@ public class AutoDisable {
 			CROSS JOIN LATERAL (SELECT a.outcome, a.response_status, coalesce(a.error_message, a.error_class) AS error
 				FROM delivery_attempt a WHERE a.tenant_id = d.tenant_id AND a.destination_id = d.id
 				ORDER BY a.id DESC LIMIT 1) last
-			CROSS JOIN LATERAL (SELECT min(a.started_at) AS first_failed FROM delivery_attempt a
-				WHERE a.tenant_id = d.tenant_id AND a.destination_id = d.id AND a.outcome = 'failed'
-					AND a.started_at > greatest(coalesce(d.enabled_at, '-infinity'), coalesce(
-						(SELECT max(s.started_at) FROM delivery_attempt s WHERE s.tenant_id = d.tenant_id
-							AND s.destination_id = d.id AND s.outcome = 'delivered'), '-infinity'))) f
+			-- the latest success, the index read backwards from the newest attempt: never the
+			-- destination's whole history, only what failed since
+			LEFT JOIN LATERAL (SELECT s.id, s.started_at FROM delivery_attempt s
+				WHERE s.tenant_id = d.tenant_id AND s.destination_id = d.id AND s.outcome = 'delivered'
+				ORDER BY s.id DESC LIMIT 1) success ON true
+			CROSS JOIN LATERAL (SELECT a.started_at AS first_failed FROM delivery_attempt a
+				WHERE a.tenant_id = d.tenant_id AND a.destination_id = d.id
+					AND a.id > coalesce(success.id, '00000000-0000-0000-0000-000000000000')
+					AND a.started_at > greatest(coalesce(d.enabled_at, '-infinity'), coalesce(success.started_at,
+						'-infinity'))
+				ORDER BY a.id LIMIT 1) f
 			WHERE d.enabled AND d.deleted_at IS NULL AND last.outcome = 'failed'
 				AND f.first_failed <= now() - make_interval(secs => d.disable_after_seconds)
 			LIMIT 100

@@ -124,9 +124,11 @@ public class IssueScan {
 	private static final String CLEARED_DEAD = IssueNotices.resolved("""
 			UPDATE issue i SET status = 'resolved', resolved_at = now(), updated_at = now(),
 				resolution = 'A delivery to the destination succeeded again (or it was deleted).'
-			WHERE i.kind = 'deliveries-dead' AND i.status <> 'resolved' AND (EXISTS (
-				SELECT 1 FROM delivery_attempt a WHERE a.tenant_id = i.tenant_id AND a.destination_id = i.resource_id
-					AND a.outcome = 'delivered' AND a.started_at > i.opened_at) OR NOT EXISTS (
+			WHERE i.kind = 'deliveries-dead' AND i.status <> 'resolved' AND (coalesce((
+				-- the latest success, the index read backwards: never the destination's whole history
+				SELECT a.started_at FROM delivery_attempt a WHERE a.tenant_id = i.tenant_id
+					AND a.destination_id = i.resource_id AND a.outcome = 'delivered'
+				ORDER BY a.id DESC LIMIT 1), '-infinity') > i.opened_at OR NOT EXISTS (
 				SELECT 1 FROM destination d WHERE d.tenant_id = i.tenant_id AND d.id = i.resource_id
 					AND d.deleted_at IS NULL))
 			""" + IssueNotices.RETURNING);
