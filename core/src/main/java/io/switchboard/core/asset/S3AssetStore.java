@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,6 +37,11 @@ public class S3AssetStore implements AssetStore, AutoCloseable {
 			.httpClientBuilder(UrlConnectionHttpClient.builder())
 			.region(Region.of(settings.region()))
 			.forcePathStyle(settings.pathStyle())
+			// checksums only where S3 requires them: the newer default (CRC trailers) is
+			// not understood by every S3-compatible store, and the sealed chunks carry
+			// their own authentication
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
 			.credentialsProvider(credentials(settings));
 		if (settings.endpoint() != null) {
 			builder.endpointOverride(settings.endpoint());
