@@ -81,7 +81,7 @@ class S3AssetStoreIntegrationTests {
 		}
 	}
 
-	private static Asset archive(ArchivedAssets assets, byte[] bytes) throws IOException {
+	private static Asset archive(ArchivedAssets assets, byte[] bytes) throws Exception {
 		TenantId tenant = TenantId.generate();
 		EventId event = EventId.generate();
 		AssetId id = AssetId.generate();
