@@ -20,10 +20,12 @@ import java.util.Map;
  * @param headers new static headers (replacing all), or {@code null}
  * @param maxAgeSeconds a new max age of its deliveries
  * @param transform a new JSONata transformation; blank removes it
+ * @param assetLinks a new {@link AssetLinkMode} key
  */
 public record DestinationChange(String name, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, boolean clearRateLimit,
-		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform,
+		String assetLinks) {
 
 	/**
 	 * A change that changes nothing yet.
@@ -63,6 +65,8 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 		private Integer maxAgeSeconds;
 
 		private String transform;
+
+		private String assetLinks;
 
 		private Builder() {
 		}
@@ -148,10 +152,20 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 			return this;
 		}
 
+		/**
+		 * Sets which asset links it receives.
+		 * @param assetLinks {@code original}, {@code archived} or {@code both}
+		 * @return this builder
+		 */
+		public Builder assetLinks(String assetLinks) {
+			this.assetLinks = assetLinks;
+			return this;
+		}
+
 		public DestinationChange build() {
 			return new DestinationChange(this.name, this.url, this.signatureStyle, this.payloadFormat,
 					this.retryDelaysMs, this.timeoutMs, this.rateLimitPerSecond, this.clearRateLimit, this.maxInFlight,
-					this.enabled, this.headers, this.maxAgeSeconds, this.transform);
+					this.enabled, this.headers, this.maxAgeSeconds, this.transform, this.assetLinks);
 		}
 
 	}

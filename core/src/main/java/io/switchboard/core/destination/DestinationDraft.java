@@ -20,10 +20,21 @@ import java.util.Map;
  * @param maxAgeSeconds how long a delivery is tried before it goes dead
  * @param transform a JSONata expression mapping the event to the body sent, or
  * {@code null}
+ * @param assetLinks an {@link AssetLinkMode} key, or {@code null} for {@code original}
  */
 public record DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
-		Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		Map<String, String> headers, Integer maxAgeSeconds, String transform, String assetLinks) {
+
+	/**
+	 * A draft that receives the original asset links.
+	 */
+	public DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
+			List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
+			Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		this(name, kind, url, signatureStyle, payloadFormat, retryDelaysMs, timeoutMs, rateLimitPerSecond, maxInFlight,
+				headers, maxAgeSeconds, transform, null);
+	}
 
 	@Override
 	public String toString() {

@@ -94,6 +94,7 @@ public final class DestinationRules {
 			.headers(draft.headers())
 			.maxAgeSeconds(settings.maxAgeSeconds())
 			.transform(draft.transform())
+			.assetLinks(draft.assetLinks())
 			.build(), errors);
 		return settings;
 	}
@@ -123,6 +124,9 @@ public final class DestinationRules {
 		RATE_LIMIT.check(change.rateLimitPerSecond(), errors);
 		MAX_IN_FLIGHT.check(change.maxInFlight(), errors);
 		MAX_AGE.check(change.maxAgeSeconds(), errors);
+		if (change.assetLinks() != null) {
+			errors.read("assetLinks", () -> AssetLinkMode.of(change.assetLinks()));
+		}
 		if (change.transform() != null && !change.transform().isBlank()) {
 			errors.read("transform", () -> PayloadTransform.compile(change.transform()));
 		}

@@ -22,10 +22,12 @@ import java.util.TreeSet;
  * @param headers the static headers' names
  * @param maxAgeSeconds how long a delivery is tried
  * @param transform the JSONata transformation, or {@code null}
+ * @param assetLinks which asset links it receives
  */
 public record DestinationSnapshot(String id, String name, String kind, String url, boolean enabled,
 		String disabledReason, String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
-		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform) {
+		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform,
+		String assetLinks) {
 
 	static DestinationSnapshot of(Destination destination) {
 		DestinationSettings settings = destination.settings();
@@ -33,7 +35,7 @@ public record DestinationSnapshot(String id, String name, String kind, String ur
 				destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 				settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(), settings.rateLimitPerSecond(),
 				settings.maxInFlight(), List.copyOf(new TreeSet<>(destination.headers().keySet())),
-				settings.maxAgeSeconds(), destination.transform());
+				settings.maxAgeSeconds(), destination.transform(), destination.assetLinks());
 	}
 
 }
