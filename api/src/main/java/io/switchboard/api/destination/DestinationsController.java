@@ -64,7 +64,7 @@ class DestinationsController {
 		DestinationDraft draft = new DestinationDraft(request.name(), request.kind(), request.url(),
 				request.signatureStyle(), request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(),
 				request.rateLimitPerSecond(), request.maxInFlight(), request.headers(), request.maxAgeSeconds(),
-				request.transform());
+				request.transform(), request.assetLinks());
 		return this.destinations.create(caller(principal).asActor(), draft)
 			.map((created) -> DestinationView.of(created.destination(), created.destination().signingSecret(),
 					created.warnings()));
@@ -87,6 +87,7 @@ class DestinationsController {
 			.headers(request.headers())
 			.maxAgeSeconds(request.maxAgeSeconds())
 			.transform(request.transform())
+			.assetLinks(request.assetLinks())
 			.build();
 		return found(this.destinations.update(caller(principal).asActor(), DestinationId.parse(id), change))
 			.map((destination) -> DestinationView.of(destination, null, List.of()));
@@ -158,7 +159,8 @@ class DestinationsController {
 			Map<String, String> headers,
 			@Schema(minimum = "" + DestinationSettings.MIN_MAX_AGE_SECONDS,
 					maximum = "" + DestinationSettings.MAX_MAX_AGE_SECONDS) Integer maxAgeSeconds,
-			@Schema(maxLength = PayloadTransform.MAX_CHARS, description = TRANSFORM) String transform){
+			@Schema(maxLength = PayloadTransform.MAX_CHARS, description = TRANSFORM) String transform,
+			@Schema(allowableValues = { "original", "archived", "both" }, description = ASSET_LINKS) String assetLinks){
 
 	}
 
@@ -176,7 +178,8 @@ class DestinationsController {
 			@Schema(minimum = "" + DestinationSettings.MIN_MAX_AGE_SECONDS,
 					maximum = "" + DestinationSettings.MAX_MAX_AGE_SECONDS) Integer maxAgeSeconds,
 			@Schema(maxLength = PayloadTransform.MAX_CHARS,
-					description = TRANSFORM + " An empty string removes it.") String transform){
+					description = TRANSFORM + " An empty string removes it.") String transform,
+			@Schema(allowableValues = { "original", "archived", "both" }, description = ASSET_LINKS) String assetLinks){
 
 	}
 
@@ -197,6 +200,10 @@ class DestinationsController {
 	private static final String TRANSFORM = "A JSONata expression mapping the event (in the payload format) to the "
 			+ "body sent, such as {\"caller\": call.from}; no regular expressions or $eval.";
 
+	private static final String ASSET_LINKS = "Which links to archived assets (Minari's recording and transcript) "
+			+ "it receives: original (the payload untouched, default), archived (Switchboard's links in their place) or "
+			+ "both (archived_recording_url beside recording_url)";
+
 	private static final String RETRY_DELAYS = "Up to " + DestinationRules.MAX_RETRIES
 			+ " waits in milliseconds, each from 1 to " + DestinationRules.MAX_WAIT_MS;
 
@@ -209,7 +216,7 @@ class DestinationsController {
 			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
 			Integer rateLimitPerSecond, int maxInFlight, Map<String, String> headers, Instant createdAt,
 			DestinationCircuit circuit, String signingSecret, List<String> warnings, int maxAgeSeconds,
-			String transform) {
+			String transform, String assetLinks) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
 			DestinationSettings settings = destination.settings();
@@ -218,7 +225,7 @@ class DestinationsController {
 					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
 					settings.rateLimitPerSecond(), settings.maxInFlight(), masked(destination.headers()),
 					destination.createdAt(), destination.circuit(), signingSecret, warnings.isEmpty() ? null : warnings,
-					settings.maxAgeSeconds(), destination.transform());
+					settings.maxAgeSeconds(), destination.transform(), destination.assetLinks());
 		}
 
 	}

@@ -73,6 +73,26 @@ final class SwitchboardApi {
 			.block(Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Posts as Minari does: {@code X-Webhook-Signature} the hex HMAC-SHA256 of the raw
+	 * body.
+	 */
+	Answer postMinari(String inboundUrl, String secret, String body) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		byte[] signature = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+		return this.client.post()
+			.uri(inboundUrl)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Webhook-Signature", java.util.HexFormat.of().formatHex(signature))
+			.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(),
+						text.isEmpty() ? JSON.missingNode() : JSON.readTree(text))))
+			.block(Duration.ofSeconds(30));
+	}
+
 	private Answer send(String method, String path, Object body, String authorization) {
 		WebClient.RequestBodySpec request = this.client.method(org.springframework.http.HttpMethod.valueOf(method))
 			.uri(path)

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.Asset;
 import io.switchboard.core.asset.AssetStatus;
+import io.switchboard.core.asset.AssetsProperties;
 import io.switchboard.core.asset.S3AssetStore;
 import io.switchboard.core.asset.StoredAsset;
 import io.switchboard.core.id.AssetId;
@@ -21,6 +22,7 @@ import io.switchboard.core.id.EventId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.secret.ChunkedCipher;
 import io.switchboard.core.secret.SecretsProperties;
+import io.switchboard.testsupport.S3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,8 @@ class S3AssetStoreIntegrationTests {
 
 	@Test
 	void keepsOnlySealedBytesReadsAnyRangeAndDeletes() throws Exception {
-		try (S3AssetStore store = new S3AssetStore(s3.settings())) {
+		try (S3AssetStore store = new S3AssetStore(new AssetsProperties.S3(s3.endpoint(), S3Server.BUCKET, "us-east-1",
+				true, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, ""))) {
 			long before = s3.objects();
 			byte[] mp3 = random(2 * ChunkedCipher.CHUNK + 5);
 			ArchivedAssets assets = new ArchivedAssets(store, CIPHER, this.scratch);

@@ -1,8 +1,7 @@
-package io.switchboard.worker.asset;
+package io.switchboard.testsupport;
 
 import java.net.URI;
 
-import io.switchboard.core.asset.AssetsProperties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -11,7 +10,8 @@ import org.jclouds.blobstore.BlobStoreContext;
 
 /**
  * A real S3 server (s3proxy, objects in memory) on a free loopback port, with one bucket,
- * for the S3 asset store's tests.
+ * for the S3 asset store's tests. s3proxy is an optional dependency here: a module whose
+ * tests use this declares it (test scope) itself.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -63,11 +63,13 @@ public final class S3Server implements AutoCloseable {
 	}
 
 	/**
-	 * The settings that reach it.
-	 * @return the S3 store's settings
+	 * The properties that point Switchboard's asset store at it.
+	 * @return {@code switchboard.assets.*} properties
 	 */
-	public AssetsProperties.S3 settings() {
-		return new AssetsProperties.S3(endpoint(), BUCKET, "us-east-1", true, ACCESS_KEY, SECRET_KEY, "");
+	public java.util.Map<String, String> properties() {
+		return java.util.Map.of("switchboard.assets.store", "s3", "switchboard.assets.s3.endpoint",
+				endpoint().toString(), "switchboard.assets.s3.bucket", BUCKET, "switchboard.assets.s3.path-style",
+				"true", "switchboard.assets.s3.access-key", ACCESS_KEY, "switchboard.assets.s3.secret-key", SECRET_KEY);
 	}
 
 	/**
