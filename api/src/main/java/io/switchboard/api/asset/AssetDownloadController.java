@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /assets/{tenant}/{asset}?expires=…&sig=…}: an archived asset for whoever
+ * {@code GET /a/{tenant}/{asset}?expires=…&sig=…}: an archived asset for whoever
  * holds a link Switchboard signed, without a token (Zapier, n8n and Make fetch it as they
  * fetch Minari's own links); 403 once the link expired or when it was altered. Answers
  * {@code Range} requests with 206 and only the bytes asked for, so audio players seek.
@@ -57,7 +57,7 @@ class AssetDownloadController {
 		this.archive = archive;
 	}
 
-	@GetMapping("/assets/{tenant}/{asset}")
+	@GetMapping("/a/{tenant}/{asset}")
 	Mono<ResponseEntity<Flux<DataBuffer>>> downloadAsset(@PathVariable String tenant, @PathVariable String asset,
 			@RequestParam(required = false) Long expires, @RequestParam(required = false) String sig,
 			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range) {

@@ -176,8 +176,8 @@ class AssetsOverHttpIntegrationTests {
 			JsonNode delivered = JSON.readTree(this.receiver.received().get(0).body());
 			String recordingLink = delivered.path("call").path("recording_url").asString();
 			String transcriptLink = delivered.path("call").path("transcript_url").asString();
-			assertThat(recordingLink).startsWith("http://127.0.0.1:" + port() + "/assets/").isNotEqualTo(recording);
-			assertThat(transcriptLink).startsWith("http://127.0.0.1:" + port() + "/assets/");
+			assertThat(recordingLink).startsWith("http://127.0.0.1:" + port() + "/a/").isNotEqualTo(recording);
+			assertThat(transcriptLink).startsWith("http://127.0.0.1:" + port() + "/a/");
 			assertThat(delivered.path("call").path("summary").asString()).isEqualTo("Pricing.");
 
 			await().atMost(ORIGINALS_VALID_FOR.plusSeconds(10)).until(() -> get(recording, null).statusCode() == 403);

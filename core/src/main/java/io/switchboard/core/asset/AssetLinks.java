@@ -11,7 +11,7 @@ import io.switchboard.core.secret.LinkSigner;
 
 /**
  * Switchboard's own links to archived assets:
- * {@code <public-url>/assets/<tenant>/<asset>?expires=<unix seconds>&sig=<signature>}.
+ * {@code <public-url>/a/<tenant>/<asset>?expires=<unix seconds>&sig=<signature>}.
  * Anyone holding one downloads the asset without a token (as Zapier, n8n and Make fetch
  * Minari's links) until it expires; the signature covers the tenant, the asset and the
  * expiry, so none can be changed.
@@ -19,7 +19,7 @@ import io.switchboard.core.secret.LinkSigner;
 public class AssetLinks {
 
 	/** The path links start with. */
-	public static final String PATH = "/assets/";
+	public static final String PATH = "/a/";
 
 	private final LinkSigner signer;
 

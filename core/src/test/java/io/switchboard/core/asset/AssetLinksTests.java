@@ -29,7 +29,7 @@ class AssetLinksTests {
 	@Test
 	void aLinkNamesTheAssetAndExpiresAfterItsTtl() {
 		String link = links(NOW, "https://relay.example.com/").link(this.tenant, this.asset, null);
-		assertThat(link).startsWith("https://relay.example.com/assets/" + this.tenant + "/" + this.asset + "?expires="
+		assertThat(link).startsWith("https://relay.example.com/a/" + this.tenant + "/" + this.asset + "?expires="
 				+ NOW.plus(Duration.ofDays(7)).getEpochSecond() + "&sig=");
 		long expires = NOW.plus(Duration.ofDays(7)).getEpochSecond();
 		String sig = link.substring(link.indexOf("&sig=") + 5);
@@ -41,7 +41,7 @@ class AssetLinksTests {
 	@Test
 	void aLinkForAnotherAssetTenantOrExpiryIsRefused() {
 		String link = links(NOW, "").link(this.tenant, this.asset, URI.create("http://localhost:8080/api/v1/events/x"));
-		assertThat(link).startsWith("http://localhost:8080/assets/");
+		assertThat(link).startsWith("http://localhost:8080/a/");
 		long expires = NOW.plus(Duration.ofDays(7)).getEpochSecond();
 		String sig = link.substring(link.indexOf("&sig=") + 5);
 		AssetLinks links = links(NOW, "");
