@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /a/{tenant}/{asset}?expires=…&sig=…}: an archived asset for whoever
- * holds a link Switchboard signed, without a token (Zapier, n8n and Make fetch it as they
- * fetch Minari's own links); 403 once the link expired or when it was altered. Answers
+ * {@code GET /a/{tenant}/{asset}?expires=…&sig=…}: an archived asset for whoever holds a
+ * link Switchboard signed, without a token (Zapier, n8n and Make fetch it as they fetch
+ * Minari's own links); 403 once the link expired or when it was altered. Answers
  * {@code Range} requests with 206 and only the bytes asked for, so audio players seek.
  * Only content types that browsers do not run are served as such; anything else is served
  * as {@code application/octet-stream}, sandboxed.

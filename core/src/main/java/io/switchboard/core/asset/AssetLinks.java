@@ -11,10 +11,10 @@ import io.switchboard.core.secret.LinkSigner;
 
 /**
  * Switchboard's own links to archived assets:
- * {@code <public-url>/a/<tenant>/<asset>?expires=<unix seconds>&sig=<signature>}.
- * Anyone holding one downloads the asset without a token (as Zapier, n8n and Make fetch
- * Minari's links) until it expires; the signature covers the tenant, the asset and the
- * expiry, so none can be changed.
+ * {@code <public-url>/a/<tenant>/<asset>?expires=<unix seconds>&sig=<signature>}. Anyone
+ * holding one downloads the asset without a token (as Zapier, n8n and Make fetch Minari's
+ * links) until it expires; the signature covers the tenant, the asset and the expiry, so
+ * none can be changed.
  */
 public class AssetLinks {
 
@@ -45,10 +45,20 @@ public class AssetLinks {
 	 * @return the link
 	 */
 	public String link(TenantId tenantId, AssetId id, URI requestUri) {
-		long expires = Instant.now(this.clock).plus(this.ttl).getEpochSecond();
 		String base = (!this.publicUrl.isEmpty() || requestUri == null) ? this.publicUrl
 				: requestUri.getScheme() + "://" + requestUri.getRawAuthority();
-		return base + PATH + tenantId + "/" + id + "?expires=" + expires + "&sig="
+		return base + path(tenantId, id);
+	}
+
+	/**
+	 * A fresh link without scheme and host, for pages served from the same address.
+	 * @param tenantId the owner
+	 * @param id the asset
+	 * @return {@code /a/<tenant>/<asset>?expires=…&sig=…}
+	 */
+	public String path(TenantId tenantId, AssetId id) {
+		long expires = Instant.now(this.clock).plus(this.ttl).getEpochSecond();
+		return PATH + tenantId + "/" + id + "?expires=" + expires + "&sig="
 				+ this.signer.sign(message(tenantId, id, expires));
 	}
 
