@@ -34,17 +34,20 @@ import io.switchboard.core.input.IntRange;
  * @param maxAgeSeconds how long a delivery is tried before it goes dead
  * @param transform a JSONata expression mapping the event to the body sent; empty for
  * none
+ * @param assetLinks which links to archived assets it receives: {@code original},
+ * {@code archived} or {@code both}
  */
 record DestinationForm(String kind, String name, String url, String signatureStyle, String payloadFormat,
 		String retrySchedule, String timeoutMs, String rateLimitPerSecond, String maxInFlight, String headers,
-		Boolean clearHeaders, String maxAgeSeconds, String transform) {
+		Boolean clearHeaders, String maxAgeSeconds, String transform, String assetLinks) {
 
 	static DestinationForm defaults(Preset preset) {
 		DestinationSettings settings = preset.defaults();
 		return new DestinationForm(preset.key(), "", "", settings.signatureStyle(), settings.payloadFormat(),
 				WaitList.format(settings.retryDelaysMs()), String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
-				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()), "");
+				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()), "",
+				"original");
 	}
 
 	static DestinationForm of(Destination destination) {
@@ -54,7 +57,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
 				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()),
-				(destination.transform() != null) ? destination.transform() : "");
+				(destination.transform() != null) ? destination.transform() : "", destination.assetLinks());
 	}
 
 	/**
@@ -67,7 +70,8 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				this.payloadFormat, retryDelays(errors), DestinationRules.TIMEOUT.read(this.timeoutMs, errors),
 				DestinationRules.RATE_LIMIT.read(this.rateLimitPerSecond, errors),
 				DestinationRules.MAX_IN_FLIGHT.read(this.maxInFlight, errors), headers(errors),
-				DestinationRules.MAX_AGE.read(this.maxAgeSeconds, errors), blankAsNull(this.transform));
+				DestinationRules.MAX_AGE.read(this.maxAgeSeconds, errors), blankAsNull(this.transform),
+				blankAsNull(this.assetLinks));
 	}
 
 	/**
@@ -96,6 +100,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 			.maxAgeSeconds((this.maxAgeSeconds != null) ? required(DestinationRules.MAX_AGE, this.maxAgeSeconds, errors)
 					: null)
 			.transform(this.transform)
+			.assetLinks(blankAsNull(this.assetLinks))
 			.build();
 	}
 
