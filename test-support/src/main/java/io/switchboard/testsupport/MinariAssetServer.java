@@ -33,7 +33,11 @@ public final class MinariAssetServer implements AutoCloseable {
 	/** Bytes the oversized asset streams, with no Content-Length. */
 	public static final int HUGE_BYTES = 3 * 1024 * 1024;
 
-	private final byte[] mp3 = new byte[200 * 1024 + 123];
+	/**
+	 * 500 MPEG-1 Layer III frames of silence (128 kbit/s, 44.1 kHz, 417 bytes each, about
+	 * 13 s): a real MP3 that a browser's audio element plays, over 3 sealed chunks.
+	 */
+	private final byte[] mp3 = silence(500);
 
 	private final byte[] transcript;
 
@@ -45,12 +49,7 @@ public final class MinariAssetServer implements AutoCloseable {
 
 	/** Starts one on a free loopback port. */
 	public MinariAssetServer() {
-		SecureRandom random = new SecureRandom();
-		random.nextBytes(this.mp3);
-		// an MP3 frame header, so it looks the part
-		this.mp3[0] = (byte) 0xFF;
-		this.mp3[1] = (byte) 0xFB;
-		random.nextBytes(this.key);
+		new SecureRandom().nextBytes(this.key);
 		this.transcript = """
 				{"call_id":"550e8400","turns":[{"speaker":"agent","text":"Hello, John speaking?"},\
 				{"speaker":"prospect","text":"Yes, about the pricing."}]}""".getBytes(StandardCharsets.UTF_8);
@@ -125,6 +124,18 @@ public final class MinariAssetServer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static byte[] silence(int frames) {
+		int frame = 417;
+		byte[] bytes = new byte[frames * frame];
+		for (int i = 0; i < frames; i++) {
+			bytes[i * frame] = (byte) 0xFF;
+			bytes[i * frame + 1] = (byte) 0xFB;
+			bytes[i * frame + 2] = (byte) 0x90;
+			bytes[i * frame + 3] = (byte) 0x64;
+		}
+		return bytes;
 	}
 
 	private String signed(String kind, Duration validFor) {

@@ -151,10 +151,12 @@ class SourcePages {
 			.archiveAssets(Boolean.TRUE.equals(form.archiveAssets()))
 			.assetFields(form.fields())
 			.build();
-		return shown(id, member, model, exchange, this.sources.update(member.asActor(), SourceId.parse(id), change, null)
-			.doOnNext((after) -> model.addAttribute("notice", after.assets().enabled()
-					? "Saved: the files these fields link to are archived as events arrive."
-					: "Saved: assets are no longer archived.")),
+		return shown(id, member, model, exchange,
+				this.sources.update(member.asActor(), SourceId.parse(id), change, null)
+					.doOnNext((after) -> model.addAttribute("notice",
+							after.assets().enabled()
+									? "Saved: the files these fields link to are archived as events arrive."
+									: "Saved: assets are no longer archived.")),
 				false);
 	}
 

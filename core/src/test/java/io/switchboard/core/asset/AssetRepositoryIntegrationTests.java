@@ -1,20 +1,15 @@
 package io.switchboard.core.asset;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.fixture.MinariCalls;
 import io.switchboard.core.id.AssetId;
 import io.switchboard.core.id.EventId;
-import io.switchboard.core.ingest.EventStore;
-import io.switchboard.core.ingest.IncomingEvent;
 import io.switchboard.core.source.AssetArchiving;
 import io.switchboard.core.source.NewSource;
 import io.switchboard.core.source.Provider;
@@ -28,6 +23,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +37,7 @@ class AssetRepositoryIntegrationTests {
 	private SourceRepository sources;
 
 	@Autowired
-	private EventStore events;
+	private ApplicationContext context;
 
 	@Autowired
 	private AssetRepository assets;
@@ -53,8 +49,7 @@ class AssetRepositoryIntegrationTests {
 	@BeforeEach
 	void createSource() {
 		this.tenant = this.tenants.create("Assets " + UUID.randomUUID()).block();
-		this.minari = this.sources.create(this.tenant.id(), NewSource.of("Minari", Provider.MINARI, "secret-1"))
-			.block();
+		this.minari = MinariCalls.createSource(this.context, this.tenant.id());
 	}
 
 	@Test
@@ -126,16 +121,7 @@ class AssetRepositoryIntegrationTests {
 	}
 
 	private EventId store(String key, String recording, String transcript) {
-		String body = "{\"event\":\"call.completed\",\"call\":{\"recording_url\":" + quoted(recording)
-				+ ",\"transcript_url\":" + quoted(transcript) + "}}";
-		IncomingEvent event = new IncomingEvent(this.tenant.id(), this.minari.id(),
-				new EventFacts("call.completed", null, null, false, key), "application/json", Map.of(),
-				body.getBytes(StandardCharsets.UTF_8), this.minari.assets().activeFields());
-		return this.events.store(List.of(event)).block(Duration.ofSeconds(10)).get(0).eventId();
-	}
-
-	private static String quoted(String text) {
-		return (text != null) ? "\"" + text + "\"" : "null";
+		return MinariCalls.store(this.context, this.minari, key, recording, transcript);
 	}
 
 }

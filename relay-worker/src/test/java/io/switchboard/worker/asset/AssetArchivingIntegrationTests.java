@@ -1,25 +1,18 @@
 package io.switchboard.worker.asset;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.Asset;
 import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.asset.AssetStatus;
-import io.switchboard.core.event.EventFacts;
+import io.switchboard.core.fixture.MinariCalls;
 import io.switchboard.core.id.EventId;
-import io.switchboard.core.ingest.EventStore;
-import io.switchboard.core.ingest.IncomingEvent;
-import io.switchboard.core.source.NewSource;
-import io.switchboard.core.source.Provider;
 import io.switchboard.core.source.Source;
-import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.Tenant;
 import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.testsupport.MinariAssetServer;
@@ -31,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,10 +44,7 @@ class AssetArchivingIntegrationTests {
 	private TenantRepository tenants;
 
 	@Autowired
-	private SourceRepository sources;
-
-	@Autowired
-	private EventStore events;
+	private ApplicationContext context;
 
 	@Autowired
 	private AssetRepository assets;
@@ -70,8 +61,7 @@ class AssetArchivingIntegrationTests {
 	@BeforeEach
 	void createSource() {
 		this.tenant = this.tenants.create("Assets " + UUID.randomUUID()).block();
-		this.source = this.sources.create(this.tenant.id(), NewSource.of("Minari", Provider.MINARI, "secret-1"))
-			.block();
+		this.source = MinariCalls.createSource(this.context, this.tenant.id());
 	}
 
 	@AfterEach
@@ -131,16 +121,7 @@ class AssetArchivingIntegrationTests {
 	}
 
 	private EventId store(String recording, String transcript) {
-		String body = "{\"event\":\"call.completed\",\"call\":{\"recording_url\":" + quoted(recording)
-				+ ",\"transcript_url\":" + quoted(transcript) + "}}";
-		IncomingEvent event = new IncomingEvent(this.tenant.id(), this.source.id(),
-				new EventFacts("call.completed", null, null, false, UUID.randomUUID().toString()), "application/json",
-				Map.of(), body.getBytes(StandardCharsets.UTF_8), this.source.assets().activeFields());
-		return this.events.store(List.of(event)).block(Duration.ofSeconds(10)).get(0).eventId();
-	}
-
-	private static String quoted(String text) {
-		return (text != null) ? "\"" + text + "\"" : "null";
+		return MinariCalls.store(this.context, this.source, recording, transcript);
 	}
 
 }

@@ -1,25 +1,15 @@
 package io.switchboard.worker.asset;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.Asset;
-import io.switchboard.core.asset.AssetStatus;
 import io.switchboard.core.asset.AssetsProperties;
 import io.switchboard.core.asset.S3AssetStore;
-import io.switchboard.core.asset.StoredAsset;
-import io.switchboard.core.id.AssetId;
-import io.switchboard.core.id.EventId;
-import io.switchboard.core.id.TenantId;
+import io.switchboard.core.fixture.SealedAssets;
 import io.switchboard.core.secret.ChunkedCipher;
 import io.switchboard.core.secret.SecretsProperties;
 import io.switchboard.testsupport.S3Server;
@@ -38,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 class S3AssetStoreIntegrationTests {
 
 	private static final ChunkedCipher CIPHER = new ChunkedCipher(
-			new SecretsProperties(Base64.getEncoder().encodeToString(random(32))));
+			new SecretsProperties(Base64.getEncoder().encodeToString(SealedAssets.random(32))));
 
 	private static S3Server s3;
 
@@ -60,9 +50,9 @@ class S3AssetStoreIntegrationTests {
 		try (S3AssetStore store = new S3AssetStore(new AssetsProperties.S3(s3.endpoint(), S3Server.BUCKET, "us-east-1",
 				true, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, ""))) {
 			long before = s3.objects();
-			byte[] mp3 = random(2 * ChunkedCipher.CHUNK + 5);
+			byte[] mp3 = SealedAssets.random(2 * ChunkedCipher.CHUNK + 5);
 			ArchivedAssets assets = new ArchivedAssets(store, CIPHER, this.scratch);
-			Asset asset = archive(assets, mp3);
+			Asset asset = SealedAssets.archive(assets, mp3);
 			assertThat(s3.objects()).isEqualTo(before + 1);
 			try (InputStream raw = store.read(asset.storageKey(), 0, ChunkedCipher.sealedLength(mp3.length))) {
 				byte[] sealed = raw.readAllBytes();
@@ -72,7 +62,7 @@ class S3AssetStoreIntegrationTests {
 					.isFalse();
 			}
 			try (InputStream all = assets.open(asset, 0, mp3.length - 1)) {
-				assertThat(sha256(all.readAllBytes())).isEqualTo(sha256(mp3));
+				assertThat(SealedAssets.sha256(all.readAllBytes())).isEqualTo(SealedAssets.sha256(mp3));
 			}
 			int from = ChunkedCipher.CHUNK - 10;
 			try (InputStream range = assets.open(asset, from, from + 99)) {
@@ -82,31 +72,6 @@ class S3AssetStoreIntegrationTests {
 			assertThat(s3.objects()).isEqualTo(before);
 			assertThatIOException().isThrownBy(() -> assets.open(asset, 0, 10).readAllBytes());
 		}
-	}
-
-	private static Asset archive(ArchivedAssets assets, byte[] bytes) throws Exception {
-		TenantId tenant = TenantId.generate();
-		EventId event = EventId.generate();
-		AssetId id = AssetId.generate();
-		String key = tenant + "/" + event + "/" + id;
-		ArchivedAssets.Sealer sealer = assets.begin(key);
-		for (int offset = 0; offset < bytes.length; offset += 10_000) {
-			sealer.write(ByteBuffer.wrap(bytes, offset, Math.min(10_000, bytes.length - offset)));
-		}
-		StoredAsset stored = sealer.finish("audio/mpeg");
-		assertThat(stored.sha256()).isEqualTo(sha256(bytes));
-		return new Asset(tenant, id, event, "/call/recording_url", AssetStatus.ARCHIVED, null, null, "audio/mpeg",
-				stored.bytes(), stored.sha256(), key, 1, Instant.now(), Instant.now(), Instant.now());
-	}
-
-	static String sha256(byte[] bytes) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	static byte[] random(int length) {
-		byte[] bytes = new byte[length];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
 	}
 
 }
