@@ -78,7 +78,7 @@ class EventAssets {
 	 */
 	record Shown(Asset asset, String link, boolean audio, String text) {
 
-		String size() {
+		public String size() {
 			long bytes = (this.asset.bytes() != null) ? this.asset.bytes() : 0;
 			return (bytes >= 1024 * 1024) ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
 					: String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
