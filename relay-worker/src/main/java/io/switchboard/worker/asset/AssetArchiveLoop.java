@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.asset.FetchFailure;
@@ -49,8 +51,11 @@ class AssetArchiveLoop implements SmartLifecycle {
 
 	private final Repeating repeating;
 
+	private final MeterRegistry registry;
+
 	AssetArchiveLoop(AssetRepository assets, AssetFetcher fetcher, ArchivedAssets archive, Scheduler disk,
-			Settings settings) {
+			Settings settings, MeterRegistry registry) {
+		this.registry = registry;
 		this.assets = assets;
 		this.fetcher = fetcher;
 		this.archive = archive;
@@ -80,6 +85,7 @@ class AssetArchiveLoop implements SmartLifecycle {
 	/** Fetch, then record what came of it; never fails. */
 	private Mono<Void> archive(LeasedAsset leased) {
 		if (!Instant.now().isBefore(leased.asset().expiresAt())) {
+			count("failed", FetchFailure.EXPIRED.code());
 			return this.assets.failed(this.worker, leased, FetchFailure.EXPIRED,
 					"Its link expired before it was fetched");
 		}
@@ -96,6 +102,7 @@ class AssetArchiveLoop implements SmartLifecycle {
 	private Mono<Void> recordArchived(LeasedAsset leased, StoredAsset stored) {
 		return this.assets.archived(this.worker, leased, stored).flatMap((held) -> {
 			if (held) {
+				count("archived", "none");
 				return Mono.<Void>empty();
 			}
 			// another worker took it, or its event is gone: what was stored is nobody's
@@ -114,9 +121,20 @@ class AssetArchiveLoop implements SmartLifecycle {
 		Instant next = Instant.now().plus(delay(leased.asset().attempts()));
 		if (problem.failure().permanent() || !next.isBefore(leased.asset().expiresAt())) {
 			// nothing to wait for: the last try's reason is the asset's
+			count("failed", problem.failure().code());
 			return this.assets.failed(this.worker, leased, problem.failure(), problem.getMessage());
 		}
+		count("retried", problem.failure().code());
 		return this.assets.retry(this.worker, leased, next, problem.failure(), problem.getMessage());
+	}
+
+	private void count(String outcome, String reason) {
+		Counter.builder("switchboard.assets.fetches")
+			.description("Asset fetches, by what came of them and why")
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.register(this.registry)
+			.increment();
 	}
 
 	/** The first retry's delay, doubled after each attempt, capped, ± 20 %. */

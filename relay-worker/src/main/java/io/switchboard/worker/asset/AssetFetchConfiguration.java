@@ -1,5 +1,7 @@
 package io.switchboard.worker.asset;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.asset.AssetsProperties;
@@ -8,6 +10,7 @@ import io.switchboard.worker.engine.WorkerProperties;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,11 +36,12 @@ class AssetFetchConfiguration {
 
 	@Bean
 	AssetArchiveLoop assetArchiveLoop(AssetRepository assets, AssetFetcher assetFetcher, ArchivedAssets archive,
-			Scheduler assetDisk, AssetsProperties properties) {
+			Scheduler assetDisk, AssetsProperties properties, ObjectProvider<MeterRegistry> registry) {
 		return new AssetArchiveLoop(assets, assetFetcher, archive, assetDisk,
 				new AssetArchiveLoop.Settings(properties.pollInterval(), properties.maxFetches(),
 						properties.maxFetchesPerTenant(), properties.leaseDuration(), properties.firstRetry(),
-						properties.maxRetry()));
+						properties.maxRetry()),
+				registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

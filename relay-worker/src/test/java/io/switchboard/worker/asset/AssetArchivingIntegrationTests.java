@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.Asset;
 import io.switchboard.core.asset.AssetRepository;
@@ -51,6 +52,9 @@ class AssetArchivingIntegrationTests {
 
 	@Autowired
 	private ArchivedAssets archive;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	private final MinariAssetServer minari = new MinariAssetServer();
 
@@ -106,6 +110,12 @@ class AssetArchivingIntegrationTests {
 		assertThat(this.minari.fetches("slow")).isGreaterThan(1);
 		Asset slowAsset = this.assets.findByEvent(this.tenant.id(), slow).blockFirst();
 		assertThat(slowAsset.detail()).contains("too slow");
+		assertThat(
+				this.registry.counter("switchboard.assets.fetches", "outcome", "failed", "reason", "not-found").count())
+			.isPositive();
+		assertThat(
+				this.registry.counter("switchboard.assets.fetches", "outcome", "retried", "reason", "timeout").count())
+			.isPositive();
 	}
 
 	private String reason(EventId event) {
