@@ -30,8 +30,8 @@ CREATE TABLE asset (
 	UNIQUE (tenant_id, event_id, field),
 	FOREIGN KEY (tenant_id, event_id) REFERENCES event (tenant_id, id) ON DELETE CASCADE
 );
--- what the fetch lease reads: pending assets that are due
-CREATE INDEX asset_due ON asset (next_attempt_at, tenant_id) WHERE status = 'pending';
+-- what the fetch lease reads: the tenants with pending assets, and each one's next due
+CREATE INDEX asset_due ON asset (tenant_id, next_attempt_at) WHERE status = 'pending';
 -- A source says whether it archives the assets its payloads link to, and which fields hold them.
 ALTER TABLE source ADD COLUMN archive_assets boolean NOT NULL DEFAULT false;
 ALTER TABLE source ADD COLUMN asset_fields text[] NOT NULL DEFAULT '{}';

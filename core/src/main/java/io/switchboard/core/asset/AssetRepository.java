@@ -37,28 +37,37 @@ public class AssetRepository {
 			""";
 
 	/**
-	 * Due assets, at most {@code :perTenant} in flight per tenant counting those already
-	 * leased (by any worker), oldest first; each taken row is locked and rows another
-	 * worker is taking are skipped.
+	 * Due assets, oldest first, at most {@code :perTenant} in flight per tenant counting
+	 * those already leased (by any worker); every tenant with due assets is a candidate
+	 * with its own oldest few, so one tenant's backlog cannot fill the window and starve
+	 * the others. Each taken row is locked and rows another worker is taking are skipped.
+	 * The lease conditions are stated again where the row is locked and where it is
+	 * updated: a row another worker leased and committed after this statement's snapshot
+	 * is re-checked there, on its newest version, and left alone.
 	 */
 	private static final String LEASE = """
 			WITH busy AS (
 				SELECT tenant_id, count(*) AS n FROM asset
 				WHERE status = 'pending' AND leased_until > now()
 				GROUP BY tenant_id),
+			waiting AS (
+				SELECT DISTINCT tenant_id FROM asset WHERE status = 'pending' AND next_attempt_at <= now()),
 			due AS (
-				SELECT tenant_id, id, next_attempt_at FROM asset
-				WHERE status = 'pending' AND next_attempt_at <= now() AND (leased_until IS NULL OR leased_until <= now())
-				ORDER BY next_attempt_at
-				LIMIT :scan),
-			ranked AS (
 				SELECT d.tenant_id, d.id, d.next_attempt_at,
 					row_number() OVER (PARTITION BY d.tenant_id ORDER BY d.next_attempt_at) + coalesce(b.n, 0) AS place
-				FROM due d LEFT JOIN busy b ON b.tenant_id = d.tenant_id),
+				FROM waiting w
+				CROSS JOIN LATERAL (
+					SELECT a.tenant_id, a.id, a.next_attempt_at FROM asset a
+					WHERE a.tenant_id = w.tenant_id AND a.status = 'pending' AND a.next_attempt_at <= now()
+						AND (a.leased_until IS NULL OR a.leased_until <= now())
+					ORDER BY a.next_attempt_at
+					LIMIT :perTenant) d
+				LEFT JOIN busy b ON b.tenant_id = d.tenant_id),
 			chosen AS (
 				SELECT a.tenant_id, a.id FROM asset a
-				JOIN ranked r ON r.tenant_id = a.tenant_id AND r.id = a.id
-				WHERE r.place <= :perTenant
+				JOIN due r ON r.tenant_id = a.tenant_id AND r.id = a.id
+				WHERE r.place <= :perTenant AND a.status = 'pending'
+					AND (a.leased_until IS NULL OR a.leased_until <= now())
 				ORDER BY r.next_attempt_at
 				LIMIT :limit
 				FOR UPDATE OF a SKIP LOCKED)
@@ -66,6 +75,7 @@ public class AssetRepository {
 				attempts = a.attempts + 1
 			FROM chosen
 			WHERE a.tenant_id = chosen.tenant_id AND a.id = chosen.id AND a.status = 'pending'
+				AND (a.leased_until IS NULL OR a.leased_until <= now())
 			RETURNING a.source_url, a.tenant_id, a.id, a.event_id, a.field, a.status, a.reason, a.detail,
 				a.content_type, a.bytes, a.sha256, a.storage_key, a.attempts, a.expires_at, a.created_at, a.archived_at
 			""";
@@ -143,7 +153,6 @@ public class AssetRepository {
 		return this.database.sql(LEASE)
 			.bind("worker", worker)
 			.bind("limit", limit)
-			.bind("scan", Math.max(limit * 10, 100))
 			.bind("perTenant", perTenant)
 			.bind("leaseSeconds", (double) leaseSeconds)
 			.map((row) -> {

@@ -18,6 +18,7 @@ import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.Tenant;
 import io.switchboard.core.tenant.TenantRepository;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -72,14 +73,14 @@ class AssetRepositoryIntegrationTests {
 		assertThat(found).extracting(Asset::expiresAt).containsOnly(Instant.ofEpochSecond(4102444800L));
 	}
 
-	@Test
+	@RepeatedTest(5)
 	void concurrentWorkersNeverLeaseTheSameAssetAndATenantGetsNoMoreThanItsShare() {
 		for (int i = 0; i < 6; i++) {
 			store("many-" + i, "https://minari.example/rec/" + i, "https://minari.example/tr/" + i);
 		}
 		List<UUID> workers = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 		List<LeasedAsset> leased = Flux.fromIterable(workers)
-			.flatMap((worker) -> this.assets.lease(worker, 10, 3, 60))
+			.flatMap((worker) -> this.assets.lease(worker, 1000, 3, 60))
 			.filter((asset) -> asset.asset().tenantId().equals(this.tenant.id()))
 			.collectList()
 			.block();
@@ -89,7 +90,7 @@ class AssetRepositoryIntegrationTests {
 		// once its share is out, no worker takes more of this tenant's assets
 		List<LeasedAsset> more = new ArrayList<>();
 		for (UUID worker : workers) {
-			more.addAll(this.assets.lease(worker, 10, leased.size(), 60)
+			more.addAll(this.assets.lease(worker, 1000, leased.size(), 60)
 				.filter((asset) -> asset.asset().tenantId().equals(this.tenant.id()))
 				.collectList()
 				.block());
@@ -99,16 +100,29 @@ class AssetRepositoryIntegrationTests {
 	}
 
 	@Test
+	void aTenantsBacklogLeavesRoomForAnotherTenantsAssets() {
+		for (int i = 0; i < 8; i++) {
+			store("backlog-" + i, "https://minari.example/rec/b" + i, "https://minari.example/tr/b" + i);
+		}
+		Tenant other = this.tenants.create("Small " + UUID.randomUUID()).block();
+		Source small = MinariCalls.createSource(this.context, other.id());
+		MinariCalls.store(this.context, small, "https://minari.example/rec/small", null);
+		List<LeasedAsset> leased = this.assets.lease(UUID.randomUUID(), 1000, 2, 60).collectList().block();
+		assertThat(leased).filteredOn((asset) -> asset.asset().tenantId().equals(this.tenant.id())).hasSize(2);
+		assertThat(leased).filteredOn((asset) -> asset.asset().tenantId().equals(other.id())).hasSize(1);
+	}
+
+	@Test
 	void onlyTheLeaseHolderSettlesAndAFailureKeepsItsReason() {
 		store("settle", "https://minari.example/rec/s", null);
 		UUID worker = UUID.randomUUID();
-		LeasedAsset leased = this.assets.lease(worker, 100, 100, 60)
+		LeasedAsset leased = this.assets.lease(worker, 1000, 100, 60)
 			.filter((asset) -> asset.asset().tenantId().equals(this.tenant.id()))
 			.blockFirst();
 		assertThat(this.assets.archived(UUID.randomUUID(), leased, new StoredAsset("audio/mpeg", 3, "abc")).block())
 			.isFalse();
 		this.assets.retry(worker, leased, Instant.now().minusSeconds(1), FetchFailure.TIMEOUT, "slow").block();
-		LeasedAsset again = this.assets.lease(worker, 100, 100, 60)
+		LeasedAsset again = this.assets.lease(worker, 1000, 100, 60)
 			.filter((asset) -> asset.asset().tenantId().equals(this.tenant.id()))
 			.blockFirst();
 		assertThat(again.asset().attempts()).isEqualTo(2);
