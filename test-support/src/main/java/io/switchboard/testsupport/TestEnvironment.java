@@ -44,6 +44,11 @@ public class TestEnvironment implements EnvironmentPostProcessor, Ordered {
 		if (!environment.containsProperty("switchboard.secrets.master-key")) {
 			properties.put("switchboard.secrets.master-key", MASTER_KEY);
 		}
+		if (!environment.containsProperty("switchboard.assets.directory")
+				&& !environment.containsProperty("switchboard.data-dir")) {
+			// archived assets of tests go with the build's output, not into the module
+			properties.put("switchboard.assets.directory", "target/test-assets");
+		}
 		environment.getPropertySources().addLast(new MapPropertySource("switchboardTestEnvironment", properties));
 	}
 

@@ -36,10 +36,12 @@ import io.switchboard.core.input.IntRange;
  * none
  * @param disableAfterSeconds how long it may fail without a success before it is switched
  * off
+ * @param assetLinks which links to archived assets it receives: {@code original},
+ * {@code archived} or {@code both}
  */
 record DestinationForm(String kind, String name, String url, String signatureStyle, String payloadFormat,
 		String retrySchedule, String timeoutMs, String rateLimitPerSecond, String maxInFlight, String headers,
-		Boolean clearHeaders, String maxAgeSeconds, String transform, String disableAfterSeconds) {
+		Boolean clearHeaders, String maxAgeSeconds, String transform, String disableAfterSeconds, String assetLinks) {
 
 	static DestinationForm defaults(Preset preset) {
 		DestinationSettings settings = preset.defaults();
@@ -47,7 +49,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				WaitList.format(settings.retryDelaysMs()), String.valueOf(settings.timeoutMs()),
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
 				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()), "",
-				String.valueOf(settings.disableAfterSeconds()));
+				String.valueOf(settings.disableAfterSeconds()), "original");
 	}
 
 	static DestinationForm of(Destination destination) {
@@ -58,7 +60,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				(settings.rateLimitPerSecond() != null) ? String.valueOf(settings.rateLimitPerSecond()) : "",
 				String.valueOf(settings.maxInFlight()), "", false, String.valueOf(settings.maxAgeSeconds()),
 				(destination.transform() != null) ? destination.transform() : "",
-				String.valueOf(settings.disableAfterSeconds()));
+				String.valueOf(settings.disableAfterSeconds()), destination.assetLinks());
 	}
 
 	/**
@@ -72,7 +74,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 				DestinationRules.RATE_LIMIT.read(this.rateLimitPerSecond, errors),
 				DestinationRules.MAX_IN_FLIGHT.read(this.maxInFlight, errors), headers(errors),
 				DestinationRules.MAX_AGE.read(this.maxAgeSeconds, errors), blankAsNull(this.transform),
-				DestinationRules.DISABLE_AFTER.read(this.disableAfterSeconds, errors));
+				DestinationRules.DISABLE_AFTER.read(this.disableAfterSeconds, errors), blankAsNull(this.assetLinks));
 	}
 
 	/**
@@ -103,6 +105,7 @@ record DestinationForm(String kind, String name, String url, String signatureSty
 			.transform(this.transform)
 			.disableAfterSeconds((this.disableAfterSeconds != null)
 					? required(DestinationRules.DISABLE_AFTER, this.disableAfterSeconds, errors) : null)
+			.assetLinks(blankAsNull(this.assetLinks))
 			.build();
 	}
 

@@ -51,8 +51,11 @@ class EventPages {
 
 	private final DestinationRepository destinations;
 
+	private final EventAssets assets;
+
 	EventPages(DeliveryHistory deliveries, EventHistory events, SourceRepository sources,
-			DestinationRepository destinations) {
+			DestinationRepository destinations, EventAssets assets) {
+		this.assets = assets;
 		this.deliveries = deliveries;
 		this.events = events;
 		this.sources = sources;
@@ -85,6 +88,8 @@ class EventPages {
 				.collectList();
 		})
 			.doOnNext((list) -> model.addAttribute("deliveries", list))
+			.then(this.assets.of(member.tenantId(), EventId.parse(id)).collectList())
+			.doOnNext((list) -> model.addAttribute("assets", list))
 			.then(names(member, model))
 			.thenReturn("events/show");
 	}

@@ -13,6 +13,7 @@ import io.switchboard.core.input.InvalidInput;
 import io.switchboard.core.rejection.RejectionRepository;
 import io.switchboard.core.source.InboundAddress;
 import io.switchboard.core.source.Source;
+import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.source.SourceChange;
 import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.source.SourceSecrets;
@@ -53,8 +54,11 @@ class SourcePages {
 
 	private final InboundAddress inboundAddress;
 
+	private final AssetRepository assets;
+
 	SourcePages(Sources sources, SourceRepository repository, RejectionRepository rejections, EventHistory events,
-			InboundAddress inboundAddress) {
+			InboundAddress inboundAddress, AssetRepository assets) {
+		this.assets = assets;
 		this.sources = sources;
 		this.repository = repository;
 		this.rejections = rejections;
@@ -140,6 +144,22 @@ class SourcePages {
 				false);
 	}
 
+	@PostMapping("/sources/{id}/assets")
+	Mono<String> setAssetArchiving(@PathVariable String id, @ModelAttribute AssetsForm form,
+			@AuthenticationPrincipal Member member, Model model, ServerWebExchange exchange) {
+		SourceChange change = SourceChange.builder()
+			.archiveAssets(Boolean.TRUE.equals(form.archiveAssets()))
+			.assetFields(form.fields())
+			.build();
+		return shown(id, member, model, exchange,
+				this.sources.update(member.asActor(), SourceId.parse(id), change, null)
+					.doOnNext((after) -> model.addAttribute("notice",
+							after.assets().enabled()
+									? "Saved: the files these fields link to are archived as events arrive."
+									: "Saved: assets are no longer archived.")),
+				false);
+	}
+
 	@PostMapping("/sources/{id}/enabled")
 	Mono<String> switchSource(@PathVariable String id, @ModelAttribute Switch form,
 			@AuthenticationPrincipal Member member) {
@@ -180,6 +200,7 @@ class SourcePages {
 		model.addAttribute("switchboardMakesSecret", SourceSecrets.generatedBySwitchboard(source.provider()));
 		model.addAttribute("previousUrlValidUntil", source.previousInboundTokenValidUntil(Instant.now()));
 		model.addAttribute("urlOverlaps", URL_OVERLAPS);
+		model.addAttribute("assetFields", String.join("\n", source.assets().fields()));
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
@@ -189,6 +210,8 @@ class SourcePages {
 			.doOnNext((list) -> model.addAttribute("rejections", list))
 			.then(this.events.findPage(source.tenantId(), recent, 10).collectList())
 			.doOnNext((list) -> model.addAttribute("events", list))
+			.then(this.assets.storageUsed(source.tenantId()))
+			.doOnNext((used) -> model.addAttribute("storage", used))
 			.thenReturn("sources/show");
 	}
 
@@ -206,6 +229,20 @@ class SourcePages {
 	 * @param overlapMinutes minutes, one of {@link #URL_OVERLAPS}
 	 */
 	record OverlapForm(Integer overlapMinutes) {
+
+	}
+
+	/**
+	 * What a source archives.
+	 *
+	 * @param archiveAssets whether it archives
+	 * @param assetFields JSON pointers, one a line
+	 */
+	record AssetsForm(Boolean archiveAssets, String assetFields) {
+
+		List<String> fields() {
+			return (this.assetFields != null) ? List.of(this.assetFields.split("\\R")) : List.of();
+		}
 
 	}
 

@@ -54,6 +54,10 @@ class ApiSecurityConfiguration {
 	}
 
 	/**
+	 * The chain of the inbound endpoint and of asset links, with no filter at all. An
+	 * asset link is authenticated by its own signature and expiry, checked by its
+	 * endpoint.
+	 * <p>
 	 * The inbound endpoint's chain, with no filter at all. A provider is authenticated by
 	 * the URL's unguessable token and the payload's signature, both checked by the
 	 * endpoint itself; there is no session, cookie, principal or scope for a security
@@ -68,7 +72,8 @@ class ApiSecurityConfiguration {
 		// Spring Security refuses a chain without filters:
 		// this one only passes the request on.
 		WebFilter passOn = (exchange, chain) -> chain.filter(exchange);
-		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.pathMatchers("/in/**"), List.of(passOn));
+		return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.pathMatchers("/in/**", "/a/**"),
+				List.of(passOn));
 	}
 
 	@Bean

@@ -64,7 +64,7 @@ class DestinationsController {
 		DestinationDraft draft = new DestinationDraft(request.name(), request.kind(), request.url(),
 				request.signatureStyle(), request.payloadFormat(), request.retryDelaysMs(), request.timeoutMs(),
 				request.rateLimitPerSecond(), request.maxInFlight(), request.headers(), request.maxAgeSeconds(),
-				request.transform(), request.disableAfterSeconds());
+				request.transform(), request.disableAfterSeconds(), request.assetLinks());
 		return this.destinations.create(caller(principal).asActor(), draft)
 			.map((created) -> DestinationView.of(created.destination(), created.destination().signingSecret(),
 					created.warnings()));
@@ -88,6 +88,7 @@ class DestinationsController {
 			.maxAgeSeconds(request.maxAgeSeconds())
 			.transform(request.transform())
 			.disableAfterSeconds(request.disableAfterSeconds())
+			.assetLinks(request.assetLinks())
 			.build();
 		return found(this.destinations.update(caller(principal).asActor(), DestinationId.parse(id), change))
 			.map((destination) -> DestinationView.of(destination, null, List.of()));
@@ -162,7 +163,8 @@ class DestinationsController {
 			@Schema(maxLength = PayloadTransform.MAX_CHARS, description = TRANSFORM) String transform,
 			@Schema(minimum = "" + DestinationSettings.MIN_DISABLE_AFTER_SECONDS,
 					maximum = "" + DestinationSettings.MAX_DISABLE_AFTER_SECONDS,
-					description = DISABLE_AFTER) Integer disableAfterSeconds){
+					description = DISABLE_AFTER) Integer disableAfterSeconds,
+			@Schema(allowableValues = { "original", "archived", "both" }, description = ASSET_LINKS) String assetLinks){
 
 	}
 
@@ -183,7 +185,8 @@ class DestinationsController {
 					description = TRANSFORM + " An empty string removes it.") String transform,
 			@Schema(minimum = "" + DestinationSettings.MIN_DISABLE_AFTER_SECONDS,
 					maximum = "" + DestinationSettings.MAX_DISABLE_AFTER_SECONDS,
-					description = DISABLE_AFTER) Integer disableAfterSeconds){
+					description = DISABLE_AFTER) Integer disableAfterSeconds,
+			@Schema(allowableValues = { "original", "archived", "both" }, description = ASSET_LINKS) String assetLinks){
 
 	}
 
@@ -208,6 +211,10 @@ class DestinationsController {
 			+ "switches it off (an issue and a notice; its waiting deliveries are paused, not dead); default 432000 "
 			+ "(5 days)";
 
+	private static final String ASSET_LINKS = "Which links to archived assets (Minari's recording and transcript) "
+			+ "it receives: original (the payload untouched, default), archived (Switchboard's links in their place) or "
+			+ "both (archived_recording_url beside recording_url)";
+
 	private static final String RETRY_DELAYS = "Up to " + DestinationRules.MAX_RETRIES
 			+ " waits in milliseconds, each from 1 to " + DestinationRules.MAX_WAIT_MS;
 
@@ -220,7 +227,7 @@ class DestinationsController {
 			String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
 			Integer rateLimitPerSecond, int maxInFlight, Map<String, String> headers, Instant createdAt,
 			DestinationCircuit circuit, String signingSecret, List<String> warnings, int maxAgeSeconds,
-			String transform, int disableAfterSeconds) {
+			String transform, int disableAfterSeconds, String assetLinks) {
 
 		static DestinationView of(Destination destination, String signingSecret, List<String> warnings) {
 			DestinationSettings settings = destination.settings();
@@ -229,7 +236,8 @@ class DestinationsController {
 					settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(),
 					settings.rateLimitPerSecond(), settings.maxInFlight(), masked(destination.headers()),
 					destination.createdAt(), destination.circuit(), signingSecret, warnings.isEmpty() ? null : warnings,
-					settings.maxAgeSeconds(), destination.transform(), settings.disableAfterSeconds());
+					settings.maxAgeSeconds(), destination.transform(), settings.disableAfterSeconds(),
+					destination.assetLinks());
 		}
 
 	}

@@ -10,6 +10,9 @@ import java.util.Map;
 import io.switchboard.api.Page;
 import io.switchboard.api.auth.ApiCaller;
 import io.switchboard.api.problem.ApiProblem;
+import io.switchboard.core.asset.Asset;
+import io.switchboard.core.asset.AssetLinks;
+import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.history.DeliveryHistory;
 import io.switchboard.core.history.DeliveryRecord;
 import io.switchboard.core.history.EventFilter;
@@ -21,6 +24,7 @@ import io.switchboard.core.id.SourceId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +42,15 @@ class EventsController {
 
 	private final DeliveryHistory deliveries;
 
-	EventsController(EventHistory history, DeliveryHistory deliveries) {
+	private final AssetRepository assets;
+
+	private final AssetLinks links;
+
+	EventsController(EventHistory history, DeliveryHistory deliveries, AssetRepository assets, AssetLinks links) {
 		this.history = history;
 		this.deliveries = deliveries;
+		this.assets = assets;
+		this.links = links;
 	}
 
 	@GetMapping("/api/v1/events")
@@ -59,12 +69,16 @@ class EventsController {
 	}
 
 	@GetMapping("/api/v1/events/{id}")
-	Mono<EventView> getEvent(@PathVariable String id, Principal principal) {
+	Mono<EventView> getEvent(@PathVariable String id, Principal principal, ServerHttpRequest request) {
 		TenantId tenantId = ApiCaller.of((Authentication) principal).tenantId();
 		EventId eventId = EventId.parse(id);
 		return this.history.findEvent(tenantId, eventId)
 			.switchIfEmpty(Mono.error(() -> ApiProblem.notFound("event")))
-			.zipWith(this.deliveries.findByEvent(tenantId, eventId).map(DeliveryView::of).collectList(), EventView::of);
+			.zipWith(this.deliveries.findByEvent(tenantId, eventId).map(DeliveryView::of).collectList())
+			.zipWith(this.assets.findByEvent(tenantId, eventId)
+				.map((asset) -> AssetView.of(asset,
+						asset.archived() ? this.links.link(tenantId, asset.id(), request.getURI()) : null))
+				.collectList(), (both, assets) -> EventView.of(both.getT1(), both.getT2(), assets));
 	}
 
 	/**
@@ -73,13 +87,31 @@ class EventsController {
 	 */
 	record EventView(String id, String sourceId, String eventType, String callId, boolean test, String contentType,
 			Map<String, String> headers, String body, String bodyBase64, Instant receivedAt, Instant occurredAt,
-			List<DeliveryView> deliveries) {
+			List<DeliveryView> deliveries, List<AssetView> assets) {
 
-		static EventView of(StoredEvent event, List<DeliveryView> deliveries) {
+		static EventView of(StoredEvent event, List<DeliveryView> deliveries, List<AssetView> assets) {
 			return new EventView(event.id().toString(), event.sourceId().toString(), event.eventType(), event.callId(),
 					event.test(), event.contentType(), event.headers(),
 					new String(event.body(), StandardCharsets.UTF_8), Base64.getEncoder().encodeToString(event.body()),
-					event.receivedAt(), event.occurredAt(), deliveries);
+					event.receivedAt(), event.occurredAt(), deliveries, assets);
+		}
+
+	}
+
+	/**
+	 * A file the event's payload links to: {@code status} {@code pending},
+	 * {@code archived} or {@code failed} (with {@code reason}: expired, not-found,
+	 * too-large, refused, timeout, http-error, error); {@code link} is a fresh
+	 * Switchboard link to the archived bytes, valid for
+	 * {@code switchboard.assets.link-ttl}, that needs no token.
+	 */
+	record AssetView(String id, String field, String status, String reason, String detail, String contentType,
+			Long bytes, String sha256, String link, int attempts, Instant expiresAt, Instant archivedAt) {
+
+		static AssetView of(Asset asset, String link) {
+			return new AssetView(asset.id().toString(), asset.field(), asset.status().columnValue(), asset.reason(),
+					asset.detail(), asset.contentType(), asset.bytes(), asset.sha256(), link, asset.attempts(),
+					asset.expiresAt(), asset.archivedAt());
 		}
 
 	}

@@ -216,7 +216,7 @@ class InboundController {
 		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
 		IncomingEvent event = new IncomingEvent(source.tenantId(), source.id(),
 				EventFacts.read(source.provider(), headers::getFirst, body), contentType, keptHeaders(source, headers),
-				body);
+				body, source.assets().activeFields());
 		Unstorable problem = EventLimits.check(event);
 		if (problem != null) {
 			throw InboundRefusal.unstorable(problem);

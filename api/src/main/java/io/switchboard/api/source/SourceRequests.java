@@ -1,5 +1,7 @@
 package io.switchboard.api.source;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.switchboard.core.source.SourceRules;
@@ -20,7 +22,10 @@ final class SourceRequests {
 			Boolean generateSecret,
 			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_TOLERANCE_SECONDS) Integer timestampToleranceSeconds,
 			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_BODY_BYTES) Integer maxBodyBytes,
-			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond, Hmac hmac){
+			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond, Hmac hmac,
+			@Schema(description = "Archive the files its payloads link to (default: on for minari)") Boolean archiveAssets,
+			@Schema(description = "JSON pointers of the fields holding asset links (minari: /call/recording_url, "
+					+ "/call/transcript_url)", maxLength = SourceRules.MAX_ASSET_FIELD) List<String> assetFields){
 
 		@Override
 		public String toString() {
@@ -42,7 +47,8 @@ final class SourceRequests {
 			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_BODY_BYTES) Integer maxBodyBytes,
 			@Schema(minimum = "1", maximum = "" + SourceRules.MAX_RATE_LIMIT) Integer rateLimitPerSecond,
 			Boolean defaultRateLimit,
-			@Schema(minLength = SourceRules.MIN_SECRET, maxLength = SourceRules.MAX_SECRET) String secret) {
+			@Schema(minLength = SourceRules.MIN_SECRET, maxLength = SourceRules.MAX_SECRET) String secret,
+			Boolean archiveAssets, @Schema(maxLength = SourceRules.MAX_ASSET_FIELD) List<String> assetFields) {
 
 		@Override
 		public String toString() {

@@ -1,6 +1,7 @@
 package io.switchboard.api.source;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.switchboard.core.source.HmacScheme;
@@ -25,11 +26,14 @@ import io.switchboard.core.source.Source;
  * @param previousInboundUrlExpiresAt until when the inbound URL before the last rotation
  * is still accepted
  * @param secret the secret, only right after Switchboard generated it
+ * @param archiveAssets whether the files its payloads link to are archived
+ * @param assetFields the JSON pointers of the fields holding those links
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SourceView(String id, String name, String provider, String inboundUrl, boolean unsigned, boolean awaitingSecret,
 		boolean enabled, long timestampToleranceSeconds, int maxBodyBytes, Integer rateLimitPerSecond, HmacScheme hmac,
-		Instant previousSecretExpiresAt, Instant createdAt, Instant previousInboundUrlExpiresAt, String secret) {
+		Instant previousSecretExpiresAt, Instant createdAt, Instant previousInboundUrlExpiresAt, String secret,
+		boolean archiveAssets, List<String> assetFields) {
 
 	static SourceView of(Source source, String inboundUrl, String revealedSecret) {
 		Instant previousExpires = (source.previousSecretExpiresAt() != null
@@ -37,7 +41,8 @@ record SourceView(String id, String name, String provider, String inboundUrl, bo
 		return new SourceView(source.id().toString(), source.name(), source.provider().key(), inboundUrl,
 				source.unsigned(), source.awaitingSecret(), source.enabled(), source.timestampTolerance().toSeconds(),
 				source.maxBodyBytes(), source.rateLimitPerSecond(), source.hmac(), previousExpires, source.createdAt(),
-				source.previousInboundTokenValidUntil(Instant.now()), revealedSecret);
+				source.previousInboundTokenValidUntil(Instant.now()), revealedSecret, source.assets().enabled(),
+				source.assets().fields());
 	}
 
 }

@@ -56,8 +56,9 @@ class SourcesController {
 		Hmac hmac = request.hmac();
 		SourceDraft draft = new SourceDraft(request.name(), request.provider(), request.secret(),
 				request.generateSecret(), request.timestampToleranceSeconds(), request.maxBodyBytes(),
-				request.rateLimitPerSecond(), (hmac != null)
-						? new HmacScheme(hmac.header(), hmac.algorithm(), hmac.encoding(), hmac.prefix()) : null);
+				request.rateLimitPerSecond(),
+				(hmac != null) ? new HmacScheme(hmac.header(), hmac.algorithm(), hmac.encoding(), hmac.prefix()) : null,
+				request.archiveAssets(), request.assetFields());
 		return this.sources.create(caller(principal).asActor(), draft)
 			.map((created) -> view(created.source(), http, created.secret()));
 	}
@@ -86,6 +87,8 @@ class SourcesController {
 			.maxBodyBytes(request.maxBodyBytes())
 			.rateLimitPerSecond(request.rateLimitPerSecond())
 			.clearRateLimit(Boolean.TRUE.equals(request.defaultRateLimit()))
+			.archiveAssets(request.archiveAssets())
+			.assetFields(request.assetFields())
 			.build();
 		return found(this.sources.update(caller(principal).asActor(), SourceId.parse(id), change, request.secret()))
 			.map((source) -> view(source, http, null));

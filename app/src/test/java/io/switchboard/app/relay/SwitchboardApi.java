@@ -70,6 +70,10 @@ final class SwitchboardApi {
 			.block(Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Posts as Minari does: {@code X-Webhook-Signature} the hex HMAC-SHA256 of the raw
+	 * body.
+	 */
 	Answer postMinari(String inboundUrl, String secret, String body) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

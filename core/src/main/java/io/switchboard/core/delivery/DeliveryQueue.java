@@ -118,7 +118,7 @@ public class DeliveryQueue {
 					e.event_type, e.is_test, e.received_at, e.content_type, e.body,
 					t.url, t.signature_style, t.payload_format, t.signing_secret, t.previous_signing_secret,
 					t.previous_signing_secret_expires_at, t.timeout_ms, t.retry_delays_ms, t.max_in_flight,
-					t.rate_limit_per_second, t.max_age_seconds, t.transform, t.headers, t.kind
+					t.rate_limit_per_second, t.max_age_seconds, t.transform, t.headers, t.kind, t.asset_links
 				FROM leased d
 				JOIN event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
 				JOIN destination t ON t.tenant_id = d.tenant_id AND t.id = d.destination_id

@@ -20,10 +20,26 @@ import java.util.Map;
  * {@code null}
  * @param retry when to try again, and for how long
  * @param transform the destination's JSONata transformation, or {@code null}
+ * @param assetLinks which asset links it receives: {@code original}, {@code archived} or
+ * {@code both}
  */
 public record DeliveryTarget(String kind, String url, String signatureStyle, String payloadFormat,
 		List<String> signingSecrets, Map<String, String> customHeaders, int timeoutMillis, int maxInFlight,
-		Integer rateLimitPerSecond, RetryPolicy retry, String transform) {
+		Integer rateLimitPerSecond, RetryPolicy retry, String transform, String assetLinks) {
+
+	public DeliveryTarget {
+		assetLinks = (assetLinks != null) ? assetLinks : "original";
+	}
+
+	/**
+	 * A target that receives the original asset links.
+	 */
+	public DeliveryTarget(String kind, String url, String signatureStyle, String payloadFormat,
+			List<String> signingSecrets, Map<String, String> customHeaders, int timeoutMillis, int maxInFlight,
+			Integer rateLimitPerSecond, RetryPolicy retry, String transform) {
+		this(kind, url, signatureStyle, payloadFormat, signingSecrets, customHeaders, timeoutMillis, maxInFlight,
+				rateLimitPerSecond, retry, transform, "original");
+	}
 
 	@Override
 	public String toString() {

@@ -63,12 +63,18 @@ final class LeasedDeliveryRows {
 				row.get("rate_limit_per_second", Integer.class),
 				RetryPolicy.of(List.of(row.get("retry_delays_ms", Integer[].class)),
 						row.get("max_age_seconds", Integer.class)),
-				row.get("transform", String.class));
+				row.get("transform", String.class), assetLinks(row));
 		return new LeasedDelivery(tenantId, (id != null) ? new DeliveryId(id) : null, destinationId, attempt, payload,
 				target);
 	}
 
 	/** The destination's kind, where the query selected it. */
+	/** Test sends read no asset links: a sample event has no assets. */
+	private static String assetLinks(Readable row) {
+		return (row instanceof Row withMetadata && withMetadata.getMetadata().contains("asset_links"))
+				? row.get("asset_links", String.class) : null;
+	}
+
 	private static String kind(Readable row) {
 		return (row instanceof Row withMetadata && withMetadata.getMetadata().contains("kind"))
 				? row.get("kind", String.class) : null;

@@ -22,10 +22,12 @@ import io.switchboard.core.id.TenantId;
  * @param createdAt when it was created
  * @param circuit its circuit breaker as workers last reported it
  * @param transform its JSONata transformation, or {@code null} for none
+ * @param assetLinks which asset links it receives: {@code original}, {@code archived} or
+ * {@code both}
  */
 public record Destination(TenantId tenantId, DestinationId id, String name, DestinationKind kind, String url,
 		String signingSecret, DestinationSettings settings, Map<String, String> headers, boolean enabled,
-		String disabledReason, Instant createdAt, DestinationCircuit circuit, String transform) {
+		String disabledReason, Instant createdAt, DestinationCircuit circuit, String transform, String assetLinks) {
 
 	@Override
 	public String toString() {

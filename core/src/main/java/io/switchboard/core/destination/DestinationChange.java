@@ -22,11 +22,12 @@ import java.util.Map;
  * @param transform a new JSONata transformation; blank removes it
  * @param disableAfterSeconds a new time it may fail without a success before it is
  * switched off
+ * @param assetLinks a new {@link AssetLinkMode} key
  */
 public record DestinationChange(String name, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, boolean clearRateLimit,
 		Integer maxInFlight, Boolean enabled, Map<String, String> headers, Integer maxAgeSeconds, String transform,
-		Integer disableAfterSeconds) {
+		Integer disableAfterSeconds, String assetLinks) {
 
 	/**
 	 * A change that changes nothing yet.
@@ -68,6 +69,8 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 		private String transform;
 
 		private Integer disableAfterSeconds;
+
+		private String assetLinks;
 
 		private Builder() {
 		}
@@ -158,10 +161,21 @@ public record DestinationChange(String name, String url, String signatureStyle, 
 			return this;
 		}
 
+		/**
+		 * Sets which asset links it receives.
+		 * @param assetLinks {@code original}, {@code archived} or {@code both}
+		 * @return this builder
+		 */
+		public Builder assetLinks(String assetLinks) {
+			this.assetLinks = assetLinks;
+			return this;
+		}
+
 		public DestinationChange build() {
 			return new DestinationChange(this.name, this.url, this.signatureStyle, this.payloadFormat,
 					this.retryDelaysMs, this.timeoutMs, this.rateLimitPerSecond, this.clearRateLimit, this.maxInFlight,
-					this.enabled, this.headers, this.maxAgeSeconds, this.transform, this.disableAfterSeconds);
+					this.enabled, this.headers, this.maxAgeSeconds, this.transform, this.disableAfterSeconds,
+					this.assetLinks);
 		}
 
 	}

@@ -22,10 +22,23 @@ import java.util.Map;
  * {@code null}
  * @param disableAfterSeconds how long it may fail without a success before it is switched
  * off
+ * @param assetLinks an {@link AssetLinkMode} key, or {@code null} for {@code original}
  */
 public record DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
 		List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
-		Map<String, String> headers, Integer maxAgeSeconds, String transform, Integer disableAfterSeconds) {
+		Map<String, String> headers, Integer maxAgeSeconds, String transform, Integer disableAfterSeconds,
+		String assetLinks) {
+
+	/**
+	 * A draft with the default time before it is switched off that receives the original
+	 * asset links.
+	 */
+	public DestinationDraft(String name, String kind, String url, String signatureStyle, String payloadFormat,
+			List<Integer> retryDelaysMs, Integer timeoutMs, Integer rateLimitPerSecond, Integer maxInFlight,
+			Map<String, String> headers, Integer maxAgeSeconds, String transform) {
+		this(name, kind, url, signatureStyle, payloadFormat, retryDelaysMs, timeoutMs, rateLimitPerSecond, maxInFlight,
+				headers, maxAgeSeconds, transform, null, null);
+	}
 
 	@Override
 	public String toString() {

@@ -33,7 +33,7 @@ public class DestinationRepository {
 	private static final String COLUMNS = """
 			tenant_id, id, name, kind, url, signing_secret, signature_style, payload_format, retry_delays_ms,
 			timeout_ms, rate_limit_per_second, max_in_flight, headers, enabled, disabled_reason, created_at,
-			circuit_state, circuit_changed_at, max_age_seconds, transform, disable_after_seconds
+			circuit_state, circuit_changed_at, max_age_seconds, transform, disable_after_seconds, asset_links
 			""";
 
 	private static final String INSERT = """
@@ -63,6 +63,7 @@ public class DestinationRepository {
 				max_age_seconds = coalesce(:maxAgeSeconds, max_age_seconds),
 				disable_after_seconds = coalesce(:disableAfterSeconds, disable_after_seconds),
 				transform = CASE WHEN :clearTransform THEN NULL ELSE coalesce(:transform, transform) END,
+				asset_links = coalesce(:assetLinks, asset_links),
 				updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			RETURNING
@@ -192,6 +193,7 @@ public class DestinationRepository {
 			.bind("maxInFlight", SqlValue.of(change.maxInFlight(), Integer.class))
 			.bind("maxAgeSeconds", SqlValue.of(change.maxAgeSeconds(), Integer.class))
 			.bind("disableAfterSeconds", SqlValue.of(change.disableAfterSeconds(), Integer.class))
+			.bind("assetLinks", SqlValue.of(change.assetLinks(), String.class))
 			.bind("clearTransform", change.transform() != null && change.transform().isBlank())
 			.bind("transform",
 					SqlValue.of(
@@ -318,7 +320,7 @@ public class DestinationRepository {
 				row.get("disabled_reason", String.class), row.get("created_at", Instant.class),
 				new DestinationCircuit(row.get("circuit_state", String.class),
 						row.get("circuit_changed_at", Instant.class)),
-				row.get("transform", String.class));
+				row.get("transform", String.class), row.get("asset_links", String.class));
 	}
 
 	private byte[] sealHeaders(TenantId tenantId, DestinationId id, Map<String, String> headers) {

@@ -102,6 +102,7 @@ public final class DestinationRules {
 			.maxAgeSeconds(settings.maxAgeSeconds())
 			.transform(draft.transform())
 			.disableAfterSeconds(settings.disableAfterSeconds())
+			.assetLinks(draft.assetLinks())
 			.build(), errors);
 		return settings;
 	}
@@ -132,6 +133,9 @@ public final class DestinationRules {
 		MAX_IN_FLIGHT.check(change.maxInFlight(), errors);
 		MAX_AGE.check(change.maxAgeSeconds(), errors);
 		DISABLE_AFTER.check(change.disableAfterSeconds(), errors);
+		if (change.assetLinks() != null) {
+			errors.read("assetLinks", () -> AssetLinkMode.of(change.assetLinks()));
+		}
 		if (change.transform() != null && !change.transform().isBlank()) {
 			errors.read("transform", () -> PayloadTransform.compile(change.transform()));
 		}

@@ -24,11 +24,12 @@ import java.util.TreeSet;
  * @param transform the JSONata transformation, or {@code null}
  * @param disableAfterSeconds how long it may fail without a success before it is switched
  * off
+ * @param assetLinks which asset links it receives
  */
 public record DestinationSnapshot(String id, String name, String kind, String url, boolean enabled,
 		String disabledReason, String signatureStyle, String payloadFormat, List<Integer> retryDelaysMs, int timeoutMs,
 		Integer rateLimitPerSecond, int maxInFlight, List<String> headers, int maxAgeSeconds, String transform,
-		int disableAfterSeconds) {
+		int disableAfterSeconds, String assetLinks) {
 
 	static DestinationSnapshot of(Destination destination) {
 		DestinationSettings settings = destination.settings();
@@ -36,7 +37,8 @@ public record DestinationSnapshot(String id, String name, String kind, String ur
 				destination.url(), destination.enabled(), destination.disabledReason(), settings.signatureStyle(),
 				settings.payloadFormat(), settings.retryDelaysMs(), settings.timeoutMs(), settings.rateLimitPerSecond(),
 				settings.maxInFlight(), List.copyOf(new TreeSet<>(destination.headers().keySet())),
-				settings.maxAgeSeconds(), destination.transform(), settings.disableAfterSeconds());
+				settings.maxAgeSeconds(), destination.transform(), settings.disableAfterSeconds(),
+				destination.assetLinks());
 	}
 
 }

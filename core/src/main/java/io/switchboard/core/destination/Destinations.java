@@ -60,10 +60,15 @@ public class Destinations {
 		String url = draft.url().trim();
 		Map<String, String> headers = (draft.headers() == null || draft.headers().isEmpty()) ? null : draft.headers();
 		String transform = (draft.transform() == null || draft.transform().isBlank()) ? null : draft.transform();
+		String assetLinks = draft.assetLinks();
 		Mono<Destination> created = this.destinations.create(actor.tenantId(), draft.name().trim(), kind, url, settings)
-			.flatMap((stored) -> (headers == null && transform == null) ? Mono.just(stored)
+			.flatMap((stored) -> (headers == null && transform == null && assetLinks == null) ? Mono.just(stored)
 					: this.destinations.update(stored.tenantId(), stored.id(),
-							DestinationChange.builder().headers(headers).transform(transform).build()));
+							DestinationChange.builder()
+								.headers(headers)
+								.transform(transform)
+								.assetLinks(assetLinks)
+								.build()));
 		return this.audit
 			.recorded(actor.tenantId(), actor.id(), "destination.created", "destination", created,
 					(stored) -> new AuditedChange(stored.id().toString(), null, DestinationSnapshot.of(stored)))
@@ -100,7 +105,8 @@ public class Destinations {
 		DestinationChange trimmed = new DestinationChange(trim(change.name()), trim(change.url()),
 				change.signatureStyle(), change.payloadFormat(), change.retryDelaysMs(), change.timeoutMs(),
 				change.rateLimitPerSecond(), change.clearRateLimit(), change.maxInFlight(), change.enabled(),
-				change.headers(), change.maxAgeSeconds(), change.transform(), change.disableAfterSeconds());
+				change.headers(), change.maxAgeSeconds(), change.transform(), change.disableAfterSeconds(),
+				change.assetLinks());
 		return changed(actor, "destination.updated", id, () -> this.destinations.update(actor.tenantId(), id, trimmed));
 	}
 

@@ -1,5 +1,6 @@
 package io.switchboard.core.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,9 @@ import java.util.UUID;
 import io.r2dbc.postgresql.codec.Json;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.switchboard.core.asset.AssetRepository;
+import io.switchboard.core.asset.AssetsProperties;
+import io.switchboard.core.asset.PayloadLinks;
 import io.switchboard.core.delivery.DeliveryStatus;
 import io.switchboard.core.delivery.DeliveryTransition;
 import io.switchboard.core.event.EventTypeFilter;
@@ -95,13 +99,20 @@ public class EventStore {
 
 	private final FilteredCounts filtered;
 
+	private final AssetRepository assets;
+
+	private final Duration linksLastWithoutExpiry;
+
 	/** Filters by their JSON, so a batch does not parse its routes' rules again. */
 	private final Cache<String, RouteFilter> filters = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	public EventStore(DatabaseClient database, TransactionalOperator transaction, FilteredCounts filtered) {
+	public EventStore(DatabaseClient database, TransactionalOperator transaction, FilteredCounts filtered,
+			AssetRepository assets, AssetsProperties assetsProperties) {
 		this.database = database;
 		this.transaction = transaction;
 		this.filtered = filtered;
+		this.assets = assets;
+		this.linksLastWithoutExpiry = assetsProperties.retryWithoutExpiry();
 	}
 
 	/**
@@ -118,6 +129,7 @@ public class EventStore {
 		Map<RouteTarget, Integer> heldBack = new HashMap<>();
 		Mono<List<IngestOutcome>> work = insertEvents(rows)
 			.flatMap((inserted) -> resolveDuplicates(rows, inserted).thenReturn(inserted))
+			.flatMap((inserted) -> insertAssets(rows, inserted).thenReturn(inserted))
 			.flatMap((inserted) -> insertDeliveries(rows, inserted, heldBack))
 			.map((deliveries) -> outcomes(rows, deliveries));
 		return this.transaction.transactional(work)
@@ -157,6 +169,24 @@ public class EventStore {
 				throw new IllegalStateException("An event conflicted on its dedup key but no stored event has it");
 			}
 		})).then();
+	}
+
+	/**
+	 * The asset links of new events whose source archives them: read from the payload
+	 * only for those sources, written in one statement, and fetched later by a worker.
+	 */
+	private Mono<Void> insertAssets(List<PendingRow> rows, Set<UUID> inserted) {
+		List<AssetRepository.NewAsset> found = new ArrayList<>();
+		Instant now = Instant.now();
+		for (PendingRow row : rows) {
+			IncomingEvent event = row.event();
+			if (event.assetFields().isEmpty() || !inserted.contains(row.id().uuid())) {
+				continue;
+			}
+			PayloadLinks.find(event.body(), event.assetFields(), now, this.linksLastWithoutExpiry)
+				.forEach((link) -> found.add(new AssetRepository.NewAsset(event.tenantId(), row.id(), link)));
+		}
+		return this.assets.insert(found);
 	}
 
 	private Mono<Map<DedupIdentity, EventId>> findOriginalIds(ColumnBinds binds) {

@@ -1,5 +1,6 @@
 package io.switchboard.core.ingest;
 
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.core.event.EventFacts;
@@ -15,8 +16,22 @@ import io.switchboard.core.id.TenantId;
  * @param contentType the request's content type, or {@code null}
  * @param headers the provider headers worth keeping, lower-case names
  * @param body the raw body
+ * @param assetFields the JSON pointers of the payload fields whose links are archived
+ * (none when its source archives nothing)
  */
 public record IncomingEvent(TenantId tenantId, SourceId sourceId, EventFacts facts, String contentType,
-		Map<String, String> headers, byte[] body) {
+		Map<String, String> headers, byte[] body, List<String> assetFields) {
+
+	public IncomingEvent {
+		assetFields = (assetFields != null) ? assetFields : List.of();
+	}
+
+	/**
+	 * An event whose assets are not archived.
+	 */
+	public IncomingEvent(TenantId tenantId, SourceId sourceId, EventFacts facts, String contentType,
+			Map<String, String> headers, byte[] body) {
+		this(tenantId, sourceId, facts, contentType, headers, body, List.of());
+	}
 
 }

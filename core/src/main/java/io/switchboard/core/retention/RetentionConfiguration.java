@@ -2,6 +2,7 @@ package io.switchboard.core.retention;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.role.ConditionalOnRole;
 import io.switchboard.core.role.Role;
 import io.switchboard.core.schedule.RepeatingLoop;
@@ -23,8 +24,8 @@ class RetentionConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "switchboard.retention.enabled", matchIfMissing = true)
 	RetentionJob retentionJob(RetentionPurge purge, RetentionProperties properties,
-			ObjectProvider<MeterRegistry> registry) {
-		return new RetentionJob(purge, properties, registry.getIfAvailable(SimpleMeterRegistry::new));
+			ObjectProvider<MeterRegistry> registry, ArchivedAssets assets) {
+		return new RetentionJob(purge, properties, registry.getIfAvailable(SimpleMeterRegistry::new), assets);
 	}
 
 	@Bean

@@ -1,15 +1,19 @@
 package io.switchboard.core.retention;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.id.TenantId;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One pass of the purge, which workers run on its interval
@@ -29,11 +33,14 @@ class RetentionJob {
 
 	private final Counter purged;
 
+	private final ArchivedAssets assets;
+
 	RetentionJob(RetentionPurge purge, RetentionProperties properties) {
-		this(purge, properties, new SimpleMeterRegistry());
+		this(purge, properties, new SimpleMeterRegistry(), null);
 	}
 
-	RetentionJob(RetentionPurge purge, RetentionProperties properties, MeterRegistry registry) {
+	RetentionJob(RetentionPurge purge, RetentionProperties properties, MeterRegistry registry, ArchivedAssets assets) {
+		this.assets = assets;
 		this.purge = purge;
 		this.properties = properties;
 		this.purged = Counter.builder("switchboard.retention.purged.events")
@@ -66,13 +73,37 @@ class RetentionJob {
 	 */
 	Mono<Long> purgeTenant(TenantId tenantId, Instant before) {
 		int limit = this.properties.batchSize();
+		Mono<Long> assets = this.purge.purgeAssets(tenantId, before, limit)
+			.collectList()
+			.flatMap((keys) -> deleteStored(keys).thenReturn(keys.size()))
+			.repeat()
+			.takeUntil((deleted) -> deleted < limit)
+			.then(Mono.just(0L));
 		Mono<Long> events = this.purge.purgeEvents(tenantId, before, limit)
 			.repeat()
 			.takeUntil((deleted) -> deleted < limit)
 			.reduce(0L, Long::sum);
 		Mono<Void> testAttempts = inBatches(this.purge.purgeTestAttempts(tenantId, before, limit), limit);
 		Mono<Void> notices = inBatches(this.purge.purgeNotices(tenantId, before, limit), limit);
-		return events.flatMap((purged) -> testAttempts.then(notices).thenReturn(purged));
+		return assets.then(events).flatMap((purged) -> testAttempts.then(notices).thenReturn(purged));
+	}
+
+	/**
+	 * Deletes purged assets' bytes from the store; one that cannot be deleted now stays
+	 * there, logged, and no row refers to it any more.
+	 */
+	private Mono<Void> deleteStored(List<String> keys) {
+		if (this.assets == null || keys.stream().allMatch(String::isEmpty)) {
+			return Mono.empty();
+		}
+		return Mono.<Void>fromRunnable(() -> keys.stream().filter((key) -> !key.isEmpty()).forEach((key) -> {
+			try {
+				this.assets.delete(key);
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.warn("Retention could not delete the stored asset " + key + ": " + ex.getMessage());
+			}
+		})).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static Mono<Void> inBatches(Mono<Long> batch, int limit) {

@@ -39,6 +39,22 @@ public class RetentionPurge {
 			WHERE e.tenant_id = doomed.tenant_id AND e.id = doomed.id AND NOT %1$s
 			""".formatted(UNFINISHED);
 
+	/**
+	 * The assets of the events the next purge deletes (the same condition), not being
+	 * fetched right now; their stored bytes are deleted by the caller.
+	 */
+	private static final String PURGE_ASSETS = """
+			DELETE FROM asset a
+			WHERE a.tenant_id = :tenantId AND a.id IN (
+				SELECT x.id FROM asset x
+				JOIN event e ON e.tenant_id = x.tenant_id AND e.id = x.event_id
+				WHERE x.tenant_id = :tenantId AND x.event_id < :before AND NOT %s
+					AND (x.leased_until IS NULL OR x.leased_until < now())
+				LIMIT :limit
+				FOR UPDATE OF x SKIP LOCKED)
+			RETURNING a.storage_key
+			""".formatted(UNFINISHED);
+
 	private static final String PURGE_TEST_ATTEMPTS = """
 			DELETE FROM delivery_attempt
 			WHERE tenant_id = :tenantId AND id IN (
@@ -90,6 +106,27 @@ public class RetentionPurge {
 	 */
 	public Mono<Long> purgeEvents(TenantId tenantId, Instant before, int limit) {
 		return purge(PURGE_EVENTS, tenantId, before, limit);
+	}
+
+	/**
+	 * Deletes up to {@code limit} asset rows of a tenant's events that the event purge
+	 * will delete.
+	 * @param tenantId the tenant
+	 * @param before the cut-off
+	 * @param limit the most assets to delete
+	 * @return the storage keys of the deleted assets that were archived, and one empty
+	 * string for each that was not
+	 */
+	public Flux<String> purgeAssets(TenantId tenantId, Instant before, int limit) {
+		return this.database.sql(PURGE_ASSETS)
+			.bind("tenantId", tenantId.uuid())
+			.bind("before", lowestIdAt(before))
+			.bind("limit", limit)
+			.map((row) -> {
+				String key = row.get("storage_key", String.class);
+				return (key != null) ? key : "";
+			})
+			.all();
 	}
 
 	/**

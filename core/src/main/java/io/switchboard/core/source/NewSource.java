@@ -11,9 +11,18 @@ import java.time.Duration;
  * @param timestampTolerance how far a signed timestamp may be from now
  * @param maxBodyBytes the largest body accepted
  * @param hmac the generic HMAC scheme, only for {@link Provider#HMAC}
+ * @param assets which payload fields hold links to archive
  */
 public record NewSource(String name, Provider provider, String secret, Duration timestampTolerance, int maxBodyBytes,
-		HmacScheme hmac) {
+		HmacScheme hmac, AssetArchiving assets) {
+
+	/**
+	 * A source that archives what its provider's sources archive by default.
+	 */
+	public NewSource(String name, Provider provider, String secret, Duration timestampTolerance, int maxBodyBytes,
+			HmacScheme hmac) {
+		this(name, provider, secret, timestampTolerance, maxBodyBytes, hmac, AssetArchiving.defaultFor(provider));
+	}
 
 	/** The default tolerance for signed timestamps. */
 	public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);

@@ -28,11 +28,28 @@ import io.switchboard.core.id.TenantId;
  * @param previousInboundToken the token before the last URL rotation, or {@code null}
  * @param previousInboundTokenExpiresAt until when the previous token is still accepted,
  * or {@code null}
+ * @param assets which payload fields hold links to archive
  */
 public record Source(TenantId tenantId, SourceId id, String name, Provider provider, String inboundToken, String secret,
 		String previousSecret, Instant previousSecretExpiresAt, Duration timestampTolerance, int maxBodyBytes,
 		Integer rateLimitPerSecond, HmacScheme hmac, boolean enabled, Instant createdAt, String previousInboundToken,
-		Instant previousInboundTokenExpiresAt) {
+		Instant previousInboundTokenExpiresAt, AssetArchiving assets) {
+
+	public Source {
+		assets = (assets != null) ? assets : AssetArchiving.OFF;
+	}
+
+	/**
+	 * A source that archives no assets.
+	 */
+	public Source(TenantId tenantId, SourceId id, String name, Provider provider, String inboundToken, String secret,
+			String previousSecret, Instant previousSecretExpiresAt, Duration timestampTolerance, int maxBodyBytes,
+			Integer rateLimitPerSecond, HmacScheme hmac, boolean enabled, Instant createdAt,
+			String previousInboundToken, Instant previousInboundTokenExpiresAt) {
+		this(tenantId, id, name, provider, inboundToken, secret, previousSecret, previousSecretExpiresAt,
+				timestampTolerance, maxBodyBytes, rateLimitPerSecond, hmac, enabled, createdAt, previousInboundToken,
+				previousInboundTokenExpiresAt, AssetArchiving.OFF);
+	}
 
 	/**
 	 * The longest a previous inbound URL may keep working after a rotation.

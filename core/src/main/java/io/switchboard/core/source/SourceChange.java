@@ -1,5 +1,7 @@
 package io.switchboard.core.source;
 
+import java.util.List;
+
 /**
  * A change to a source's settings; {@code null} leaves a setting as it is. Made with
  * {@link #builder()}, naming each setting that changes.
@@ -10,9 +12,19 @@ package io.switchboard.core.source;
  * @param maxBodyBytes a new body size limit
  * @param rateLimitPerSecond a new rate limit
  * @param clearRateLimit whether to go back to the installation's default rate limit
+ * @param archiveAssets whether to archive the files its payloads link to
+ * @param assetFields the JSON pointers of the fields holding those links
  */
 public record SourceChange(String name, Boolean enabled, Integer timestampToleranceSeconds, Integer maxBodyBytes,
-		Integer rateLimitPerSecond, boolean clearRateLimit) {
+		Integer rateLimitPerSecond, boolean clearRateLimit, Boolean archiveAssets, List<String> assetFields) {
+
+	/**
+	 * A change that leaves asset archiving as it is.
+	 */
+	public SourceChange(String name, Boolean enabled, Integer timestampToleranceSeconds, Integer maxBodyBytes,
+			Integer rateLimitPerSecond, boolean clearRateLimit) {
+		this(name, enabled, timestampToleranceSeconds, maxBodyBytes, rateLimitPerSecond, clearRateLimit, null, null);
+	}
 
 	/**
 	 * A change that changes nothing yet.
@@ -38,6 +50,10 @@ public record SourceChange(String name, Boolean enabled, Integer timestampTolera
 		private Integer rateLimitPerSecond;
 
 		private boolean clearRateLimit;
+
+		private Boolean archiveAssets;
+
+		private List<String> assetFields;
 
 		private Builder() {
 		}
@@ -77,9 +93,19 @@ public record SourceChange(String name, Boolean enabled, Integer timestampTolera
 			return this;
 		}
 
+		public Builder archiveAssets(Boolean archiveAssets) {
+			this.archiveAssets = archiveAssets;
+			return this;
+		}
+
+		public Builder assetFields(List<String> assetFields) {
+			this.assetFields = assetFields;
+			return this;
+		}
+
 		public SourceChange build() {
 			return new SourceChange(this.name, this.enabled, this.timestampToleranceSeconds, this.maxBodyBytes,
-					this.rateLimitPerSecond, this.clearRateLimit);
+					this.rateLimitPerSecond, this.clearRateLimit, this.archiveAssets, this.assetFields);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.switchboard.core.source;
 
+import java.util.List;
+
 /**
  * A new source as someone asked for it, not yet checked; {@code null} settings take the
  * defaults.
@@ -13,9 +15,23 @@ package io.switchboard.core.source;
  * @param maxBodyBytes the largest body accepted
  * @param rateLimitPerSecond the most requests a second
  * @param hmac a generic HMAC sender's header, algorithm, encoding and prefix
+ * @param archiveAssets whether to archive the files its payloads link to ({@code null}:
+ * as its provider's sources do)
+ * @param assetFields the JSON pointers of the fields holding those links ({@code null}:
+ * its provider's)
  */
 public record SourceDraft(String name, String provider, String secret, Boolean generateSecret,
-		Integer timestampToleranceSeconds, Integer maxBodyBytes, Integer rateLimitPerSecond, HmacScheme hmac) {
+		Integer timestampToleranceSeconds, Integer maxBodyBytes, Integer rateLimitPerSecond, HmacScheme hmac,
+		Boolean archiveAssets, List<String> assetFields) {
+
+	/**
+	 * A draft that archives as its provider's sources do.
+	 */
+	public SourceDraft(String name, String provider, String secret, Boolean generateSecret,
+			Integer timestampToleranceSeconds, Integer maxBodyBytes, Integer rateLimitPerSecond, HmacScheme hmac) {
+		this(name, provider, secret, generateSecret, timestampToleranceSeconds, maxBodyBytes, rateLimitPerSecond, hmac,
+				null, null);
+	}
 
 	/**
 	 * A source with the default tolerance, body limit and rate limit, its secret made as

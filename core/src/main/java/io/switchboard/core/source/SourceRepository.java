@@ -2,6 +2,7 @@ package io.switchboard.core.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -29,14 +30,14 @@ public class SourceRepository {
 			tenant_id, id, name, provider, inbound_token, secret, previous_secret, previous_secret_expires_at,
 			timestamp_tolerance_seconds, max_body_bytes,
 			rate_limit_per_second, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, enabled, created_at,
-			previous_inbound_token, previous_inbound_token_expires_at
+			previous_inbound_token, previous_inbound_token_expires_at, archive_assets, asset_fields
 			""";
 
 	private static final String INSERT = """
 			INSERT INTO source (tenant_id, id, name, provider, inbound_token, secret, timestamp_tolerance_seconds,
-				max_body_bytes, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix)
+				max_body_bytes, hmac_header, hmac_algorithm, hmac_encoding, hmac_prefix, archive_assets, asset_fields)
 			SELECT :tenantId, :id, :name, :provider, :inboundToken, :secret, :toleranceSeconds, :maxBodyBytes,
-				:hmacHeader, :hmacAlgorithm, :hmacEncoding, :hmacPrefix
+				:hmacHeader, :hmacAlgorithm, :hmacEncoding, :hmacPrefix, :archiveAssets, :assetFields
 			WHERE (SELECT count(*) FROM source WHERE tenant_id = :tenantId AND deleted_at IS NULL) < :quota
 			RETURNING
 			""" + COLUMNS;
@@ -83,6 +84,8 @@ public class SourceRepository {
 				max_body_bytes = coalesce(:maxBodyBytes, max_body_bytes),
 				rate_limit_per_second = CASE WHEN :clearRateLimit THEN NULL
 					ELSE coalesce(:rateLimit, rate_limit_per_second) END,
+				archive_assets = coalesce(:archiveAssets, archive_assets),
+				asset_fields = coalesce(:assetFields, asset_fields),
 				updated_at = now()
 			WHERE tenant_id = :tenantId AND id = :id AND deleted_at IS NULL
 			RETURNING
@@ -140,6 +143,8 @@ public class SourceRepository {
 			.bind("hmacEncoding", SqlValue.of((hmac != null) ? hmac.encoding() : null, String.class))
 			.bind("hmacPrefix", SqlValue.of((hmac != null) ? hmac.prefix() : null, String.class));
 		return insert.bind("quota", this.quota)
+			.bind("archiveAssets", source.assets().enabled())
+			.bind("assetFields", source.assets().fields().toArray(String[]::new))
 			.map(this::read)
 			.one()
 			.switchIfEmpty(Mono.error(() -> new QuotaExceeded("sources", this.quota)));
@@ -238,7 +243,11 @@ public class SourceRepository {
 			.bind("enabled", SqlValue.of(change.enabled(), Boolean.class))
 			.bind("toleranceSeconds", SqlValue.of(change.timestampToleranceSeconds(), Integer.class))
 			.bind("maxBodyBytes", SqlValue.of(change.maxBodyBytes(), Integer.class))
-			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class));
+			.bind("rateLimit", SqlValue.of(change.rateLimitPerSecond(), Integer.class))
+			.bind("archiveAssets", SqlValue.of(change.archiveAssets(), Boolean.class))
+			.bind("assetFields",
+					SqlValue.of((change.assetFields() != null) ? change.assetFields().toArray(String[]::new) : null,
+							String[].class));
 		return update.map(this::read).one();
 	}
 
@@ -288,7 +297,8 @@ public class SourceRepository {
 				row.get("max_body_bytes", Integer.class), row.get("rate_limit_per_second", Integer.class), hmac,
 				row.get("enabled", Boolean.class), row.get("created_at", Instant.class),
 				row.get("previous_inbound_token", String.class),
-				row.get("previous_inbound_token_expires_at", Instant.class));
+				row.get("previous_inbound_token_expires_at", Instant.class), new AssetArchiving(
+						row.get("archive_assets", Boolean.class), List.of(row.get("asset_fields", String[].class))));
 	}
 
 	static String owner(TenantId tenantId, SourceId id) {

@@ -1,5 +1,6 @@
 package io.switchboard.core.source;
 
+import java.util.List;
 import java.util.Set;
 
 import io.switchboard.core.input.InputErrors;
@@ -55,6 +56,17 @@ public final class SourceRules {
 	public static final IntRange URL_OVERLAP = new IntRange("overlapMinutes", 0, MAX_URL_OVERLAP_MINUTES,
 			"Pick how long the old URL keeps working: 0 to " + MAX_URL_OVERLAP_MINUTES + " minutes.");
 
+	/** The most payload fields one source archives. */
+	public static final int MAX_ASSET_FIELDS = 10;
+
+	/** The longest JSON pointer to an asset field. */
+	public static final int MAX_ASSET_FIELD = 200;
+
+	/**
+	 * A JSON pointer (RFC 6901): {@code /}-separated tokens, {@code ~} only as ~0 or ~1.
+	 */
+	private static final java.util.regex.Pattern POINTER = java.util.regex.Pattern.compile("(/([^~/]|~[01])*)+");
+
 	private static final Set<String> ALGORITHMS = Set.of("sha256", "sha512");
 
 	private static final Set<String> ENCODINGS = Set.of("hex", "base64");
@@ -85,7 +97,54 @@ public final class SourceRules {
 		TOLERANCE.check(draft.timestampToleranceSeconds(), errors);
 		BODY_LIMIT.check(draft.maxBodyBytes(), errors);
 		RATE_LIMIT.check(draft.rateLimitPerSecond(), errors);
+		if (provider != null) {
+			assets(archiving(draft, provider), errors);
+		}
 		return provider;
+	}
+
+	/**
+	 * What a new source archives: what the draft says, its provider's default for what it
+	 * leaves out.
+	 * @param draft the draft
+	 * @param provider its provider
+	 * @return the archiving settings
+	 */
+	static AssetArchiving archiving(SourceDraft draft, Provider provider) {
+		AssetArchiving defaults = AssetArchiving.defaultFor(provider);
+		List<String> fields = (draft.assetFields() != null) ? trimmed(draft.assetFields()) : defaults.fields();
+		return new AssetArchiving((draft.archiveAssets() != null) ? draft.archiveAssets() : defaults.enabled(), fields);
+	}
+
+	/**
+	 * Checks what a source archives: each field a JSON pointer such as
+	 * {@code /call/recording_url}, at most {@value #MAX_ASSET_FIELDS} of them, and at
+	 * least one when archiving is on.
+	 * @param archiving the settings
+	 * @param errors where problems are noted
+	 */
+	static void assets(AssetArchiving archiving, InputErrors errors) {
+		List<String> fields = archiving.fields();
+		errors.require(fields.size() <= MAX_ASSET_FIELDS, "assetFields",
+				"Name at most " + MAX_ASSET_FIELDS + " fields that hold asset links.");
+		errors.require(fields.stream().allMatch(SourceRules::pointer), "assetFields",
+				"Each asset field is a JSON pointer such as /call/recording_url (up to " + MAX_ASSET_FIELD
+						+ " characters).");
+		errors.require(fields.stream().distinct().count() == fields.size(), "assetFields",
+				"Name each asset field once.");
+		errors.require(!archiving.enabled() || !fields.isEmpty(), "assetFields",
+				"Name the fields that hold asset links, such as /call/recording_url, or turn archiving off.");
+	}
+
+	static List<String> trimmed(List<String> fields) {
+		return fields.stream()
+			.map((field) -> (field != null) ? field.strip() : "")
+			.filter((f) -> !f.isEmpty())
+			.toList();
+	}
+
+	private static boolean pointer(String field) {
+		return field.length() <= MAX_ASSET_FIELD && POINTER.matcher(field).matches();
 	}
 
 	/**

@@ -60,7 +60,7 @@ public class Sources {
 					(draft.timestampToleranceSeconds() != null) ? Duration.ofSeconds(draft.timestampToleranceSeconds())
 							: NewSource.DEFAULT_TOLERANCE,
 					(draft.maxBodyBytes() != null) ? draft.maxBodyBytes() : NewSource.DEFAULT_MAX_BODY_BYTES,
-					(provider == Provider.HMAC) ? trimmed(draft.hmac()) : null);
+					(provider == Provider.HMAC) ? trimmed(draft.hmac()) : null, SourceRules.archiving(draft, provider));
 			Mono<Source> created = this.sources.create(actor.tenantId(), source)
 				.flatMap((stored) -> (draft.rateLimitPerSecond() != null)
 						? this.sources.update(actor.tenantId(), stored.id(),
@@ -101,8 +101,16 @@ public class Sources {
 			errors.throwIfAny();
 			SourceChange trimmed = new SourceChange((change.name() != null) ? change.name().trim() : null,
 					change.enabled(), change.timestampToleranceSeconds(), change.maxBodyBytes(),
-					change.rateLimitPerSecond(), change.clearRateLimit());
+					change.rateLimitPerSecond(), change.clearRateLimit(), change.archiveAssets(),
+					(change.assetFields() != null) ? SourceRules.trimmed(change.assetFields()) : null);
 			return changed(actor, (secret != null) ? "source.secret-set" : "source.updated", id, (before) -> {
+				InputErrors archiving = new InputErrors();
+				SourceRules.assets(
+						new AssetArchiving(
+								(trimmed.archiveAssets() != null) ? trimmed.archiveAssets() : before.assets().enabled(),
+								(trimmed.assetFields() != null) ? trimmed.assetFields() : before.assets().fields()),
+						archiving);
+				archiving.throwIfAny();
 				Mono<Source> updated = this.sources.update(actor.tenantId(), id, trimmed);
 				return (secret != null)
 						? updated.flatMap((source) -> this.sources.setSecret(actor.tenantId(), id, secret.strip()))

@@ -1,18 +1,27 @@
 package io.switchboard.core.retention;
 
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.RelayRows;
+import io.switchboard.core.asset.ArchivedAssets;
+import io.switchboard.core.asset.FileAssetStore;
 import io.switchboard.core.destination.DestinationRepository;
 import io.switchboard.core.route.RouteRepository;
+import io.switchboard.core.secret.ChunkedCipher;
+import io.switchboard.core.secret.SecretsProperties;
 import io.switchboard.core.source.SourceRepository;
 import io.switchboard.core.tenant.TenantRepository;
 import io.switchboard.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -71,6 +80,41 @@ class RetentionPurgeIntegrationTests {
 			.isEqualTo(4);
 		assertThat(relay.count("delivery_attempt")).as("attempts of purged deliveries and the old test send")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void purgedEventsTakeTheirArchivedAssetsWithThemOutOfTheStore(@TempDir Path folder) throws Exception {
+		RelayRows relay = relay(null);
+		UUID old = relay.event(days(40));
+		relay.delivery(old, "delivered");
+		UUID recent = relay.event(days(1));
+		ArchivedAssets assets = new ArchivedAssets(new FileAssetStore(folder),
+				new ChunkedCipher(new SecretsProperties(Base64.getEncoder().encodeToString(new byte[32]))),
+				folder.resolve(".incoming"));
+		String oldKey = storeAsset(relay, assets, old);
+		String recentKey = storeAsset(relay, assets, recent);
+
+		new RetentionJob(this.purge, new RetentionProperties(30, Duration.ofMinutes(10), 10, true),
+				new SimpleMeterRegistry(), assets)
+			.purgeTenant(relay.tenantId(), NOW.minus(Duration.ofDays(30)))
+			.block();
+
+		assertThat(relay.events()).containsExactly(recent);
+		assertThat(relay.count("asset")).isOne();
+		assertThat(folder.resolve(oldKey)).doesNotExist();
+		assertThat(folder.resolve(recentKey)).exists();
+	}
+
+	private static String storeAsset(RelayRows relay, ArchivedAssets assets, UUID event) throws Exception {
+		UUID id = UUID.randomUUID();
+		String key = relay.tenantId() + "/evt/" + id;
+		ArchivedAssets.Sealer sealer = assets.begin(key);
+		sealer.write(ByteBuffer.wrap(new byte[] { 1, 2, 3 }));
+		sealer.finish("audio/mpeg");
+		relay.update("INSERT INTO asset (tenant_id, id, event_id, field, source_url, expires_at, status, storage_key,"
+				+ " bytes) VALUES (?, '" + id + "', '" + event + "', '/call/recording_url', '\\x00', now(),"
+				+ " 'archived', '" + key + "', 3)");
+		return key;
 	}
 
 	@Test

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchemaMigrationIntegrationTests {
 
-	private static final List<String> TABLES = List.of("api_token", "app_user", "audit_log", "delivery",
+	private static final List<String> TABLES = List.of("api_token", "app_user", "asset", "audit_log", "delivery",
 			"delivery_attempt", "destination", "event", "inbound_rejection", "invitation", "issue", "job", "notice",
 			"notification_channel", "route", "source", "tenant");
 

@@ -59,8 +59,12 @@ class DeliveryAttempt {
 
 	private final DeliveryTelemetry telemetry;
 
+	private final DeliveryAssets assets;
+
 	DeliveryAttempt(DeliveryQueue queue, GroupCommit<Settlement, Boolean> settlements, ReceiverClient receivers,
-			DestinationGuards guards, double jitter, String userAgent, DeliveryTelemetry telemetry) {
+			DestinationGuards guards, double jitter, String userAgent, DeliveryTelemetry telemetry,
+			DeliveryAssets assets) {
+		this.assets = assets;
 		this.queue = queue;
 		this.settlements = settlements;
 		this.receivers = receivers;
@@ -82,12 +86,33 @@ class DeliveryAttempt {
 		if (delivery.outlived(Instant.now())) {
 			return expire(delivery);
 		}
+		if ("original".equals(delivery.target().assetLinks())) {
+			return attempt(delivery, placeFreed, DeliveryAssets.Resolved.NONE);
+		}
+		return this.assets.resolve(delivery)
+			.flatMap((resolved) -> (resolved.waitUntil() != null) ? waitForAssets(delivery, resolved.waitUntil())
+					: attempt(delivery, placeFreed, resolved))
+			.onErrorResume((error) -> {
+				logger.warn("Could not read the assets of " + delivery + "; its lease will expire: " + error);
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * Its event's assets are still being fetched: back in the queue, no attempt used up.
+	 */
+	private Mono<Void> waitForAssets(LeasedDelivery delivery, Instant until) {
+		this.telemetry.deferred(delivery, "waiting for assets");
+		return this.queue.defer(delivery, until).then();
+	}
+
+	private Mono<Void> attempt(LeasedDelivery delivery, Runnable placeFreed, DeliveryAssets.Resolved assets) {
 		Admission admission = this.guards.admit(delivery);
 		if (!admission.admitted()) {
 			return defer(delivery, admission);
 		}
 		Instant started = Instant.now();
-		return prepare(delivery, started).onErrorResume((error) -> {
+		return prepare(delivery, started, assets).onErrorResume((error) -> {
 			// nothing was sent: the place is free again, and the circuit has nothing to
 			// count
 			admission.released();
@@ -113,8 +138,9 @@ class DeliveryAttempt {
 	 * event loop that leased the delivery: one tenant's 250 ms expression must not hold
 	 * up anyone's database or HTTP I/O.
 	 */
-	private Mono<PreparedRequest> prepare(LeasedDelivery delivery, Instant started) {
-		Mono<PreparedRequest> prepared = Mono.fromCallable(() -> PreparedRequest.of(delivery, this.userAgent, started));
+	private Mono<PreparedRequest> prepare(LeasedDelivery delivery, Instant started, DeliveryAssets.Resolved assets) {
+		Mono<PreparedRequest> prepared = Mono
+			.fromCallable(() -> PreparedRequest.of(delivery, this.userAgent, started, assets));
 		return (delivery.target().transform() != null) ? prepared.subscribeOn(TRANSFORMS) : prepared;
 	}
 

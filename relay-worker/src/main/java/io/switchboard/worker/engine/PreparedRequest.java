@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.switchboard.core.asset.ArchivedLinksInPayload;
 import io.switchboard.core.delivery.DeliveryTarget;
 import io.switchboard.core.delivery.EventPayload;
 import io.switchboard.core.delivery.LeasedDelivery;
@@ -34,11 +35,26 @@ record PreparedRequest(Map<String, String> headers, byte[] body) {
 	 * for the event
 	 */
 	static PreparedRequest of(LeasedDelivery delivery, String userAgent, Instant now) {
+		return of(delivery, userAgent, now, DeliveryAssets.Resolved.NONE);
+	}
+
+	/**
+	 * The request an attempt sends, with archived asset links where the destination wants
+	 * them (in the provider's payload, so the normalized event and a transformation see
+	 * them too).
+	 * @param delivery the leased delivery
+	 * @param userAgent the User-Agent header
+	 * @param now the time the signature states
+	 * @param assets the archived links to put in
+	 * @return the request
+	 */
+	static PreparedRequest of(LeasedDelivery delivery, String userAgent, Instant now, DeliveryAssets.Resolved assets) {
 		EventPayload payload = delivery.payload();
 		DeliveryTarget target = delivery.target();
 		boolean normalized = "normalized".equals(target.payloadFormat());
+		byte[] original = ArchivedLinksInPayload.apply(payload.body(), assets.mode(), assets.links());
 		byte[] event = normalized ? NormalizedCallEvent.render(payload.provider(), payload.eventId().toString(),
-				payload.receivedAt(), payload.test(), payload.body()) : payload.body();
+				payload.receivedAt(), payload.test(), original) : original;
 		boolean transformed = target.transform() != null;
 		// the signature covers the bytes sent: the transformed ones, when there is a
 		// transformation

@@ -2,6 +2,9 @@ package io.switchboard.worker.engine;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.core.asset.AssetLinks;
+import io.switchboard.core.asset.AssetRepository;
+import io.switchboard.core.asset.AssetsProperties;
 import io.switchboard.core.commit.GroupCommit;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.Settlement;
@@ -23,6 +26,7 @@ import io.switchboard.worker.telemetry.WorkerHeartbeat;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,11 +70,13 @@ public class WorkerEngineConfiguration {
 
 	@Bean
 	DeliveryAttempt deliveryAttempt(DeliveryQueue queue, Settlements settlements, ReceiverClient receiverClient,
-			DestinationGuards guards, WorkerProperties properties, DeliveryTelemetry telemetry) {
+			DestinationGuards guards, WorkerProperties properties, DeliveryTelemetry telemetry, AssetRepository assets,
+			AssetLinks links, AssetsProperties assetsProperties,
+			@Value("${switchboard.public-url:}") String publicUrl) {
 		GroupCommit<Settlement, Boolean> settle = new GroupCommit<>(settlements::settle, properties.settleBatchSize(),
 				properties.settleCommits());
 		return new DeliveryAttempt(queue, settle, receiverClient, guards, properties.retryJitter(), userAgent(),
-				telemetry);
+				telemetry, new DeliveryAssets(assets, links, assetsProperties.deliveryWait(), publicUrl));
 	}
 
 	private static String userAgent() {
