@@ -4,6 +4,7 @@ import io.switchboard.api.problem.ProblemWriter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +19,9 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * Every error on the inbound endpoint as RFC 9457 {@code application/problem+json} with a
  * stable {@code code}: our refusals, the framework's own (405, 415, …) and anything
- * unexpected (500, logged, never a stack trace in the answer). It runs before Spring
- * Boot's default error handler, for {@code /in/**} only.
+ * unexpected (500, logged, never a stack trace in the answer). A sender that closed its
+ * connection before the answer gets none, and is no error. It runs before Spring Boot's
+ * default error handler, for {@code /in/**} only.
  */
 @Component
 @Order(-2)
@@ -44,6 +46,13 @@ class InboundProblems implements WebExceptionHandler {
 				response.getHeaders().set(HttpHeaders.CONNECTION, "close");
 			}
 			return ProblemWriter.write(response, refusal.status(), refusal.code(), refusal.getMessage());
+		}
+		if (error instanceof AbortedException) {
+			// the sender closed the connection before its answer: nobody to answer,
+			// nothing
+			// that went wrong here
+			logger.debug("Inbound request to " + path.replaceFirst("/in/.*", "/in/…") + " abandoned by its sender");
+			return Mono.empty();
 		}
 		if (error instanceof ResponseStatusException framework) {
 			response.getHeaders().addAll(framework.getHeaders());

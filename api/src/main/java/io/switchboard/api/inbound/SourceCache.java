@@ -54,15 +54,26 @@ public class SourceCache {
 			.buildAsync((token, executor) -> lookUp(repository, token));
 	}
 
+	/**
+	 * Looks a token up. The cap on look-ups at once is for tokens never seen: a token
+	 * that named a source in the last day (its source fell out of the cache, or its entry
+	 * expired) is looked up whatever the flood, or every provider's source would be
+	 * answered 429 when their entries expire together.
+	 */
 	private CompletableFuture<Optional<Source>> lookUp(SourceRepository repository, String token) {
-		if (!this.lookups.tryAcquire()) {
+		boolean capped = this.recentlyFound.getIfPresent(token) == null;
+		if (capped && !this.lookups.tryAcquire()) {
 			return CompletableFuture.failedFuture(new TooManyLookups());
 		}
 		return repository.findByInboundToken(token)
 			.doOnNext((source) -> this.recentlyFound.put(token, Boolean.TRUE))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.doFinally((signal) -> this.lookups.release())
+			.doFinally((signal) -> {
+				if (capped) {
+					this.lookups.release();
+				}
+			})
 			.toFuture();
 	}
 
