@@ -44,8 +44,19 @@ public class IssueScan {
 			WHERE NOT d.enabled AND d.deleted_at IS NULL AND d.disabled_reason IS DISTINCT FROM :owners AND
 			""" + UNRESOLVED.formatted("d", "destination-disabled", "d.id") + " LIMIT 500";
 
+	/**
+	 * Destinations whose circuit has been open too long, with their last three attempts
+	 * (newest first, read backwards through the destination's attempts index).
+	 */
 	private static final String FAILING = """
-			SELECT d.tenant_id, d.id, d.name, d.kind, d.circuit_changed_at FROM destination d
+			SELECT d.tenant_id, d.id, d.name, d.kind, d.circuit_changed_at, last.statuses, last.status, last.error
+			FROM destination d
+			LEFT JOIN LATERAL (SELECT string_agg(coalesce(a.response_status::text, 'no answer'), ', '
+					ORDER BY a.id DESC) AS statuses, (array_agg(a.response_status ORDER BY a.id DESC))[1] AS status,
+					(array_agg(coalesce(a.error_message, a.error_class) ORDER BY a.id DESC))[1] AS error
+				FROM (SELECT a.id, a.response_status, a.error_message, a.error_class FROM delivery_attempt a
+					WHERE a.tenant_id = d.tenant_id AND a.destination_id = d.id ORDER BY a.id DESC LIMIT 3) a) last
+				ON true
 			WHERE d.circuit_state = 'open' AND d.circuit_changed_at <= now() - make_interval(secs => :after)
 				AND d.enabled AND d.deleted_at IS NULL AND
 			""" + UNRESOLVED.formatted("d", "destination-failing", "d.id") + " LIMIT 500";
@@ -231,15 +242,35 @@ public class IssueScan {
 			String name = row.get("name", String.class);
 			String kind = row.get("kind", String.class);
 			Instant since = row.get("circuit_changed_at", Instant.class);
-			String hint = "n8n".equals(kind)
-					? " If n8n answers 404 \"webhook is not registered\", the workflow is not active (or its test URL "
-							+ "is in use): activate it. Deliveries keep being retried."
-					: " Its deliveries wait and are retried as the schedule says.";
+			String statuses = row.get("statuses", String.class);
+			String error = row.get("error", String.class);
+			String last = (statuses != null)
+					? " Its last answers, newest first: " + statuses + ((error != null) ? " (" + error + ")." : ".")
+					: "";
 			return new Opening(row.get("tenant_id", UUID.class), "destination-failing", "destination",
-					row.get("id", UUID.class), "\"" + name + "\" has been failing since " + since
-							+ ": its receiver keeps refusing or timing out." + hint,
-					Map.of("circuitOpenSince", String.valueOf(since), "kind", String.valueOf(kind)));
+					row.get("id", UUID.class),
+					"\"" + name + "\" has been failing since " + since + ": its receiver keeps refusing or timing out."
+							+ last + hint(kind, row.get("status", Integer.class)),
+					Map.of("circuitOpenSince", String.valueOf(since), "kind", String.valueOf(kind), "lastStatuses",
+							String.valueOf(statuses), "lastError", String.valueOf(error)));
 		}).all().concatMap(this::open).reduce(0L, Long::sum);
+	}
+
+	/**
+	 * What the answers mean, said plainly: n8n's 404 is a workflow not active, a 429 is a
+	 * plan's or a queue's limit (Zapier, Make).
+	 */
+	private static String hint(String kind, Integer lastStatus) {
+		if ("n8n".equals(kind) && (lastStatus == null || lastStatus == 404)) {
+			return " If n8n answers 404 \"webhook is not registered\", the workflow is not active (or its test URL "
+					+ "is in use): activate it. Deliveries keep being retried.";
+		}
+		if (lastStatus != null && lastStatus == 429) {
+			return " 429 means the receiver is limiting how fast it takes requests: with Zapier or Make, the plan's "
+					+ "task or operation limit or a full queue. Deliveries wait and are retried as it allows; raise "
+					+ "the limit or lower this destination's rate limit.";
+		}
+		return " Its deliveries wait and are retried as the schedule says.";
 	}
 
 	private Mono<Long> openRejecting() {

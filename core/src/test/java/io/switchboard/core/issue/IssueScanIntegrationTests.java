@@ -1,7 +1,9 @@
 package io.switchboard.core.issue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import io.switchboard.core.destination.Destination;
 import io.switchboard.core.destination.DestinationKind;
@@ -76,6 +78,38 @@ class IssueScanIntegrationTests {
 		this.destinations.disable(tenant.id(), zap.id(), "The receiver answered 410 Gone.").block();
 		new IssueScan(this.database, Duration.ofMinutes(5), Duration.ofMinutes(10), 5).runOnce().block();
 		assertThat(unresolved(tenant)).extracting(Issue::kind).containsExactly("destination-disabled");
+	}
+
+	@Test
+	void aFailingIssueSaysTheLastAnswersAndWhatA429Means() {
+		Tenant tenant = this.tenants.create("Limited").block();
+		Destination make = this.destinations
+			.create(tenant.id(), "Scenario", DestinationKind.MAKE, "https://hook.eu1.make.com/abc")
+			.block();
+		answered(make, Instant.now().minusSeconds(30), 500);
+		answered(make, Instant.now().minusSeconds(20), 429);
+		answered(make, Instant.now().minusSeconds(10), 429);
+		circuit(make, "open", "now() - interval '6 minutes'");
+		new IssueScan(this.database, Duration.ofMinutes(5), Duration.ofMinutes(10), 5).runOnce().block();
+		List<Issue> open = unresolved(tenant);
+		assertThat(open).extracting(Issue::kind).containsExactly("destination-failing");
+		assertThat(open.get(0).summary()).contains("Its last answers, newest first: 429, 429, 500")
+			.contains("plan's task or operation limit");
+	}
+
+	private void answered(Destination destination, Instant at, int status) {
+		this.database
+			.sql("INSERT INTO delivery_attempt (tenant_id, id, destination_id, attempt_number, trigger, outcome, "
+					+ "started_at, request_url, response_status) VALUES (:tenantId, :id, :destination, 1, 'test', "
+					+ "'failed', :at, 'x', :status)")
+			.bind("tenantId", destination.tenantId().uuid())
+			.bind("id", new UUID((at.toEpochMilli() << 16) | 0x7000L, UUID.randomUUID().getLeastSignificantBits()))
+			.bind("destination", destination.id().uuid())
+			.bind("at", at)
+			.bind("status", status)
+			.fetch()
+			.rowsUpdated()
+			.block();
 	}
 
 	private List<Issue> unresolved(Tenant tenant) {

@@ -11,7 +11,8 @@ import io.switchboard.bench.setup.BenchTenant;
 /**
  * {@code e2e}: a fixed open-loop rate, one route per event to a fast receiver; latency
  * from the provider's intended send time to the receiver's arrival, on one clock; every
- * acknowledged event must arrive.
+ * acknowledged event must arrive. When {@code ingest} ran first, again at 0.4 × the run's
+ * {@code pgbench} rate (issue 19's target), so runs on slow and fast days compare.
  */
 final class E2eScenario implements Scenario {
 
@@ -31,6 +32,20 @@ final class E2eScenario implements Scenario {
 					ScenarioReport.millis(ledger.endToEnd(), 50), "<=", 15)
 			.target("end-to-end p99 at " + run.settings().e2eRate() + "/s (ms)", p99, "<=", 75)
 			.target("acknowledged events lost", ledger.tally().lost(), "<=", 0);
+		Object pgbench = run.shared(IngestScenario.PGBENCH_RATE);
+		if (pgbench != null) {
+			int rate = Math.max(1, (int) (0.4 * ((Number) pgbench).doubleValue()));
+			ScenarioReport phase = new ScenarioReport("e2e at 0.4 × pgbench");
+			run.awaitQuiet();
+			Ledger scaled = endToEndNow(run, run.tenants(), phase, "e2e", rate);
+			phase.figures().forEach((key, value) -> report.figure("pgbench_04_" + key, value));
+			report
+				.target("end-to-end p50 at 0.4 × pgbench, " + rate + "/s (ms)",
+						ScenarioReport.millis(scaled.endToEnd(), 50), "<=", 15)
+				.target("end-to-end p99 at 0.4 × pgbench, " + rate + "/s (ms)",
+						ScenarioReport.millis(scaled.endToEnd(), 99), "<=", 75)
+				.target("acknowledged events lost at 0.4 × pgbench", scaled.tally().lost(), "<=", 0);
+		}
 		return report;
 	}
 
@@ -52,7 +67,11 @@ final class E2eScenario implements Scenario {
 	 * tenant's backlog is the point.
 	 */
 	static Ledger endToEndNow(BenchRun run, List<BenchTenant> tenants, ScenarioReport report, String prefix) {
-		int rate = run.settings().e2eRate();
+		return endToEndNow(run, tenants, report, prefix, run.settings().e2eRate());
+	}
+
+	private static Ledger endToEndNow(BenchRun run, List<BenchTenant> tenants, ScenarioReport report, String prefix,
+			int rate) {
 		Ledger ledger = run.ledger(rate * (int) run.settings().duration().toSeconds());
 		ProcessUsage usage = new ProcessUsage(run);
 		new OpenLoad(run.sender()).run(ledger, new ProviderEvents(tenants, ledger.scenario()), rate,

@@ -23,6 +23,9 @@ import io.switchboard.core.id.TenantId;
  */
 final class IngestScenario implements Scenario {
 
+	/** The run's {@code pgbench} rate, shared with the scenarios that scale to it. */
+	static final String PGBENCH_RATE = "pgbench_events_per_s";
+
 	private static final int PGBENCH_CLIENTS = 16;
 
 	@Override
@@ -39,6 +42,7 @@ final class IngestScenario implements Scenario {
 
 		PgBench.Result pgbench = new PgBench(run.postgres()).run(run.workDirectory(), rowOwner(tenants.get(0)),
 				PGBENCH_CLIENTS, (int) settings.duration().toSeconds());
+		run.share(PGBENCH_RATE, pgbench.eventsPerSecond());
 		report.figure("pgbench_events_per_s", pgbench.eventsPerSecond())
 			.figure("pgbench_clients", pgbench.clients())
 			.figure("pgbench_latency_avg_ms", pgbench.latencyMillis());
