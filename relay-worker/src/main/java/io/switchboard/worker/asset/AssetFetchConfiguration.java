@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.asset.ArchivedAssets;
 import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.asset.AssetsProperties;
+import io.switchboard.core.schedule.RepeatingLoop;
 import io.switchboard.worker.egress.EgressPolicy;
 import io.switchboard.worker.engine.WorkerProperties;
 import reactor.core.scheduler.Scheduler;
@@ -35,13 +36,18 @@ class AssetFetchConfiguration {
 	}
 
 	@Bean
-	AssetArchiveLoop assetArchiveLoop(AssetRepository assets, AssetFetcher assetFetcher, ArchivedAssets archive,
+	AssetArchiving assetArchiving(AssetRepository assets, AssetFetcher assetFetcher, ArchivedAssets archive,
 			Scheduler assetDisk, AssetsProperties properties, ObjectProvider<MeterRegistry> registry) {
-		return new AssetArchiveLoop(assets, assetFetcher, archive, assetDisk,
-				new AssetArchiveLoop.Settings(properties.pollInterval(), properties.maxFetches(),
+		return new AssetArchiving(assets, assetFetcher, archive, assetDisk,
+				new AssetArchiving.Settings(properties.pollInterval(), properties.maxFetches(),
 						properties.maxFetchesPerTenant(), properties.leaseDuration(), properties.firstRetry(),
 						properties.maxRetry()),
 				registry.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	RepeatingLoop assetArchivingLoop(AssetArchiving archiving, AssetsProperties properties) {
+		return new RepeatingLoop("Asset archiving", properties.pollInterval(), archiving::leaseAndStart);
 	}
 
 }

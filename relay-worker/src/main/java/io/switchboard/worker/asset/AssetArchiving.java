@@ -14,13 +14,10 @@ import io.switchboard.core.asset.AssetRepository;
 import io.switchboard.core.asset.FetchFailure;
 import io.switchboard.core.asset.LeasedAsset;
 import io.switchboard.core.asset.StoredAsset;
-import io.switchboard.core.schedule.Repeating;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Archives assets as named phases: lease (due assets, this worker's free places at most,
@@ -31,9 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * lease was lost meanwhile deletes what it stored. Its own lane: its own connections and
  * threads, never the delivery slots.
  */
-class AssetArchiveLoop implements SmartLifecycle {
+class AssetArchiving {
 
-	private static final Log logger = LogFactory.getLog(AssetArchiveLoop.class);
+	private static final Log logger = LogFactory.getLog(AssetArchiving.class);
 
 	private final UUID worker = UUID.randomUUID();
 
@@ -49,11 +46,9 @@ class AssetArchiveLoop implements SmartLifecycle {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final Repeating repeating;
-
 	private final MeterRegistry registry;
 
-	AssetArchiveLoop(AssetRepository assets, AssetFetcher fetcher, ArchivedAssets archive, Scheduler disk,
+	AssetArchiving(AssetRepository assets, AssetFetcher fetcher, ArchivedAssets archive, Scheduler disk,
 			Settings settings, MeterRegistry registry) {
 		this.registry = registry;
 		this.assets = assets;
@@ -61,7 +56,6 @@ class AssetArchiveLoop implements SmartLifecycle {
 		this.archive = archive;
 		this.disk = disk;
 		this.settings = settings;
-		this.repeating = new Repeating("Asset archiving", settings.pollInterval(), this::leaseAndStart);
 	}
 
 	/**
@@ -142,21 +136,6 @@ class AssetArchiveLoop implements SmartLifecycle {
 		long first = this.settings.firstRetry().toMillis();
 		long capped = Math.min(this.settings.maxRetry().toMillis(), first << Math.min(20, Math.max(0, attempts - 1)));
 		return Duration.ofMillis((long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
-	}
-
-	@Override
-	public void start() {
-		this.repeating.start();
-	}
-
-	@Override
-	public void stop() {
-		this.repeating.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.repeating.isRunning();
 	}
 
 	/**
