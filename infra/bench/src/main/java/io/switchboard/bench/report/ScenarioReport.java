@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.HdrHistogram.Histogram;
 
@@ -77,6 +78,22 @@ public final class ScenarioReport {
 	public ScenarioReport target(String target, double measured, String comparison, double threshold) {
 		boolean met = comparison.equals("<=") ? measured <= threshold : measured >= threshold;
 		this.targets.add(new TargetCheck(target, round(measured), comparison, threshold, met));
+		return this;
+	}
+
+	/**
+	 * Takes a phase's figures over, those whose names pass.
+	 * @param phase a phase reported on its own
+	 * @param prefix put before each name
+	 * @param names which figures
+	 * @return this
+	 */
+	public ScenarioReport figuresOf(ScenarioReport phase, String prefix, Predicate<String> names) {
+		phase.figures().forEach((name, value) -> {
+			if (names.test(name)) {
+				figure(prefix + name, value);
+			}
+		});
 		return this;
 	}
 

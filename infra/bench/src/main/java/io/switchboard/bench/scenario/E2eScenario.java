@@ -38,7 +38,7 @@ final class E2eScenario implements Scenario {
 			ScenarioReport phase = new ScenarioReport("e2e at 0.4 × pgbench");
 			run.awaitQuiet();
 			Ledger scaled = endToEndNow(run, run.tenants(), phase, "e2e", rate);
-			phase.figures().forEach((key, value) -> report.figure("pgbench_04_" + key, value));
+			report.figuresOf(phase, "pgbench_04_", (name) -> true);
 			report
 				.target("end-to-end p50 at 0.4 × pgbench, " + rate + "/s (ms)",
 						ScenarioReport.millis(scaled.endToEnd(), 50), "<=", 15)

@@ -57,11 +57,7 @@ final class NoisyNeighbourScenario implements Scenario {
 		// where the CPU went in each phase
 		// (Switchboard, PostgreSQL, the harness and its noise)
 		for (ScenarioReport phase : List.of(quietPhase, loudPhase)) {
-			phase.figures()
-				.entrySet()
-				.stream()
-				.filter((figure) -> figure.getKey().contains("cpu"))
-				.forEach((figure) -> report.figure(figure.getKey(), figure.getValue()));
+			report.figuresOf(phase, "", (name) -> name.contains("cpu"));
 		}
 		report.figure("noise_answers_by_kind_and_status", noise.answers())
 			.figure("others_answers_by_status", tally.statuses())

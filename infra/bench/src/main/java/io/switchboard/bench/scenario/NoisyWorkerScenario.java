@@ -71,11 +71,7 @@ final class NoisyWorkerScenario implements Scenario {
 		double quietE2e = ScenarioReport.millis(quiet.endToEnd(), 99);
 		double loudE2e = ScenarioReport.millis(loud.endToEnd(), 99);
 		for (ScenarioReport phase : List.of(quietPhase, loudPhase)) {
-			phase.figures()
-				.entrySet()
-				.stream()
-				.filter((figure) -> figure.getKey().contains("cpu"))
-				.forEach((figure) -> report.figure(figure.getKey(), figure.getValue()));
+			report.figuresOf(phase, "", (name) -> name.contains("cpu"));
 		}
 		report.figure("noisy_events_acknowledged", noise.tally().acknowledged())
 			.figure("replayed_deliveries_arrived_during_loud_phase", replayed)
