@@ -46,6 +46,20 @@ public enum FetchFailure {
 	}
 
 	/**
+	 * The failure with a reason code.
+	 * @param code such as {@code timeout}
+	 * @return the failure, or {@code null} for no code or an unknown one
+	 */
+	public static FetchFailure ofCode(String code) {
+		for (FetchFailure failure : values()) {
+			if (failure.code.equals(code)) {
+				return failure;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Whether trying again cannot help.
 	 * @return true for an expired, missing, oversized or refused asset
 	 */

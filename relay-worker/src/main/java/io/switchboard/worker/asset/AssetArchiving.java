@@ -79,9 +79,7 @@ class AssetArchiving {
 	/** Fetch, then record what came of it; never fails. */
 	private Mono<Void> archive(LeasedAsset leased) {
 		if (!Instant.now().isBefore(leased.asset().expiresAt())) {
-			count("failed", FetchFailure.EXPIRED.code());
-			return this.assets.failed(this.worker, leased, FetchFailure.EXPIRED,
-					"Its link expired before it was fetched");
+			return expired(leased);
 		}
 		return this.fetcher.fetch(leased)
 			.flatMap((stored) -> recordArchived(leased, stored))
@@ -91,6 +89,22 @@ class AssetArchiving {
 						+ "fetched again: " + error);
 				return Mono.empty();
 			});
+	}
+
+	/**
+	 * Its link expired while it waited: never tried, it failed as expired; tried before,
+	 * it failed for the last try's reason, which is what kept it from being archived.
+	 */
+	private Mono<Void> expired(LeasedAsset leased) {
+		FetchFailure last = FetchFailure.ofCode(leased.asset().reason());
+		if (last == null) {
+			count("failed", FetchFailure.EXPIRED.code());
+			return this.assets.failed(this.worker, leased, FetchFailure.EXPIRED,
+					"Its link expired before it was fetched");
+		}
+		count("failed", last.code());
+		return this.assets.failed(this.worker, leased, last, "Its link expired after " + (leased.asset().attempts() - 1)
+				+ " tries; the last: " + leased.asset().detail());
 	}
 
 	private Mono<Void> recordArchived(LeasedAsset leased, StoredAsset stored) {
