@@ -48,8 +48,9 @@ public final class Bench {
 	 * @return the report, also written as {@code results.json}
 	 */
 	public static RunReport run(BenchOptions options, String command) {
-		BenchSettings settings = options.smoke() ? BenchSettings.smoke(options.duration())
+		BenchSettings defaults = options.smoke() ? BenchSettings.smoke(options.duration())
 				: BenchSettings.full(options.duration());
+		BenchSettings settings = (options.warmUp() != null) ? defaults.withWarmUp(options.warmUp()) : defaults;
 		Path out = options.outputDirectory().toAbsolutePath();
 		createDirectories(out);
 		List<String> names = Scenarios.expand(options.scenarios());

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The command line:
  * {@code [scenario…|all] [--duration S] [--smoke] [--jar PATH] [--out DIR]
- * [--jvm-options "…"] [--split-roles]}.
+ * [--jvm-options "…"] [--split-roles] [--warm-up S]}.
  *
  * @param scenarios the scenarios to run, in order
  * @param duration each load phase's length
@@ -22,9 +22,11 @@ import java.util.List;
  * @param jvmOptions Switchboard's JVM options
  * @param splitRoles the worker in a process of its own, beside one with the api and ui
  * roles, instead of every role in one process
+ * @param warmUp the unmeasured load before the first scenario, or {@code null} for the
+ * settings' own
  */
 record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Path jar, Path outputDirectory,
-		List<String> jvmOptions, boolean splitRoles) {
+		List<String> jvmOptions, boolean splitRoles, Duration warmUp) {
 
 	/** The heap settings the README recommends for one process with every role. */
 	static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m";
@@ -34,6 +36,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 		Long seconds = null;
 		boolean smoke = false;
 		boolean splitRoles = false;
+		Duration warmUp = null;
 		Path jar = Path.of("app/target/switchboard.jar");
 		Path out = null;
 		String jvmOptions = DEFAULT_JVM_OPTIONS;
@@ -42,6 +45,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 				case "--duration" -> seconds = Long.parseLong(args[++i]);
 				case "--smoke" -> smoke = true;
 				case "--split-roles" -> splitRoles = true;
+				case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(args[++i]));
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--jvm-options" -> jvmOptions = args[++i];
@@ -65,7 +69,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 		}
 		return new BenchOptions(scenarios, duration, smoke, jar, out,
 				Arrays.stream(jvmOptions.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList(),
-				splitRoles);
+				splitRoles, warmUp);
 	}
 
 }

@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import io.switchboard.core.delivery.DeliveryQueue;
 import io.switchboard.core.delivery.LeaseRoom;
 import io.switchboard.core.delivery.LeaseTerm;
 import io.switchboard.core.delivery.LeasedDelivery;
 import io.switchboard.core.ingest.EventStore;
+import io.switchboard.worker.telemetry.DeliveryTelemetry;
 import io.switchboard.worker.telemetry.WorkerHeartbeat;
 import io.switchboard.worker.guard.DestinationGuards;
 import org.apache.commons.logging.Log;
@@ -53,7 +55,7 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
+	private final Sinks.Many<String> wakeUps = Sinks.many().multicast().directBestEffort();
 
 	private final WorkerHeartbeat heartbeat;
 
@@ -61,21 +63,25 @@ class DeliveryEngine implements SmartLifecycle {
 
 	private final LeaseTerm leaseTerm;
 
+	private final DeliveryTelemetry telemetry;
+
 	private volatile Disposable loop;
 
 	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
 			ConnectionFactory connectionFactory) {
-		this(queue, attempt, guards, properties, connectionFactory, new WorkerHeartbeat());
+		this(queue, attempt, guards, properties, connectionFactory, new WorkerHeartbeat(),
+				new DeliveryTelemetry(new SimpleMeterRegistry()));
 	}
 
 	DeliveryEngine(DeliveryQueue queue, DeliveryAttempt attempt, DestinationGuards guards, WorkerProperties properties,
-			ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
+			ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat, DeliveryTelemetry telemetry) {
 		this.queue = queue;
 		this.guards = guards;
 		this.attempt = attempt;
 		this.properties = properties;
 		this.connectionFactory = connectionFactory;
 		this.heartbeat = heartbeat;
+		this.telemetry = telemetry;
 		this.tenants = new TenantSlots(properties.maxInFlight(), properties.tenantShare());
 		this.leaseTerm = new LeaseTerm(properties.leaseDuration(),
 				properties.connectTimeout().plus(ReceiverClient.RESPONSE_SLACK).plus(properties.leaseMargin()));
@@ -86,17 +92,15 @@ class DeliveryEngine implements SmartLifecycle {
 		if (!this.running.compareAndSet(false, true)) {
 			return;
 		}
-		Flux<Long> polls = WorkerLoops.every(Duration.ZERO, this.properties.pollInterval());
-		Flux<Long> reclaims = WorkerLoops.every(this.properties.reclaimInterval(), this.properties.reclaimInterval())
-			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)));
-		this.loop = WorkerLoops
-			.runForever(
-					Flux.merge(polls, this.wakeUps.asFlux(),
-							Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL).map((any) -> 1L),
-							reclaims)
-						.onBackpressureLatest()
-						.concatMap((tick) -> leaseAndStart(), 1),
-					"Delivery worker loop");
+		Flux<String> polls = WorkerLoops.every(Duration.ZERO, this.properties.pollInterval()).map((tick) -> "poll");
+		Flux<String> reclaims = WorkerLoops.every(this.properties.reclaimInterval(), this.properties.reclaimInterval())
+			.concatMap((tick) -> this.queue.reclaimExpired().onErrorResume((error) -> Mono.just(0L)))
+			.map((reclaimed) -> "reclaim");
+		Flux<String> notifications = Notifications.listen(this.connectionFactory, EventStore.DELIVERY_CHANNEL)
+			.map((any) -> "notification");
+		this.loop = WorkerLoops.runForever(Flux.merge(polls, this.wakeUps.asFlux(), notifications, reclaims)
+			.onBackpressureLatest()
+			.concatMap(this::leaseAndStart, 1), "Delivery worker loop");
 		logger.info("Delivery worker " + this.workerId + " started (up to " + this.properties.maxInFlight()
 				+ " attempts in flight)");
 	}
@@ -141,7 +145,7 @@ class DeliveryEngine implements SmartLifecycle {
 		return this.inFlight.get();
 	}
 
-	private Mono<Void> leaseAndStart() {
+	private Mono<Void> leaseAndStart(String cause) {
 		int free = this.properties.maxInFlight() - this.inFlight.get();
 		if (!this.running.get()) {
 			return Mono.empty();
@@ -154,7 +158,9 @@ class DeliveryEngine implements SmartLifecycle {
 		String owner = this.workerId + "/" + this.leases.incrementAndGet();
 		LeaseRoom room = new LeaseRoom(wanted, this.tenants.cap(), this.tenants.room(), this.guards.room(),
 				this.guards.unavailable());
+		long started = System.nanoTime();
 		return this.queue.lease(owner, room, this.leaseTerm).doOnNext(this::start).count().doOnNext((leased) -> {
+			this.telemetry.leased(cause, leased.intValue(), Duration.ofNanos(System.nanoTime() - started));
 			this.heartbeat.beat();
 			if (leased == wanted) {
 				wakeUp(); // there may be more due
@@ -181,7 +187,7 @@ class DeliveryEngine implements SmartLifecycle {
 	}
 
 	private void wakeUp() {
-		this.wakeUps.tryEmitNext(0L);
+		this.wakeUps.tryEmitNext("attempt");
 	}
 
 }

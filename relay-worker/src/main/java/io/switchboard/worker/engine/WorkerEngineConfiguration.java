@@ -97,8 +97,9 @@ public class WorkerEngineConfiguration {
 
 	@Bean
 	DeliveryEngine deliveryEngine(DeliveryQueue queue, DeliveryAttempt deliveryAttempt, DestinationGuards guards,
-			WorkerProperties properties, ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat) {
-		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory, heartbeat);
+			WorkerProperties properties, ConnectionFactory connectionFactory, WorkerHeartbeat heartbeat,
+			DeliveryTelemetry telemetry) {
+		return new DeliveryEngine(queue, deliveryAttempt, guards, properties, connectionFactory, heartbeat, telemetry);
 	}
 
 }

@@ -30,8 +30,37 @@ public class DeliveryTelemetry {
 	 */
 	private final Map<AttemptTags, AttemptMeters> attemptMeters = new ConcurrentHashMap<>();
 
+	/** The lease round trips by what woke the loop, registered once. */
+	private final Map<String, Timer> leaseDurations = new ConcurrentHashMap<>();
+
+	private final Counter leased;
+
 	public DeliveryTelemetry(MeterRegistry registry) {
 		this.registry = registry;
+		this.leased = Counter.builder("switchboard.delivery.leased")
+			.description("Deliveries leased by this worker")
+			.register(registry);
+	}
+
+	/**
+	 * The worker leased deliveries.
+	 * @param cause what woke its loop: {@code notification} (an inbound commit),
+	 * {@code poll}, {@code attempt} (an attempt ended or more may be due) or
+	 * {@code reclaim}
+	 * @param count how many it leased
+	 * @param took how long the lease's round trip took
+	 */
+	public void leased(String cause, int count, Duration took) {
+		this.leaseDurations
+			.computeIfAbsent(cause,
+					(key) -> Timer.builder("switchboard.delivery.lease.duration")
+						.description("How long the worker's lease round trips took, by what woke the loop")
+						.tag("cause", key)
+						.publishPercentileHistogram()
+						.maximumExpectedValue(Duration.ofSeconds(10))
+						.register(this.registry))
+			.record(took);
+		this.leased.increment(count);
 	}
 
 	/**

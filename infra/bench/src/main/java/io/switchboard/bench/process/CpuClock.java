@@ -66,6 +66,31 @@ public final class CpuClock {
 		return total;
 	}
 
+	/**
+	 * User and system time of a Java process's JIT compiler threads
+	 * ({@code C1 CompilerThread…} and {@code C2 CompilerThread…}): the warm-up still
+	 * going on, which on two cores competes with the work measured.
+	 * @param pid the Java process
+	 * @return milliseconds, or 0 when they cannot be read
+	 */
+	public static long compilerMillis(long pid) {
+		long total = 0;
+		try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (Path thread : threads) {
+				String stat = Files.readString(thread.resolve("stat"));
+				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+				if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// gone, or not Linux
+		}
+		return total;
+	}
+
 	// the fields after the command name: state is [0], ppid [1], utime [11], stime [12]
 	private static String[] stat(long pid) {
 		try {

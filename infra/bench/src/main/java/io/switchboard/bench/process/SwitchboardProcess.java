@@ -176,6 +176,14 @@ public final class SwitchboardProcess implements AutoCloseable {
 		return total;
 	}
 
+	/**
+	 * CPU time its processes' JIT compilers used so far.
+	 * @return milliseconds
+	 */
+	public long compilerMillis() {
+		return this.processes.stream().mapToLong((each) -> CpuClock.compilerMillis(each.pid())).sum();
+	}
+
 	/** {@code kill -9} of every process: no shutdown hook, no drain, as a crash. */
 	public void kill() {
 		this.processes.forEach(Process::destroyForcibly);

@@ -29,7 +29,19 @@ public record BenchSettings(Duration duration, int ingestLatencyRate, int ingest
 	 */
 	public static BenchSettings full(Duration duration) {
 		return new BenchSettings(duration, 1000, 64, 500, 100_000, 1_000_000, 200, 1_000_000, Duration.ofMinutes(5),
-				Duration.ofSeconds(20));
+				// two JVMs (roles split) were still JIT-compiling 0.4-0.5 core each 70 s after
+				// a 20 s warm-up; after 120 s the compilers are idle (docs/BENCHMARKS.md)
+				Duration.ofSeconds(120));
+	}
+
+	/**
+	 * The same with another warm-up.
+	 * @param time how long Switchboard gets load before the first scenario
+	 * @return the settings
+	 */
+	public BenchSettings withWarmUp(Duration time) {
+		return new BenchSettings(this.duration, this.ingestLatencyRate, this.ingestConcurrency, this.e2eRate,
+				this.backlog, this.historyDeliveries, this.historyRequests, this.noisyReplay, this.drainTimeout, time);
 	}
 
 	/**

@@ -26,6 +26,8 @@ final class ProcessUsage {
 
 	private final long startCpuMillis;
 
+	private final long startCompilerMillis;
+
 	private long maxResident;
 
 	private long residentSum;
@@ -37,6 +39,7 @@ final class ProcessUsage {
 		this.postgres = run.postgres();
 		this.startPostgresMillis = this.postgres.cpuMillis();
 		this.startCpuMillis = this.process.cpuMillis();
+		this.startCompilerMillis = this.process.compilerMillis();
 		sample();
 	}
 
@@ -71,6 +74,9 @@ final class ProcessUsage {
 				/ seconds;
 		double machine = (CpuClock.machineBusyMillis() - this.startMachineMillis) / 1000.0 / seconds;
 		report.figure(prefix + "_switchboard_cpu_cores", switchboard)
+			// of which its JIT compilers: warm-up still going on
+			.figure(prefix + "_switchboard_jit_cpu_cores",
+					(this.process.compilerMillis() - this.startCompilerMillis) / 1000.0 / seconds)
 			.figure(prefix + "_postgresql_cpu_cores", database)
 			.figure(prefix + "_harness_cpu_cores", harness)
 			.figure(prefix + "_machine_busy_cpu_cores", machine)
