@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.TenantId;
 import io.switchboard.core.ingest.EventStore;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,21 @@ public class DeliveryReplays {
 				AND t.tenant_id = d.tenant_id AND t.id = d.destination_id
 			RETURNING d.status, d.series
 			""");
+
+	/**
+	 * A bounded count of a tenant's deliveries due and unsent (to one destination, or to
+	 * any); each index probe stops at the limit.
+	 */
+	private static final String DUE = """
+			SELECT count(*) AS due FROM (
+				SELECT 1 FROM delivery
+				WHERE tenant_id = :tenantId AND status IN (%s) AND next_attempt_at <= now() %%s
+				LIMIT :limit) due
+			""".formatted(DeliveryStatus.PENDING.sqlLiteral() + ", " + DeliveryStatus.RETRYING.sqlLiteral());
+
+	private static final String DUE_ANYWHERE = DUE.formatted("");
+
+	private static final String DUE_TO_DESTINATION = DUE.formatted("AND destination_id = :destinationId");
 
 	private static final String EXISTS = "SELECT status FROM delivery WHERE tenant_id = :tenantId AND id = :id";
 
@@ -85,6 +101,29 @@ public class DeliveryReplays {
 			.flatMap((count) -> (count > 0) ? this.database.sql(NOTIFY).fetch().rowsUpdated().thenReturn(count)
 					: Mono.just(count));
 		return this.transaction.transactional(replayed);
+	}
+
+	/**
+	 * Whether a bulk replay may make its next batch due: fewer than {@code queued} of the
+	 * tenant's deliveries (to the replay's destination, when it names one) are due and
+	 * unsent. A replay so moves no faster than its deliveries go out: a million dead
+	 * deliveries are not made due at once, to cost the database a million row moves while
+	 * the tenant's slots are busy, and the job's progress says what was sent, not what
+	 * waits.
+	 * @param tenantId the replay's tenant
+	 * @param destinationId the replay's destination, or {@code null} for any
+	 * @param queued the most due deliveries to leave waiting
+	 * @return whether there is room for another batch
+	 */
+	public Mono<Boolean> roomForBatch(TenantId tenantId, DestinationId destinationId, int queued) {
+		DatabaseClient.GenericExecuteSpec due = (destinationId != null)
+				? this.database.sql(DUE_TO_DESTINATION).bind("destinationId", destinationId.uuid())
+				: this.database.sql(DUE_ANYWHERE);
+		return due.bind("tenantId", tenantId.uuid())
+			.bind("limit", queued)
+			.map((row) -> row.get("due", Long.class))
+			.one()
+			.map((count) -> count < queued);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import io.switchboard.core.delivery.DeliveryReplays;
 import io.switchboard.core.history.DeliveryHistory;
 import io.switchboard.core.id.DeliveryId;
+import io.switchboard.core.id.DestinationId;
 import io.switchboard.core.id.JobId;
 import io.switchboard.core.id.TenantId;
 import reactor.core.publisher.Mono;
@@ -17,10 +18,15 @@ import org.springframework.stereotype.Service;
  * worker in batches, each batch its own short transaction (so replaying 100 000
  * deliveries never holds one long transaction), with progress recorded after each. It
  * walks newest first from the job's own id down, so deliveries made after the job was
- * asked for are not part of it, and a resumed job continues where it stopped.
+ * asked for are not part of it, and a resumed job continues where it stopped. It makes no
+ * more due while a few batches of its tenant's deliveries are due and unsent: it goes at
+ * the pace its deliveries are sent, never ahead of them.
  */
 @Service
 public class ReplayJobs {
+
+	/** How many batches of due deliveries a replay may leave waiting before its next. */
+	public static final int QUEUED_BATCHES = 4;
 
 	private final Jobs jobs;
 
@@ -45,6 +51,22 @@ public class ReplayJobs {
 		JobId id = JobId.generate();
 		return this.history.count(tenantId, filter.below(new DeliveryId(id.uuid())))
 			.flatMap((total) -> this.jobs.create(tenantId, id, Job.REPLAY, filter.toJson(), total, createdBy));
+	}
+
+	/**
+	 * Whether a claimed replay job may run its next batch now: fewer than
+	 * {@link #QUEUED_BATCHES} batches of its tenant's deliveries (to its destination,
+	 * when it names one) are due and unsent. Otherwise it waits for them to go out, so a
+	 * huge replay is fed to the queue at the pace its deliveries are sent.
+	 * @param job the claimed job
+	 * @param batchSize the most deliveries in one batch
+	 * @return whether to run a batch now
+	 */
+	public Mono<Boolean> roomForBatch(Job job, int batchSize) {
+		ReplayFilter filter = ReplayFilter.fromJson(job.params());
+		return this.replays.roomForBatch(job.tenantId(),
+				(filter.destinationId() != null) ? DestinationId.parse(filter.destinationId()) : null,
+				QUEUED_BATCHES * batchSize);
 	}
 
 	/**

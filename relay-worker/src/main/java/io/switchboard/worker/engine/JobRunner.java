@@ -20,13 +20,14 @@ import reactor.core.publisher.Sinks;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs background jobs in two lanes that never wait on each other or on deliveries: bulk
+ * Runs background jobs in lanes that never wait on each other or on deliveries: bulk
  * replays, one batch at a time, each its own short transaction, the job handed back after
- * each batch so replays of every tenant take turns; and test sends, several at once, so a
- * person waiting on "send test event" is not queued behind a replay of 100 000
- * deliveries. Both lanes claim fairly per tenant. A job is claimed with a lease that each
- * batch renews; a worker that dies mid-job leaves a lease that expires, and the job
- * resumes from its recorded progress.
+ * each batch so replays of every tenant take turns, and held back while a few batches of
+ * its deliveries wait to be sent; and test sends, several at once, so a person waiting on
+ * "send test event" is not queued behind a replay of 100 000 deliveries. Both lanes claim
+ * fairly per tenant. A job is claimed with a lease that each batch renews; a worker that
+ * dies mid-job leaves a lease that expires, and the job resumes from its recorded
+ * progress.
  */
 class JobRunner implements SmartLifecycle {
 
@@ -126,15 +127,30 @@ class JobRunner implements SmartLifecycle {
 		if (!this.running.get()) {
 			return Mono.empty();
 		}
-		return this.replays.runBatch(job, this.properties.replayBatchSize(), this.properties.leaseDuration())
-			.flatMap(this.jobs::handBack)
-			.then()
-			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.REPLAY))
+		int batchSize = this.properties.replayBatchSize();
+		return this.replays.roomForBatch(job, batchSize)
+			.flatMap((room) -> room ? replayBatch(job, batchSize) : heldBack(job))
 			.onErrorResume((error) -> {
 				logger.warn("Replay job " + job.id() + " of " + job.tenantId()
 						+ " stopped; it resumes when its lease expires: " + error);
 				return Mono.empty();
 			});
+	}
+
+	/** One batch, then the lane claims again at once. */
+	private Mono<Void> replayBatch(Job job, int batchSize) {
+		return this.replays.runBatch(job, batchSize, this.properties.leaseDuration())
+			.flatMap(this.jobs::handBack)
+			.then()
+			.doOnSuccess((done) -> this.wakeUps.tryEmitNext(Job.REPLAY));
+	}
+
+	/**
+	 * Its deliveries have not gone out yet: handed back untouched, and tried again on the
+	 * lane's next poll, not at once.
+	 */
+	private Mono<Void> heldBack(Job job) {
+		return this.jobs.handBack(job).then();
 	}
 
 	/**

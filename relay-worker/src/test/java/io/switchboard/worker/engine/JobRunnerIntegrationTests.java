@@ -84,6 +84,42 @@ class JobRunnerIntegrationTests {
 	}
 
 	@Test
+	void bulkReplayWaitsWhileItsDeliveriesAreDueAndUnsent() throws Exception {
+		// dead without 70 failed attempts: stored while the destination is off, then
+		// marked
+		this.relay.execute("UPDATE destination SET enabled = false WHERE tenant_id = ?");
+		int total = 70;
+		for (int i = 0; i < total; i++) {
+			this.relay.storeEvent("call.completed", "call_" + i, "paced-" + i);
+		}
+		this.relay.execute("UPDATE delivery SET status = 'dead', finished_at = now() WHERE tenant_id = ?");
+		this.relay.execute("UPDATE destination SET enabled = true WHERE tenant_id = ?");
+		this.receiver.hold();
+		try {
+			Job job = this.context.getBean(ReplayJobs.class)
+				.start(this.relay.tenant.id(),
+						new ReplayFilter(null, this.relay.destination.id().toString(), null, null, null, null, null),
+						"usr_test")
+				.block();
+			Jobs jobs = this.context.getBean(Jobs.class);
+			await(() -> jobs.find(this.relay.tenant.id(), job.id()).block().done() > 0);
+			Thread.sleep(1500); // fifteen polls of the lane
+			Job held = jobs.find(this.relay.tenant.id(), job.id()).block();
+			assertThat(held.ended()).isFalse();
+			// at most the batches left due, one more batch, and the destination's 10 in
+			// flight
+			assertThat(held.done()).isPositive().isLessThanOrEqualTo((ReplayJobs.QUEUED_BATCHES + 1) * 7 + 10);
+			this.receiver.release();
+			await(() -> jobs.find(this.relay.tenant.id(), job.id()).block().ended());
+			assertThat(jobs.find(this.relay.tenant.id(), job.id()).block().done()).isEqualTo(total);
+			await(() -> this.relay.statuses().equals(Collections.nCopies(total, "delivered")));
+		}
+		finally {
+			this.receiver.release();
+		}
+	}
+
+	@Test
 	void bulkReplayLeavesOutDeliveriesThatAreNotFinished() throws Exception {
 		this.relay.execute("UPDATE destination SET enabled = false WHERE tenant_id = ?");
 		this.relay.storeEvent("call.completed", "call_1", "paused");

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.switchboard.bench.load.Ledger;
 import io.switchboard.bench.load.OpenLoad;
 import io.switchboard.bench.load.ProviderEvents;
+import io.switchboard.bench.postgres.StatementCosts;
 import io.switchboard.bench.report.ScenarioReport;
 import io.switchboard.bench.setup.BenchTenant;
 import io.switchboard.bench.setup.RestApi;
@@ -61,6 +62,8 @@ final class NoisyWorkerScenario implements Scenario {
 		run.api()
 			.send("POST", "/api/v1/deliveries/replay", bearer,
 					Map.of("status", "dead", "destinationId", noisy.destinations().get(0).id()));
+		StatementCosts statements = new StatementCosts(run.postgres());
+		statements.reset();
 		long fastBefore = run.receiver().fastArrivals();
 		long otherBefore = run.receiver().otherArrivals();
 
@@ -70,6 +73,8 @@ final class NoisyWorkerScenario implements Scenario {
 		long replayed = run.receiver().fastArrivals() - fastBefore - loud.tally().delivered();
 		double quietE2e = ScenarioReport.millis(quiet.endToEnd(), 99);
 		double loudE2e = ScenarioReport.millis(loud.endToEnd(), 99);
+		// where the database's time went while the noisy tenant was loud
+		statements.top(8).forEach(report::note);
 		for (ScenarioReport phase : List.of(quietPhase, loudPhase)) {
 			report.figuresOf(phase, "", (name) -> name.contains("cpu"));
 		}
