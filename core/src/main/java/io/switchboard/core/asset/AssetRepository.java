@@ -30,11 +30,18 @@ public class AssetRepository {
 			expires_at, created_at, archived_at
 			""";
 
+	/**
+	 * New assets: pending, or failed at once when the link had already expired when the
+	 * event came (a replayed or late webhook): nothing to fetch, and nothing for the
+	 * lease to walk past.
+	 */
 	private static final String INSERT = """
-			INSERT INTO asset (tenant_id, id, event_id, field, source_url, expires_at)
+			INSERT INTO asset (tenant_id, id, event_id, field, source_url, expires_at, status, reason, detail)
 			VALUES :tuples
 			ON CONFLICT (tenant_id, event_id, field) DO NOTHING
 			""";
+
+	private static final String EXPIRED_ON_ARRIVAL = "Its link had expired when the event arrived";
 
 	/**
 	 * Due assets, oldest first, at most {@code :perTenant} in flight per tenant counting
@@ -46,12 +53,20 @@ public class AssetRepository {
 	 * is re-checked there, on its newest version, and left alone.
 	 */
 	private static final String LEASE = """
-			WITH busy AS (
+			WITH RECURSIVE busy AS (
 				SELECT tenant_id, count(*) AS n FROM asset
-				WHERE status = 'pending' AND leased_until > now()
+				WHERE status = 'pending' AND leased_by IS NOT NULL AND leased_until > now()
 				GROUP BY tenant_id),
+			-- the tenants with due assets: one probe of asset_due per tenant, not a walk of
+			-- every pending asset
 			waiting AS (
-				SELECT DISTINCT tenant_id FROM asset WHERE status = 'pending' AND next_attempt_at <= now()),
+				(SELECT tenant_id FROM asset WHERE status = 'pending' AND next_attempt_at <= now()
+					ORDER BY tenant_id LIMIT 1)
+				UNION ALL
+				SELECT next.tenant_id FROM waiting w
+				CROSS JOIN LATERAL (SELECT a.tenant_id FROM asset a
+					WHERE a.status = 'pending' AND a.next_attempt_at <= now() AND a.tenant_id > w.tenant_id
+					ORDER BY a.tenant_id LIMIT 1) next),
 			due AS (
 				SELECT d.tenant_id, d.id, d.next_attempt_at,
 					row_number() OVER (PARTITION BY d.tenant_id ORDER BY d.next_attempt_at) + coalesce(b.n, 0) AS place
@@ -131,12 +146,16 @@ public class AssetRepository {
 			return Mono.empty();
 		}
 		PositionalBinds binds = new PositionalBinds();
+		Instant now = Instant.now();
 		for (NewAsset asset : assets) {
 			AssetId id = AssetId.generate();
+			boolean expired = !now.isBefore(asset.link().expiresAt());
 			binds.row(asset.tenantId().uuid(), UUID.class, id.uuid(), UUID.class, asset.eventId().uuid(), UUID.class,
 					asset.link().field(), String.class,
 					this.cipher.seal(asset.link().url(), owner(asset.tenantId(), id)), byte[].class,
-					asset.link().expiresAt(), Instant.class);
+					asset.link().expiresAt(), Instant.class, expired ? "failed" : "pending", String.class,
+					expired ? FetchFailure.EXPIRED.code() : null, String.class, expired ? EXPIRED_ON_ARRIVAL : null,
+					String.class);
 		}
 		return binds.bind(this.database, INSERT).fetch().rowsUpdated().then();
 	}

@@ -73,6 +73,22 @@ class AssetRepositoryIntegrationTests {
 		assertThat(found).extracting(Asset::expiresAt).containsOnly(Instant.ofEpochSecond(4102444800L));
 	}
 
+	@Test
+	void aLinkExpiredOnArrivalIsFailedAtOnceAndNeverLeased() {
+		// expires=1734567890 is 2024-12-18, as in Minari's own example payload
+		EventId id = store("late", "https://minari.example/rec?expires=1734567890&sig=x",
+				"https://minari.example/tr?expires=4102444800&sig=x");
+		List<Asset> found = this.assets.findByEvent(this.tenant.id(), id).collectList().block();
+		assertThat(found).extracting(Asset::status).containsExactly(AssetStatus.FAILED, AssetStatus.PENDING);
+		assertThat(found.get(0).reason()).isEqualTo("expired");
+		assertThat(found.get(0).detail()).isEqualTo("Its link had expired when the event arrived");
+		assertThat(this.assets.lease(UUID.randomUUID(), 1000, 1000, 60)
+			.filter((asset) -> asset.asset().tenantId().equals(this.tenant.id()))
+			.map((asset) -> asset.asset().field())
+			.collectList()
+			.block()).containsExactly("/call/transcript_url");
+	}
+
 	@RepeatedTest(5)
 	void concurrentWorkersNeverLeaseTheSameAssetAndATenantGetsNoMoreThanItsShare() {
 		for (int i = 0; i < 6; i++) {

@@ -47,7 +47,9 @@ class AssetFetchConfiguration {
 
 	@Bean
 	RepeatingLoop assetArchivingLoop(AssetArchiving archiving, AssetsProperties properties) {
-		return new RepeatingLoop("Asset archiving", properties.pollInterval(), archiving::leaseAndStart);
+		RepeatingLoop loop = new RepeatingLoop("Asset archiving", properties.pollInterval(), archiving::leaseAndStart);
+		archiving.wakeUpsWhile(loop::isRunning);
+		return loop;
 	}
 
 }
