@@ -12,12 +12,14 @@ import org.springframework.stereotype.Repository;
  * How much the queue holds, across tenants, for the metrics: deliveries waiting (pending
  * or retrying), how many of those are due now, how many are leased, and how long the
  * oldest due one has been waiting. Each count is answered from a partial index
- * ({@code delivery_due}, {@code delivery_lease_expiry}).
+ * ({@code delivery_due_by_destination}, {@code delivery_lease_expiry}).
  */
 @Repository
 public class QueueStatistics {
 
-	/** Waiting: what a lease takes ({@code delivery_due}'s predicate). */
+	/**
+	 * Waiting: what a lease takes (the predicate of {@code delivery_due_by_destination}).
+	 */
 	private static final String SNAPSHOT = """
 			SELECT
 				(SELECT count(*) FROM delivery WHERE status IN %1$s) AS waiting,

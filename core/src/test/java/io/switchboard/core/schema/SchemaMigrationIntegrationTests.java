@@ -90,8 +90,10 @@ class SchemaMigrationIntegrationTests {
 	void theQueueAndHistoryHaveTheirIndexes() throws SQLException {
 		SchemaMigration.migrate(this.target, this.schema);
 		List<String> indexes = query("SELECT indexname FROM pg_indexes WHERE schemaname = ?");
-		assertThat(indexes).contains("delivery_due", "delivery_lease_expiry", "delivery_by_status", "event_by_call",
-				"event_dedup_key", "source_inbound_token_key");
+		assertThat(indexes).contains("delivery_due_by_destination", "delivery_lease_expiry", "delivery_by_status",
+				"event_by_call", "event_dedup_key", "source_inbound_token_key");
+		// the queue has one index: with stale statistics the planner walked the other
+		assertThat(indexes).doesNotContain("delivery_due");
 	}
 
 	private List<String> query(String sql) throws SQLException {
