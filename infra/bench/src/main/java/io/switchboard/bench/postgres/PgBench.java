@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -51,10 +54,29 @@ public final class PgBench {
 					BenchPostgres.DATABASE));
 			String output = Processes.run(command);
 			Files.writeString(workDirectory.resolve("pgbench.out"), output);
+			forgetRows(target);
 			return new Result(clients, number(TPS, output), number(LATENCY, output));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Deletes the events pgbench wrote, and with them their deliveries. Left in the queue
+	 * (due in a hundred years), they were resumed with the rest when {@code deliver}
+	 * switched their destination off and on, and sent during its drain beside the backlog
+	 * it counts: a third more deliveries than the figure said.
+	 */
+	private void forgetRows(RowOwner target) {
+		try (Connection connection = this.postgres.connect();
+				PreparedStatement delete = connection.prepareStatement(
+						"DELETE FROM event WHERE tenant_id = CAST(? AS uuid) AND call_id = 'call_pgbench'")) {
+			delete.setString(1, target.tenantId());
+			delete.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot delete pgbench's rows", ex);
 		}
 	}
 
