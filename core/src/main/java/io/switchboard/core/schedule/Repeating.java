@@ -9,12 +9,14 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * Runs some work every interval, one run at a time (a tick that comes while a run is
- * still going is dropped); a run that fails is logged and the next tick tries again. The
- * lifecycle beans that repeat work start and stop one of these: {@link RepeatingLoop}
- * (retention, the issue scan, sending notices) and the filtered-out counts.
+ * Runs some work every interval, and sooner when asked ({@link #runSoon()}), one run at a
+ * time (of the ticks and requests that come while a run is still going, one runs after
+ * it); a run that fails is logged and the next tick tries again. The lifecycle beans that
+ * repeat work start and stop one of these: {@link RepeatingLoop} (retention, the issue
+ * scan, sending notices) and the filtered-out counts.
  */
 public final class Repeating {
 
@@ -27,6 +29,8 @@ public final class Repeating {
 	private final Supplier<Mono<?>> work;
 
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final Sinks.Many<Long> soon = Sinks.many().multicast().directBestEffort();
 
 	private volatile Disposable schedule;
 
@@ -50,7 +54,9 @@ public final class Repeating {
 		if (!this.running.compareAndSet(false, true)) {
 			return false;
 		}
-		this.schedule = Flux.interval(this.every, this.every)
+		// one tick or request waits while a run goes on (concatMap's one place); the
+		// others are dropped: that waiting one runs after it anyway
+		this.schedule = Flux.merge(Flux.interval(this.every, this.every), this.soon.asFlux())
 			.onBackpressureDrop()
 			.concatMap((tick) -> this.work.get().onErrorResume((error) -> {
 				logger.warn(this.what + " failed; trying again in " + this.every + ": " + error);
@@ -70,6 +76,14 @@ public final class Repeating {
 		}
 		this.schedule.dispose();
 		return true;
+	}
+
+	/**
+	 * Runs the work again without waiting for the interval: at once, or right after the
+	 * run under way. Ignored while stopped.
+	 */
+	public void runSoon() {
+		this.soon.tryEmitNext(0L);
 	}
 
 	public boolean isRunning() {

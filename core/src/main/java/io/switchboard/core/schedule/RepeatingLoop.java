@@ -25,6 +25,13 @@ public final class RepeatingLoop implements SmartLifecycle {
 		this.repeating = new Repeating(what, every, work);
 	}
 
+	/**
+	 * Runs the work again without waiting for the interval; ignored while stopped.
+	 */
+	public void runSoon() {
+		this.repeating.runSoon();
+	}
+
 	@Override
 	public void start() {
 		this.repeating.start();

@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,11 +46,8 @@ class AssetArchiving {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final AtomicBoolean leasing = new AtomicBoolean();
-
-	private final AtomicBoolean leaseAgain = new AtomicBoolean();
-
-	private volatile BooleanSupplier running = () -> true;
+	private volatile Runnable leaseAgain = () -> {
+	};
 
 	private final MeterRegistry registry;
 
@@ -68,26 +63,11 @@ class AssetArchiving {
 
 	/**
 	 * Lease: as many due assets as there are free places; each is then fetched on its
-	 * own. Run on the poll interval, and again as soon as a fetch ends or a lease came
-	 * back full, so a backlog is worked through at the fetches' pace, not a few per poll.
-	 * One lease at a time: a wake-up during a lease makes it run once more after.
+	 * own. Run by its loop on the poll interval, and again as soon as a fetch ends or a
+	 * lease came back full, so a backlog is worked through at the fetches' pace, not a
+	 * few per poll.
 	 */
 	Mono<Void> leaseAndStart() {
-		return Mono.defer(() -> {
-			if (!this.leasing.compareAndSet(false, true)) {
-				this.leaseAgain.set(true);
-				return Mono.empty();
-			}
-			return leaseOnce().doFinally((signal) -> {
-				this.leasing.set(false);
-				if (this.leaseAgain.getAndSet(false)) {
-					wakeUp();
-				}
-			});
-		});
-	}
-
-	private Mono<Void> leaseOnce() {
 		int room = this.settings.maxFetches() - this.inFlight.get();
 		if (room <= 0) {
 			return Mono.empty();
@@ -98,35 +78,24 @@ class AssetArchiving {
 				this.inFlight.incrementAndGet();
 				archive(leased).doFinally((signal) -> {
 					this.inFlight.decrementAndGet();
-					wakeUp();
+					this.leaseAgain.run();
 				}).subscribe();
 			})
 			.count()
 			.doOnNext((leased) -> {
 				if (leased == room) {
-					this.leaseAgain.set(true); // there may be more due
+					this.leaseAgain.run(); // there may be more due
 				}
 			})
 			.then();
 	}
 
 	/**
-	 * Wake-ups (a fetch ended, a lease came back full) lease only while this holds: not
-	 * once the loop has stopped.
-	 * @param running whether the loop runs
+	 * What makes the loop lease again without waiting for its interval.
+	 * @param leaseAgain such as the loop's {@code runSoon}
 	 */
-	void wakeUpsWhile(BooleanSupplier running) {
-		this.running = running;
-	}
-
-	private void wakeUp() {
-		if (!this.running.getAsBoolean()) {
-			return;
-		}
-		leaseAndStart().onErrorResume((error) -> {
-			logger.warn("Leasing assets failed; trying again on the next poll: " + error);
-			return Mono.empty();
-		}).subscribe();
+	void leaseAgainWith(Runnable leaseAgain) {
+		this.leaseAgain = leaseAgain;
 	}
 
 	/** Fetch, then record what came of it; never fails. */

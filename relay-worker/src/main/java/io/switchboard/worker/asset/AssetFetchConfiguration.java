@@ -48,7 +48,7 @@ class AssetFetchConfiguration {
 	@Bean
 	RepeatingLoop assetArchivingLoop(AssetArchiving archiving, AssetsProperties properties) {
 		RepeatingLoop loop = new RepeatingLoop("Asset archiving", properties.pollInterval(), archiving::leaseAndStart);
-		archiving.wakeUpsWhile(loop::isRunning);
+		archiving.leaseAgainWith(loop::runSoon);
 		return loop;
 	}
 
