@@ -33,15 +33,15 @@ public class DeliveryReplays {
 			""");
 
 	/**
-	 * A bounded count of a tenant's deliveries due and unsent (to one destination, or to
-	 * any); each index probe stops at the limit.
+	 * A bounded count of a tenant's deliveries due and unsent, in a status a lease takes
+	 * (to one destination, or to any); each index probe stops at the limit.
 	 */
 	private static final String DUE = """
 			SELECT count(*) AS due FROM (
 				SELECT 1 FROM delivery
-				WHERE tenant_id = :tenantId AND status IN (%s) AND next_attempt_at <= now() %%s
+				WHERE tenant_id = :tenantId AND status IN %s AND next_attempt_at <= now() %%s
 				LIMIT :limit) due
-			""".formatted(DeliveryStatus.PENDING.sqlLiteral() + ", " + DeliveryStatus.RETRYING.sqlLiteral());
+			""".formatted(DeliveryStatus.sqlList(DeliveryTransition.LEASE.from()));
 
 	private static final String DUE_ANYWHERE = DUE.formatted("");
 
