@@ -41,8 +41,8 @@ public final class CpuClock {
 	 * @return milliseconds, or -1 when it cannot be read
 	 */
 	public static long processMillis(long pid) {
-		String[] fields = stat(pid);
-		return (fields != null) ? (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10 : -1;
+		Stat stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
+		return (stat != null) ? stat.busyMillis() : -1;
 	}
 
 	/**
@@ -54,9 +54,9 @@ public final class CpuClock {
 		long total = Math.max(0, processMillis(pid));
 		try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
 			for (Path process : processes) {
-				String[] fields = stat(Long.parseLong(process.getFileName().toString()));
-				if (fields != null && Long.parseLong(fields[1]) == pid) {
-					total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+				Stat stat = stat(process.resolve("stat"));
+				if (stat != null && stat.parent() == pid) {
+					total += stat.busyMillis();
 				}
 			}
 		}
@@ -77,11 +77,10 @@ public final class CpuClock {
 		long total = 0;
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
 			for (Path thread : threads) {
-				String stat = Files.readString(thread.resolve("stat"));
-				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+				Stat stat = stat(thread.resolve("stat"));
+				if (stat != null
+						&& (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre"))) {
+					total += stat.busyMillis();
 				}
 			}
 		}
@@ -91,15 +90,34 @@ public final class CpuClock {
 		return total;
 	}
 
-	// the fields after the command name: state is [0], ppid [1], utime [11], stime [12]
-	private static String[] stat(long pid) {
+	/** A process's or a thread's {@code stat} file, or {@code null} when it is gone. */
+	private static Stat stat(Path file) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			String stat = Files.readString(file);
+			return new Stat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+					stat.substring(stat.lastIndexOf(')') + 2).split(" "));
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * What a {@code stat} file says.
+	 *
+	 * @param name the command (a thread's name)
+	 * @param fields the fields after it: state is [0], ppid [1], utime [11], stime [12]
+	 */
+	private record Stat(String name, String[] fields) {
+
+		long parent() {
+			return Long.parseLong(this.fields[1]);
+		}
+
+		long busyMillis() {
+			return (Long.parseLong(this.fields[11]) + Long.parseLong(this.fields[12])) * 10;
+		}
+
 	}
 
 }
