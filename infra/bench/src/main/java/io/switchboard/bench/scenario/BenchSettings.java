@@ -29,9 +29,9 @@ public record BenchSettings(Duration duration, int ingestLatencyRate, int ingest
 	 */
 	public static BenchSettings full(Duration duration) {
 		return new BenchSettings(duration, 1000, 64, 500, 100_000, 1_000_000, 200, 1_000_000, Duration.ofMinutes(5),
-				// two JVMs (roles split) were still JIT-compiling 0.4-0.5 core each 70 s
-				// after
-				// a 20 s warm-up; after 120 s the compilers are idle (docs/BENCHMARKS.md)
+				// two JVMs (roles split) still JIT-compiled 0.4-0.5 core
+				// each 70 s after a 20 s warm-up; after 120 s the compilers
+				// are idle (docs/BENCHMARKS.md)
 				Duration.ofSeconds(120));
 	}
 

@@ -31,11 +31,9 @@ final class DatabaseOutageScenario extends ChaosScenario {
 
 	@Override
 	void disrupt(BenchRun run, ScenarioReport report) {
-		// A checkpoint first, so that what the restart replays is the WAL of this
-		// scenario's ten seconds, not gigabytes left by the scenarios before it (12.7 s
-		// of
-		// redo after deliver's drain, longer than the load that was to show the
-		// recovery).
+		// A checkpoint first, so that the restart replays this scenario's WAL, not
+		// gigabytes left by the scenarios before (12.7 s of redo after deliver's drain,
+		// longer than the load that was to show the recovery).
 		try (Connection connection = run.postgres().connect(); Statement statement = connection.createStatement()) {
 			statement.execute("CHECKPOINT");
 		}
