@@ -133,11 +133,9 @@ class DeliveryEngine implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Stops after the web server has drained and stopped (Spring Boot's graceful
-		// shutdown
-		// and web server lifecycles are DEFAULT_PHASE - 1024 and - 2048; higher phases
-		// stop
-		// first), before the database pool closes.
+		// Stops after the web server has drained and stopped (Spring Boot's
+		// graceful shutdown and web server lifecycles are DEFAULT_PHASE - 1024
+		// and - 2048; higher phases stop first), before the database pool closes.
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 

@@ -99,9 +99,9 @@ class AssetArchivingIntegrationTests {
 		EventId forbidden = store(this.minari.url("recording", Duration.ofHours(1)).replace("sig=", "sig=0"), null);
 		EventId missing = store(this.minari.url("missing", Duration.ofHours(1)), null);
 		EventId huge = store(this.minari.url("huge", Duration.ofHours(1)), null);
-		// slow: tried again after each timeout until its link expires, then failed for
-		// the
-		// last try's reason, whether its expiry passed during a try or while it waited
+		// slow: tried again after each timeout until its link expires, then
+		// failed for the last try's reason, whether its expiry passed during
+		// a try or while it waited
 		EventId slow = store(this.minari.url("slow", Duration.ofSeconds(5)), null);
 		assertThat(reason(expired)).isEqualTo("expired");
 		assertThat(this.minari.fetches("recording")).as("an expired link is not fetched").isOne();

@@ -85,8 +85,8 @@ class JobRunnerIntegrationTests {
 
 	@Test
 	void bulkReplayWaitsWhileItsDeliveriesAreDueAndUnsent() throws Exception {
-		// dead without 70 failed attempts: stored while the destination is off, then
-		// marked
+		// dead without 70 failed attempts: stored while the destination is
+		// off, then marked
 		this.relay.execute("UPDATE destination SET enabled = false WHERE tenant_id = ?");
 		int total = 70;
 		for (int i = 0; i < total; i++) {
@@ -106,8 +106,8 @@ class JobRunnerIntegrationTests {
 			Thread.sleep(1500); // fifteen polls of the lane
 			Job held = jobs.find(this.relay.tenant.id(), job.id()).block();
 			assertThat(held.ended()).isFalse();
-			// at most the batches left due, one more batch, and the destination's 10 in
-			// flight
+			// at most the batches left due, one more batch, and the
+			// destination's 10 in flight
 			assertThat(held.done()).isPositive().isLessThanOrEqualTo((ReplayJobs.QUEUED_BATCHES + 1) * 7 + 10);
 			this.receiver.release();
 			await(() -> jobs.find(this.relay.tenant.id(), job.id()).block().ended());

@@ -66,10 +66,9 @@ public final class BenchPostgres implements AutoCloseable {
 							"unix_socket_directories = '" + data + "'", "max_connections = 200",
 							"shared_buffers = '256MB'", "fsync = on", "synchronous_commit = on", "max_wal_size = '2GB'",
 							"checkpoint_timeout = '15min'",
-							// Plans of the API's own queries, switched on only while the
-							// history scenario asks.
-							// pg_stat_statements: where the database's time goes, per
-							// phase.
+							// auto_explain: the plans of the API's own queries, on only
+							// while a scenario asks; pg_stat_statements: where the
+							// database's time goes, per phase
 							"shared_preload_libraries = 'auto_explain,pg_stat_statements'",
 							"pg_stat_statements.track_planning = on", "auto_explain.log_min_duration = -1",
 							// Statements slower than 100 ms, in every scenario (a slow

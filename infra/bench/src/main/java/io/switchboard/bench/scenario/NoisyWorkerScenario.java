@@ -47,8 +47,8 @@ final class NoisyWorkerScenario implements Scenario {
 					Map.of("timeoutMs", 60_000, "maxInFlight", 1000));
 		long seedStart = System.nanoTime();
 		int replayRows = run.settings().noisyReplay();
-		// A scenario number no ledger uses: the receiver counts these arrivals, no ledger
-		// does.
+		// A scenario number no ledger uses: the receiver counts these
+		// arrivals, no ledger does.
 		DeliverScenario.seed(run, IngestScenario.rowOwner(noisy), 9_999, 0, replayRows - 1, "dead");
 		report.figure("replay_rows", replayRows).figure("replay_seed_seconds", (System.nanoTime() - seedStart) / 1e9);
 		// Only the slow and failing destinations take the noisy tenant's new events: its
