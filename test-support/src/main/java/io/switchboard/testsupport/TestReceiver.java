@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -143,7 +144,16 @@ public final class TestReceiver implements AutoCloseable {
 			// the answer is the one set when the request arrived, even if it is held
 			Mono<Void> answered = respond(arrival, this.answer.get(), response);
 			Mono<Void> wait = Mono.firstWithSignal(Mono.delay(this.delay.get()).then(), this.released.get().asMono());
-			return wait.then(answered).doFinally((signal) -> this.concurrent.decrementAndGet());
+			// it stops counting as answering before its answer is written: a client may
+			// read that answer and send its next request before this server's own
+			// completion runs, which would count two where the client had one
+			AtomicBoolean answering = new AtomicBoolean(true);
+			Runnable ended = () -> {
+				if (answering.compareAndSet(true, false)) {
+					this.concurrent.decrementAndGet();
+				}
+			};
+			return wait.then(Mono.fromRunnable(ended)).then(answered).doFinally((signal) -> ended.run());
 		});
 	}
 

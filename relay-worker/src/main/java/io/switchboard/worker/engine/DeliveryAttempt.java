@@ -130,7 +130,10 @@ class DeliveryAttempt {
 				logger.warn("Could not settle the attempt of " + delivery + "; its lease will expire and it will be "
 						+ "tried again: " + error);
 				return Mono.empty();
-			});
+			})
+			// however it ended (an unexpected error, no answer at all), the destination's
+			// permits come back; a no-op once the answer gave them back
+			.doFinally((signal) -> admission.released());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.switchboard.worker.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -89,6 +90,7 @@ public class ReceiverClient {
 					content) -> firstBytes(content).map((bytes) -> new ReceiverResponse(response.status().code(),
 							firstValues(response.responseHeaders()), bytes)))
 			.next()
+			.switchIfEmpty(Mono.error(() -> new IOException("The connection ended without a response")))
 			.timeout(timeout.plus(RESPONSE_SLACK));
 	}
 

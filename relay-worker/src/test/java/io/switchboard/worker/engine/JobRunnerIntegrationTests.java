@@ -1,6 +1,5 @@
 package io.switchboard.worker.engine;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +57,7 @@ class JobRunnerIntegrationTests {
 		for (int i = 0; i < 12; i++) {
 			this.relay.storeEvent("call.completed", "call_" + i, "bulk-" + i);
 		}
-		await(() -> this.relay.statuses().equals(Collections.nCopies(12, "dead")));
+		this.relay.awaitAll(12, "dead");
 		await(() -> this.relay.query("SELECT circuit_state FROM destination WHERE tenant_id = ?")
 			.equals(List.of("open")));
 		this.receiver.answer(200);
@@ -75,7 +74,7 @@ class JobRunnerIntegrationTests {
 		assertThat(finished.status()).isEqualTo("finished");
 		assertThat(finished.done()).isEqualTo(12);
 		assertThat(finished.failed()).isZero();
-		await(() -> this.relay.statuses().equals(Collections.nCopies(12, "delivered")));
+		this.relay.awaitAll(12, "delivered");
 		assertThat(this.relay.query("SELECT DISTINCT series || ' ' || trigger FROM delivery_attempt"
 				+ " WHERE tenant_id = ? AND outcome = 'delivered'"))
 			.containsExactly("2 manual");
@@ -112,7 +111,7 @@ class JobRunnerIntegrationTests {
 			this.receiver.release();
 			await(() -> jobs.find(this.relay.tenant.id(), job.id()).block().ended());
 			assertThat(jobs.find(this.relay.tenant.id(), job.id()).block().done()).isEqualTo(total);
-			await(() -> this.relay.statuses().equals(Collections.nCopies(total, "delivered")));
+			this.relay.awaitAll(total, "delivered");
 		}
 		finally {
 			this.receiver.release();

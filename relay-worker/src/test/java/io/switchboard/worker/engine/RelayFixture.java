@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ import io.switchboard.testsupport.TestReceiver;
 
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh tenant with a MiniVoice source routed to one destination at a test receiver,
@@ -79,6 +82,29 @@ final class RelayFixture {
 
 	List<String> statuses() throws Exception {
 		return query("SELECT status FROM delivery WHERE tenant_id = ? ORDER BY id");
+	}
+
+	/**
+	 * Waits until the tenant has {@code count} deliveries, all in {@code status}; if they
+	 * never are, the failure says where each delivery stands and what its attempts were.
+	 */
+	void awaitAll(int count, String status) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(25))
+			.untilAsserted(
+					() -> assertThat(statuses()).as(this::standing).isEqualTo(Collections.nCopies(count, status)));
+	}
+
+	private String standing() {
+		try {
+			return "deliveries: " + query("SELECT status || ' attempts=' || attempt_count || ' due=' || next_attempt_at"
+					+ " || ' lease=' || coalesce(lease_owner, '-') || ' error=' || coalesce(last_error, '-')"
+					+ " FROM delivery WHERE tenant_id = ? ORDER BY id") + "; attempts: " + attempts();
+		}
+		catch (Exception ex) {
+			return "deliveries unreadable: " + ex;
+		}
 	}
 
 	List<String> attempts() throws Exception {

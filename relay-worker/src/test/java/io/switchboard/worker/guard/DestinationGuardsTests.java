@@ -106,6 +106,37 @@ class DestinationGuardsTests {
 	}
 
 	@Test
+	void aProbeThatWasNeverSentLetsAnotherThrough() throws Exception {
+		DestinationGuards quick = new DestinationGuards(5, 50, Duration.ofMillis(100));
+		for (int i = 0; i < 5; i++) {
+			quick.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
+		}
+		Admission probe = quick.admit(delivery("https://broken.example/hook", 10, null));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!probe.admitted() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			probe = quick.admit(delivery("https://broken.example/hook", 10, null));
+		}
+		assertThat(probe.admitted()).isTrue();
+		probe.released();
+		assertThat(quick.unavailable()).as("half-open, no probe out").isEmpty();
+		assertThat(quick.admit(delivery("https://broken.example/hook", 10, null)).admitted())
+			.as("the unused probe's permit came back")
+			.isTrue();
+	}
+
+	@Test
+	void anAttemptGivesItsPlaceBackOnlyOnce() {
+		Admission first = this.guards.admit(delivery("https://a.example/hook", 1, null));
+		first.finished(true, Duration.ofMillis(5));
+		first.released();
+		first.finished(false, Duration.ofMillis(5));
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 1, null)).admitted()).isTrue();
+		assertThat(this.guards.admit(delivery("https://a.example/hook", 1, null)).admitted()).as("one place, not three")
+			.isFalse();
+	}
+
+	@Test
 	void aHalfOpenCircuitWithNoProbeOutTakesOne() throws Exception {
 		DestinationGuards quick = new DestinationGuards(5, 50, Duration.ofMillis(100));
 		for (int i = 0; i < 5; i++) {
