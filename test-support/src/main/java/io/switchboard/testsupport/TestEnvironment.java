@@ -41,6 +41,11 @@ public class TestEnvironment implements EnvironmentPostProcessor, Ordered {
 				properties.put("spring.r2dbc.password", address.password());
 			}
 		}
+		if (!environment.containsProperty("spring.r2dbc.pool.max-acquire-time")) {
+			// as the application sets it: a pool that runs dry fails a test with errors in
+			// its log, rather than hanging it until a timeout that says nothing
+			properties.put("spring.r2dbc.pool.max-acquire-time", "5s");
+		}
 		if (!environment.containsProperty("switchboard.secrets.master-key")) {
 			properties.put("switchboard.secrets.master-key", MASTER_KEY);
 		}
