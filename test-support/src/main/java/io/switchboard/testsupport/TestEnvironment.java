@@ -42,8 +42,8 @@ public class TestEnvironment implements EnvironmentPostProcessor, Ordered {
 			}
 		}
 		if (!environment.containsProperty("spring.r2dbc.pool.max-acquire-time")) {
-			// as the application sets it: a pool that runs dry fails a test with errors in
-			// its log, rather than hanging it until a timeout that says nothing
+			// as the application sets it: a pool that runs dry fails a test with
+			// errors in its log, not with a silent hang until some timeout
 			properties.put("spring.r2dbc.pool.max-acquire-time", "5s");
 		}
 		if (!environment.containsProperty("switchboard.secrets.master-key")) {
