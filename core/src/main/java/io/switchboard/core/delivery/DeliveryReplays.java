@@ -33,19 +33,27 @@ public class DeliveryReplays {
 			""");
 
 	/**
-	 * A bounded count of a tenant's deliveries due and unsent, in a status a lease takes
-	 * (to one destination, or to any); each index probe stops at the limit.
+	 * A bounded count of a tenant's deliveries due and unsent, in a status a lease takes,
+	 * to its destinations that take deliveries now (to one of them, or to any): switched
+	 * on, and with no circuit open. A destination that is down keeps its queue due until
+	 * it recovers; counted, it would hold back a replay for as long, even one whose
+	 * deliveries go elsewhere. Each destination's probe reads its queue index and stops
+	 * at the limit, and so does the whole count.
 	 */
 	private static final String DUE = """
 			SELECT count(*) AS due FROM (
-				SELECT 1 FROM delivery
-				WHERE tenant_id = :tenantId AND status IN %s AND next_attempt_at <= now() %%s
+				SELECT 1 FROM destination t
+				CROSS JOIN LATERAL (SELECT 1 FROM delivery d
+					WHERE d.tenant_id = t.tenant_id AND d.destination_id = t.id AND d.status IN %s
+						AND d.next_attempt_at <= now()
+					LIMIT :limit) queued
+				WHERE t.tenant_id = :tenantId AND t.enabled AND t.deleted_at IS NULL AND t.circuit_state <> 'open' %%s
 				LIMIT :limit) due
 			""".formatted(DeliveryStatus.sqlList(DeliveryTransition.LEASE.from()));
 
 	private static final String DUE_ANYWHERE = DUE.formatted("");
 
-	private static final String DUE_TO_DESTINATION = DUE.formatted("AND destination_id = :destinationId");
+	private static final String DUE_TO_DESTINATION = DUE.formatted("AND t.id = :destinationId");
 
 	private static final String EXISTS = "SELECT status FROM delivery WHERE tenant_id = :tenantId AND id = :id";
 
@@ -106,10 +114,10 @@ public class DeliveryReplays {
 	/**
 	 * Whether a bulk replay may make its next batch due: fewer than {@code queued} of the
 	 * tenant's deliveries (to the replay's destination, when it names one) are due and
-	 * unsent. A replay so moves no faster than its deliveries go out: a million dead
-	 * deliveries are not made due at once, to cost the database a million row moves while
-	 * the tenant's slots are busy, and the job's progress says what was sent, not what
-	 * waits.
+	 * unsent to a destination that takes deliveries now. A replay so moves no faster than
+	 * its deliveries go out: a million dead deliveries are not made due at once, to cost
+	 * the database a million row moves while the tenant's slots are busy, and the job's
+	 * progress says what was sent, not what waits.
 	 * @param tenantId the replay's tenant
 	 * @param destinationId the replay's destination, or {@code null} for any
 	 * @param queued the most due deliveries to leave waiting

@@ -56,8 +56,9 @@ public class ReplayJobs {
 	/**
 	 * Whether a claimed replay job may run its next batch now: fewer than
 	 * {@link #QUEUED_BATCHES} batches of its tenant's deliveries (to its destination,
-	 * when it names one) are due and unsent. Otherwise it waits for them to go out, so a
-	 * huge replay is fed to the queue at the pace its deliveries are sent.
+	 * when it names one) are due and unsent to destinations that take deliveries now.
+	 * Otherwise it waits for them to go out, so a huge replay is fed to the queue at the
+	 * pace its deliveries are sent; a destination that is down holds back no replay.
 	 * @param job the claimed job
 	 * @param batchSize the most deliveries in one batch
 	 * @return whether to run a batch now

@@ -119,6 +119,39 @@ class JobRunnerIntegrationTests {
 	}
 
 	@Test
+	void aDestinationThatIsDownHoldsBackNoReplay() throws Exception {
+		// 60 deliveries stored while the destination is off; 14 of them dead
+		this.relay.execute("UPDATE destination SET enabled = false WHERE tenant_id = ?");
+		for (int i = 0; i < 60; i++) {
+			this.relay.storeEvent("call.completed", "call_" + i, "down-" + i);
+		}
+		this.relay.execute("UPDATE delivery SET status = 'dead', finished_at = now() WHERE tenant_id = ? AND id IN"
+				+ " (SELECT d.id FROM delivery d WHERE d.tenant_id = delivery.tenant_id ORDER BY d.id LIMIT 14)");
+		// the destination is down: its circuit open, its receiver holding what it got,
+		// the other 46 due and waiting
+		this.receiver.hold();
+		try {
+			this.relay.execute("UPDATE destination SET enabled = true, circuit_state = 'open' WHERE tenant_id = ?");
+			this.relay.execute("UPDATE delivery SET status = 'pending', next_attempt_at = now()"
+					+ " WHERE tenant_id = ? AND status = 'paused'");
+			await(() -> this.relay.query("SELECT count(*) FROM delivery WHERE tenant_id = ? AND status = 'leased'")
+				.equals(List.of("10")));
+			Job job = this.context.getBean(ReplayJobs.class)
+				.start(this.relay.tenant.id(), new ReplayFilter("dead", null, null, null, null, null, null), "usr_test")
+				.block();
+			Jobs jobs = this.context.getBean(Jobs.class);
+			await(() -> jobs.find(this.relay.tenant.id(), job.id()).block().ended());
+			assertThat(jobs.find(this.relay.tenant.id(), job.id()).block().done()).isEqualTo(14);
+			this.relay.execute("UPDATE destination SET circuit_state = 'closed' WHERE tenant_id = ?");
+			this.receiver.release();
+			this.relay.awaitAll(60, "delivered");
+		}
+		finally {
+			this.receiver.release();
+		}
+	}
+
+	@Test
 	void bulkReplayLeavesOutDeliveriesThatAreNotFinished() throws Exception {
 		this.relay.execute("UPDATE destination SET enabled = false WHERE tenant_id = ?");
 		this.relay.storeEvent("call.completed", "call_1", "paused");
