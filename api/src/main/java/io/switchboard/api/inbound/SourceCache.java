@@ -13,8 +13,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.switchboard.core.source.Source;
 import io.switchboard.core.source.SourceChanged;
 import io.switchboard.core.source.SourceRepository;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,12 @@ public class SourceCache {
 
 	private static final Duration UNKNOWN_TTL = Duration.ofSeconds(2);
 
+	private static final int KNOWN_TOKENS = 200_000;
+
+	private static final Log logger = LogFactory.getLog(SourceCache.class);
+
+	private final SourceRepository repository;
+
 	private final AsyncLoadingCache<String, Optional<Source>> sources;
 
 	private final Semaphore lookups;
@@ -40,11 +49,12 @@ public class SourceCache {
 	 * here, so the limit on guessing URLs never holds back its look-up.
 	 */
 	private final Cache<String, Boolean> recentlyFound = Caffeine.newBuilder()
-		.maximumSize(200_000)
+		.maximumSize(KNOWN_TOKENS)
 		.expireAfterWrite(Duration.ofDays(1))
 		.build();
 
 	SourceCache(SourceRepository repository, InboundProperties properties) {
+		this.repository = repository;
 		this.lookups = new Semaphore(properties.maxConcurrentTokenLookups());
 		this.sources = Caffeine.newBuilder()
 			.maximumSize(100_000)
@@ -52,6 +62,23 @@ public class SourceCache {
 					(token, source) -> source.map((found) -> ttl(token, found, properties.sourceCacheTtl()))
 						.orElse(UNKNOWN_TTL)))
 			.buildAsync((token, executor) -> lookUp(repository, token));
+	}
+
+	/**
+	 * Once the process is up, every token accepted now counts as found: after a restart
+	 * (a deploy) the look-ups of all the sources whose providers are sending are
+	 * legitimate, and the cap on look-ups at once, there for made-up tokens, must not
+	 * answer them 429 while the cache fills. Without the database at start-up, tokens
+	 * become known as they are found.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void knowLiveTokens() {
+		this.repository.liveInboundTokens(KNOWN_TOKENS)
+			.doOnNext((token) -> this.recentlyFound.put(token, Boolean.TRUE))
+			.count()
+			.subscribe((known) -> logger.debug(known + " inbound token(s) known at start-up"),
+					(error) -> logger.warn("Could not read the inbound tokens at start-up; each becomes known once "
+							+ "it is found: " + error));
 	}
 
 	/**

@@ -45,7 +45,7 @@ class SourceCacheTests {
 		assertThat(cache.find("known-token").block(Duration.ofSeconds(5))).isSameAs(source);
 	}
 
-	private static InboundProperties properties(String name, String value) {
+	static InboundProperties properties(String name, String value) {
 		MockEnvironment environment = new MockEnvironment().withProperty("switchboard.inbound." + name, value);
 		return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("switchboard.inbound",
 				Bindable.of(InboundProperties.class));

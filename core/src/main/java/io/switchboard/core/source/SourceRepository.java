@@ -60,6 +60,15 @@ public class SourceRepository {
 				AND deleted_at IS NULL
 			""";
 
+	private static final String LIVE_INBOUND_TOKENS = """
+			SELECT token FROM (
+				SELECT inbound_token AS token FROM source WHERE deleted_at IS NULL
+				UNION ALL
+				SELECT previous_inbound_token FROM source
+				WHERE deleted_at IS NULL AND previous_inbound_token_expires_at > now()) tokens
+			LIMIT :limit
+			""";
+
 	private static final String ROTATE_INBOUND_TOKEN = """
 			UPDATE source
 			SET previous_inbound_token = CASE WHEN :keepPrevious THEN inbound_token END,
@@ -171,6 +180,19 @@ public class SourceRepository {
 	 */
 	public Flux<Source> findAllByTenant(TenantId tenantId) {
 		return this.database.sql(FIND_ALL_BY_TENANT).bind("tenantId", tenantId.uuid()).map(this::read).all();
+	}
+
+	/**
+	 * The inbound tokens accepted now, of every tenant: each source's own, and its
+	 * previous one while that is still accepted.
+	 * @param limit the most to return
+	 * @return the tokens
+	 */
+	public Flux<String> liveInboundTokens(int limit) {
+		return this.database.sql(LIVE_INBOUND_TOKENS)
+			.bind("limit", limit)
+			.map((row) -> row.get("token", String.class))
+			.all();
 	}
 
 	/**
