@@ -20,6 +20,7 @@ import io.switchboard.bench.scenario.BenchRun;
 import io.switchboard.bench.scenario.BenchSettings;
 import io.switchboard.bench.scenario.Scenarios;
 import io.switchboard.bench.process.SwitchboardLaunch;
+import io.switchboard.bench.process.Processes;
 import io.switchboard.bench.process.SwitchboardProcess;
 
 /**
@@ -61,13 +62,20 @@ public final class Bench {
 		setup.put("switchboard_processes", options.splitRoles() ? "api,ui + worker" : "api,worker,ui");
 		RunReport report = new RunReport("infra/bench/run.sh " + command, setup);
 		String runId = Long.toString(System.currentTimeMillis(), 36);
-		try (BenchPostgres postgres = BenchPostgres.start(out, freePort());
+		setup.put("postgresql", options.quickStart() ? "the quick start's embedded one" : "the harness's own");
+		Path quickStartData = out.resolve("quickstart-data");
+		int quickStartDatabasePort = freePort();
+		try (BenchPostgres harnessPostgres = options.quickStart() ? null : BenchPostgres.start(out, freePort());
 				Receiver receiver = Receiver.start(0);
 				InboundSender sender = new InboundSender(512);
-				SwitchboardProcess switchboard = SwitchboardProcess
-					.start(new SwitchboardLaunch(options.jar().toAbsolutePath(), freePort(), postgres.r2dbcUrl(),
-							masterKey(), options.jvmOptions(), List.of(), out.resolve("switchboard.log"),
-							options.splitRoles() ? freePort() : 0))) {
+				SwitchboardProcess switchboard = SwitchboardProcess.start(new SwitchboardLaunch(
+						options.jar().toAbsolutePath(), freePort(),
+						options.quickStart() ? null : harnessPostgres.r2dbcUrl(), masterKey(), options.jvmOptions(),
+						options.quickStart() ? List.of("--switchboard.data-dir=" + quickStartData,
+								"--switchboard.embedded-database.port=" + quickStartDatabasePort) : List.of(),
+						out.resolve("switchboard.log"), options.splitRoles() ? freePort() : 0))) {
+			BenchPostgres postgres = options.quickStart() ? BenchPostgres.attach(quickStartData.resolve("postgres"),
+					quickStartDatabasePort, out.resolve("switchboard.log")) : harnessPostgres;
 			setup.put("postgresql_major_version", postgres.version());
 			BenchRun run = new BenchRun(settings, postgres, switchboard, receiver, sender, out, runId);
 			System.out.println("-- warm-up");
@@ -78,6 +86,10 @@ public final class Bench {
 				report.add(scenario);
 				report.write(out.resolve("results.json"));
 			}
+		}
+		finally {
+			// the embedded database's files, gigabytes after a drain; the logs stay
+			Processes.run(List.of("rm", "-rf", quickStartData.toString()));
 		}
 		report.write(out.resolve("results.json"));
 		return report;

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The command line:
  * {@code [scenario…|all] [--duration S] [--smoke] [--jar PATH] [--out DIR]
- * [--jvm-options "…"] [--split-roles] [--warm-up S]}.
+ * [--jvm-options "…"] [--split-roles] [--quick-start] [--warm-up S]}.
  *
  * @param scenarios the scenarios to run, in order
  * @param duration each load phase's length
@@ -24,9 +24,11 @@ import java.util.List;
  * roles, instead of every role in one process
  * @param warmUp the unmeasured load before the first scenario, or {@code null} for the
  * settings' own
+ * @param quickStart Switchboard as the README's quick start runs it, on its own embedded
+ * PostgreSQL, instead of on the harness's
  */
 record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Path jar, Path outputDirectory,
-		List<String> jvmOptions, boolean splitRoles, Duration warmUp) {
+		List<String> jvmOptions, boolean splitRoles, Duration warmUp, boolean quickStart) {
 
 	/** The heap settings the README recommends for one process with every role. */
 	static final String DEFAULT_JVM_OPTIONS = "-Xms256m -Xmx256m";
@@ -36,6 +38,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 		Long seconds = null;
 		boolean smoke = false;
 		boolean splitRoles = false;
+		boolean quickStart = false;
 		Duration warmUp = null;
 		Path jar = Path.of("app/target/switchboard.jar");
 		Path out = null;
@@ -45,6 +48,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 				case "--duration" -> seconds = Long.parseLong(args[++i]);
 				case "--smoke" -> smoke = true;
 				case "--split-roles" -> splitRoles = true;
+				case "--quick-start" -> quickStart = true;
 				case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(args[++i]));
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
@@ -56,6 +60,10 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 					scenarios.add(args[i]);
 				}
 			}
+		}
+		if (quickStart && splitRoles) {
+			throw new IllegalArgumentException("--quick-start runs every role in one process, with its embedded "
+					+ "database: it cannot split roles");
 		}
 		if (scenarios.isEmpty() || scenarios.contains("all")) {
 			scenarios = List.of("all");
@@ -69,7 +77,7 @@ record BenchOptions(List<String> scenarios, Duration duration, boolean smoke, Pa
 		}
 		return new BenchOptions(scenarios, duration, smoke, jar, out,
 				Arrays.stream(jvmOptions.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList(),
-				splitRoles, warmUp);
+				splitRoles, warmUp, quickStart);
 	}
 
 }

@@ -87,4 +87,20 @@ class BenchSmokeTests {
 		assertThat(e2e.get("lost").asInt()).isZero();
 	}
 
+	@Test
+	void smokeRunOnTheQuickStartsOwnDatabaseDelivers() throws Exception {
+		Path out = Path.of("target/smoke-test-quick-start");
+		Bench.run(BenchOptions.parse("e2e", "--quick-start", "--smoke", "--duration", "2", "--jar", JAR.toString(),
+				"--out", out.toString()), "smoke test, quick start");
+
+		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
+		assertThat(results.get("setup").get("postgresql").asString()).isEqualTo("the quick start's embedded one");
+		assertThat(Files.readString(out.resolve("switchboard.log"))).contains("started embedded PostgreSQL");
+		JsonNode e2e = results.get("scenarios").get("e2e").get("figures");
+		assertThat(e2e.get("delivered").asInt()).isEqualTo(e2e.get("acknowledged").asInt()).isPositive();
+		assertThat(e2e.get("lost").asInt()).isZero();
+		assertThat(e2e.get("e2e_postgresql_cpu_cores").asDouble()).as("measured on the embedded database").isPositive();
+		assertThat(out.resolve("quickstart-data")).doesNotExist();
+	}
+
 }

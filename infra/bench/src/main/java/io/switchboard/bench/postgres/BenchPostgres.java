@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,11 +35,27 @@ public final class BenchPostgres implements AutoCloseable {
 
 	private final Path log;
 
-	private BenchPostgres(Path bin, Path dataDirectory, int port, Path log) {
+	private final boolean owned;
+
+	private BenchPostgres(Path bin, Path dataDirectory, int port, Path log, boolean owned) {
 		this.bin = bin;
 		this.dataDirectory = dataDirectory;
 		this.port = port;
 		this.log = log;
+		this.owned = owned;
+	}
+
+	/**
+	 * The embedded PostgreSQL that the Switchboard jar started by itself (the README's
+	 * quick start): read, seeded and measured like the harness's own, but neither stopped
+	 * nor deleted by the harness, and without the harness's statement statistics.
+	 * @param dataDirectory its data directory ({@code <data-dir>/postgres})
+	 * @param port its port
+	 * @param log where its log would be
+	 * @return the cluster
+	 */
+	public static BenchPostgres attach(Path dataDirectory, int port, Path log) {
+		return new BenchPostgres(binaries(), dataDirectory, port, log, false);
 	}
 
 	/**
@@ -58,7 +76,7 @@ public final class BenchPostgres implements AutoCloseable {
 				Files.createFile(log);
 				Processes.run(List.of("chown", "postgres:postgres", log.toString()));
 			}
-			BenchPostgres postgres = new BenchPostgres(bin, data, port, log);
+			BenchPostgres postgres = new BenchPostgres(bin, data, port, log, true);
 			postgres.runAsOwner(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
 					"--auth=trust", "--encoding=UTF8", "--no-instructions"));
 			Files.writeString(data.resolve("postgresql.auto.conf"),
@@ -118,6 +136,7 @@ public final class BenchPostgres implements AutoCloseable {
 
 	/** Starts the server and waits until it accepts connections. */
 	public void startServer() {
+		requireOwned();
 		runAsOwner(List.of(this.bin.resolve("pg_ctl").toString(), "-D", this.dataDirectory.toString(), "-l",
 				this.log.toString(), "-w", "-t", "60", "start"));
 	}
@@ -126,6 +145,7 @@ public final class BenchPostgres implements AutoCloseable {
 	 * Stops the server at once ({@code -m immediate}: as a crash of the database looks).
 	 */
 	public void stopServer() {
+		requireOwned();
 		runAsOwner(List.of(this.bin.resolve("pg_ctl").toString(), "-D", this.dataDirectory.toString(), "-m",
 				"immediate", "-w", "stop"));
 	}
@@ -192,11 +212,20 @@ public final class BenchPostgres implements AutoCloseable {
 	}
 
 	/**
-	 * The server's major version.
-	 * @return e.g. {@code 15}
+	 * The server's major version, as it says (the quick start's embedded server is not
+	 * Debian's).
+	 * @return e.g. {@code 17}
 	 */
 	public int version() {
-		return major(this.bin);
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SHOW server_version_num")) {
+			result.next();
+			return Integer.parseInt(result.getString(1)) / 10000;
+		}
+		catch (SQLException ex) {
+			return major(this.bin);
+		}
 	}
 
 	void runAsOwner(List<String> command) {
@@ -208,8 +237,18 @@ public final class BenchPostgres implements AutoCloseable {
 		Processes.run(full);
 	}
 
+	private void requireOwned() {
+		if (!this.owned) {
+			throw new IllegalStateException("The quick start's embedded PostgreSQL is Switchboard's own: the harness "
+					+ "does not stop or start it (run this scenario without --quick-start)");
+		}
+	}
+
 	@Override
 	public void close() {
+		if (!this.owned) {
+			return;
+		}
 		try {
 			stopServer();
 		}

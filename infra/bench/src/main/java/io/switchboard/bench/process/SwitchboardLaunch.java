@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param jar {@code app/target/switchboard.jar}
  * @param port its HTTP port
- * @param r2dbcUrl the database
+ * @param r2dbcUrl the database, or {@code null} for the embedded one the jar starts by
+ * itself (the quick start)
  * @param masterKey base64 AES-256 key for secrets at rest
  * @param jvmOptions heap and other JVM options
  * @param arguments further {@code --property=value} arguments

@@ -58,9 +58,11 @@ public final class SwitchboardProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.launch.jvmOptions());
-		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + port,
-				"--spring.r2dbc.url=" + this.launch.r2dbcUrl(), "--spring.r2dbc.username=postgres",
-				"--switchboard.egress.allow-private-networks=true",
+		command.addAll(List.of("-jar", this.launch.jar().toString(), "--server.port=" + port));
+		if (this.launch.r2dbcUrl() != null) {
+			command.addAll(List.of("--spring.r2dbc.url=" + this.launch.r2dbcUrl(), "--spring.r2dbc.username=postgres"));
+		}
+		command.addAll(List.of("--switchboard.egress.allow-private-networks=true",
 				// The harness measures capacity,
 				// not the per-source and per-caller limiters.
 				"--switchboard.inbound.rate-limit-per-second=1000000",
