@@ -2,21 +2,25 @@
 # Ingest measured on the README's quick start: the jar with its embedded PostgreSQL and a
 # fresh data directory, one unsigned MiniVoice source with no route (as a new user has it).
 #
-#   [JAVA_OPTS=…] infra/bench/quickstart/run.sh [JAR] [--duration S] [--connections N]
+#   [JAVA_OPTS=…] infra/bench/quickstart/run.sh [JAR] [--duration S] [--connections N] [--warm-up S]
 #
 # Prints pgbench's one-event-per-transaction rate on the same embedded PostgreSQL (the
 # harness's event script), then the maximum ingest rate with N kept-alive connections (wrk),
-# Switchboard's and PostgreSQL's CPU per acknowledged event, and the answers by status.
+# Switchboard's and PostgreSQL's CPU per acknowledged event, and the answers by status. The
+# measured run follows an unmeasured one of --warm-up seconds (60): a JVM still compiling spends a
+# visible share of two cores on its JIT compilers, whose CPU is also printed apart.
 # Needs wrk and pgbench (Debian: wrk, postgresql-client); the jar is built if not given.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 jar=app/target/switchboard.jar
 duration=20
 connections=64
+warm_up=60
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--duration) duration=$2; shift 2 ;;
 		--connections) connections=$2; shift 2 ;;
+		--warm-up) warm_up=$2; shift 2 ;;
 		*) jar=$1; shift ;;
 	esac
 done
@@ -78,12 +82,24 @@ ticks=$(getconf CLK_TCK)
 	switchboard > "$work/pgbench.out" 2>&1
 pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | head -1)
 
+# The JIT compilers' threads (their names hold spaces, so the fields are counted after the ")").
+jit_cpu() {
+	local total=0
+	for task in /proc/$1/task/*; do
+		case "$(cat "$task/comm" 2>/dev/null)" in
+			C1\ Compi*|C2\ Compi*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+		esac
+	done
+	echo $total
+}
+
 # warm-up, then the measured run
-wrk -t2 -c"$connections" -d5s -s infra/bench/quickstart/event.lua "$inbound" > /dev/null
+stamp=$(date +%s)
+wrk -t2 -c"$connections" -d"${warm_up}s" -s infra/bench/quickstart/event.lua "$inbound" -- "warm-$stamp" > "$work/warm.out"
 sleep 2
-sb_before=$(cpu $pid); pg_before=$(postgres_cpu)
-wrk -t2 -c"$connections" -d"${duration}s" -s infra/bench/quickstart/event.lua "$inbound" > "$work/wrk.out"
-sb_after=$(cpu $pid); pg_after=$(postgres_cpu)
+sb_before=$(cpu $pid); pg_before=$(postgres_cpu); jit_before=$(jit_cpu $pid)
+wrk -t2 -c"$connections" -d"${duration}s" -s infra/bench/quickstart/event.lua "$inbound" -- "run-$stamp" > "$work/wrk.out"
+sb_after=$(cpu $pid); pg_after=$(postgres_cpu); jit_after=$(jit_cpu $pid)
 accepted=$(sed -n 's/^status 200 \([0-9]*\)/\1/p' "$work/wrk.out")
 accepted=${accepted:-0}
 rate=$(awk -v n="$accepted" -v d="$duration" 'BEGIN {printf "%.0f", n / d}')
@@ -93,4 +109,9 @@ echo "  ingest max, ${connections} connections      ${rate} /s acknowledged ($(g
 echo "  ratio to pgbench                   $(awk -v r="$rate" -v p="$pgbench_tps" 'BEGIN {printf "%.2f", r / p}')"
 echo "  ack latency                        p50 $(sed -n 's/latency_p50_ms //p' "$work/wrk.out") ms, p99 $(sed -n 's/latency_p99_ms //p' "$work/wrk.out") ms"
 echo "  Switchboard CPU per event          $(awk -v t=$((sb_after - sb_before)) -v h="$ticks" -v n="$accepted" 'BEGIN {printf "%.3f", t / h * 1000 / n}') ms"
+echo "  of which JIT compilers            $(awk -v t=$((jit_after - jit_before)) -v h="$ticks" -v n="$accepted" 'BEGIN {printf "%.3f", t / h * 1000 / n}') ms"
 echo "  PostgreSQL CPU per event           $(awk -v t=$((pg_after - pg_before)) -v h="$ticks" -v n="$accepted" 'BEGIN {printf "%.3f", t / h * 1000 / n}') ms"
+# Every acknowledged request was a new event (a duplicate is answered 200 too, and costs less).
+warm_accepted=$(sed -n 's/^status 200 \([0-9]*\)/\1/p' "$work/warm.out")
+stored=$(psql_query "SELECT count(*) FROM event WHERE source_id = (SELECT id FROM source WHERE name = 'MiniVoice')")
+echo "  events stored / acknowledged       ${stored} / $(( ${warm_accepted:-0} + accepted )) (warm-up and measured run)"
