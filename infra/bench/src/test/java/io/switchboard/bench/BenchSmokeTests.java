@@ -76,31 +76,37 @@ class BenchSmokeTests {
 	@Test
 	void smokeRunWithTheWorkerInAProcessOfItsOwnDelivers() throws Exception {
 		Path out = Path.of("target/smoke-test-split");
-		Bench.run(BenchOptions.parse("e2e", "--split-roles", "--smoke", "--duration", "2", "--jar", JAR.toString(),
-				"--out", out.toString()), "smoke test, roles split");
+		JsonNode results = smokeE2e(out, "--split-roles");
 
-		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		assertThat(results.get("setup").get("switchboard_processes").asString()).isEqualTo("api,ui + worker");
 		assertThat(Files.readString(out.resolve("switchboard-worker.log"))).contains("Delivery worker");
-		JsonNode e2e = results.get("scenarios").get("e2e").get("figures");
-		assertThat(e2e.get("delivered").asInt()).isEqualTo(e2e.get("acknowledged").asInt()).isPositive();
-		assertThat(e2e.get("lost").asInt()).isZero();
 	}
 
 	@Test
 	void smokeRunOnTheQuickStartsOwnDatabaseDelivers() throws Exception {
 		Path out = Path.of("target/smoke-test-quick-start");
-		Bench.run(BenchOptions.parse("e2e", "--quick-start", "--smoke", "--duration", "2", "--jar", JAR.toString(),
-				"--out", out.toString()), "smoke test, quick start");
+		JsonNode results = smokeE2e(out, "--quick-start");
 
-		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		assertThat(results.get("setup").get("postgresql").asString()).isEqualTo("the quick start's embedded one");
 		assertThat(Files.readString(out.resolve("switchboard.log"))).contains("started embedded PostgreSQL");
+		assertThat(results.get("scenarios").get("e2e").get("figures").get("e2e_postgresql_cpu_cores").asDouble())
+			.as("measured on the embedded database")
+			.isPositive();
+		assertThat(out.resolve("quickstart-data")).doesNotExist();
+	}
+
+	/**
+	 * A smoke run of {@code e2e} with one more option, which must deliver everything it
+	 * acknowledged.
+	 */
+	private static JsonNode smokeE2e(Path out, String option) throws Exception {
+		Bench.run(BenchOptions.parse("e2e", option, "--smoke", "--duration", "2", "--jar", JAR.toString(), "--out",
+				out.toString()), "smoke test, " + option);
+		JsonNode results = JsonMapper.builder().build().readTree(Files.readString(out.resolve("results.json")));
 		JsonNode e2e = results.get("scenarios").get("e2e").get("figures");
 		assertThat(e2e.get("delivered").asInt()).isEqualTo(e2e.get("acknowledged").asInt()).isPositive();
 		assertThat(e2e.get("lost").asInt()).isZero();
-		assertThat(e2e.get("e2e_postgresql_cpu_cores").asDouble()).as("measured on the embedded database").isPositive();
-		assertThat(out.resolve("quickstart-data")).doesNotExist();
+		return results;
 	}
 
 }

@@ -86,14 +86,10 @@ class DestinationGuardsTests {
 		for (int i = 0; i < 5; i++) {
 			quick.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
 		}
-		Admission probe = quick.admit(delivery("https://broken.example/hook", 10, null));
-		assertThat(probe.retryIn()).as("open: wait for the probe's turn").isEqualTo(Duration.ofMillis(100));
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!probe.admitted() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			probe = quick.admit(delivery("https://broken.example/hook", 10, null));
-		}
-		assertThat(probe.admitted()).as("the circuit half-opens on time by itself").isTrue();
+		assertThat(quick.admit(delivery("https://broken.example/hook", 10, null)).retryIn())
+			.as("open: wait for the probe's turn")
+			.isEqualTo(Duration.ofMillis(100));
+		Admission probe = probeOnceHalfOpen(quick);
 		assertThat(quick.unavailable()).as("half-open with its probe out: nothing to lease for it")
 			.contains(DESTINATION);
 		Admission waiting = quick.admit(delivery("https://broken.example/hook", 10, null));
@@ -111,13 +107,7 @@ class DestinationGuardsTests {
 		for (int i = 0; i < 5; i++) {
 			quick.admit(delivery("https://broken.example/hook", 10, null)).finished(false, Duration.ofMillis(5));
 		}
-		Admission probe = quick.admit(delivery("https://broken.example/hook", 10, null));
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (!probe.admitted() && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			probe = quick.admit(delivery("https://broken.example/hook", 10, null));
-		}
-		assertThat(probe.admitted()).isTrue();
+		Admission probe = probeOnceHalfOpen(quick);
 		probe.released();
 		assertThat(quick.unavailable()).as("half-open, no probe out").isEmpty();
 		assertThat(quick.admit(delivery("https://broken.example/hook", 10, null)).admitted())
@@ -197,6 +187,20 @@ class DestinationGuardsTests {
 		}
 		assertThat(admitted).isEqualTo(3);
 		assertThat(this.guards.unavailable()).as("its second is used up").containsExactly(DESTINATION);
+	}
+
+	/**
+	 * Asks until the open circuit half-opens by itself and admits its probe.
+	 */
+	private static Admission probeOnceHalfOpen(DestinationGuards guards) throws InterruptedException {
+		Admission probe = guards.admit(delivery("https://broken.example/hook", 10, null));
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (!probe.admitted() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			probe = guards.admit(delivery("https://broken.example/hook", 10, null));
+		}
+		assertThat(probe.admitted()).as("the circuit half-opens on time by itself").isTrue();
+		return probe;
 	}
 
 	private static LeasedDelivery delivery(String url, int maxInFlight, Integer rateLimit) {
