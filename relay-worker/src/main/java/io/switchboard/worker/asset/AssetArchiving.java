@@ -120,13 +120,16 @@ class AssetArchiving {
 	private Mono<Void> expired(LeasedAsset leased) {
 		FetchFailure last = FetchFailure.ofCode(leased.asset().reason());
 		if (last == null) {
-			count("failed", FetchFailure.EXPIRED.code());
-			return this.assets.failed(this.worker, leased, FetchFailure.EXPIRED,
-					"Its link expired before it was fetched");
+			return failed(leased, FetchFailure.EXPIRED, "Its link expired before it was fetched");
 		}
-		count("failed", last.code());
-		return this.assets.failed(this.worker, leased, last, "Its link expired after " + (leased.asset().attempts() - 1)
-				+ " tries; the last: " + leased.asset().detail());
+		return failed(leased, last, "Its link expired after " + (leased.asset().attempts() - 1) + " tries; the last: "
+				+ leased.asset().detail());
+	}
+
+	/** Failed for good: counted, and recorded with its reason. */
+	private Mono<Void> failed(LeasedAsset leased, FetchFailure failure, String detail) {
+		count("failed", failure.code());
+		return this.assets.failed(this.worker, leased, failure, detail);
 	}
 
 	private Mono<Void> recordArchived(LeasedAsset leased, StoredAsset stored) {
@@ -151,8 +154,7 @@ class AssetArchiving {
 		Instant next = Instant.now().plus(delay(leased.asset().attempts()));
 		if (problem.failure().permanent() || !next.isBefore(leased.asset().expiresAt())) {
 			// nothing to wait for: the last try's reason is the asset's
-			count("failed", problem.failure().code());
-			return this.assets.failed(this.worker, leased, problem.failure(), problem.getMessage());
+			return failed(leased, problem.failure(), problem.getMessage());
 		}
 		count("retried", problem.failure().code());
 		return this.assets.retry(this.worker, leased, next, problem.failure(), problem.getMessage());
