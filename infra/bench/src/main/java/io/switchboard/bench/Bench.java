@@ -88,8 +88,10 @@ public final class Bench {
 			}
 		}
 		finally {
-			// the embedded database's files, gigabytes after a drain; the logs stay
-			Processes.run(List.of("rm", "-rf", quickStartData.toString()));
+			if (options.quickStart()) {
+				// the embedded database's files, gigabytes after a drain; the logs stay
+				Processes.run(List.of("rm", "-rf", quickStartData.toString()));
+			}
 		}
 		report.write(out.resolve("results.json"));
 		return report;
